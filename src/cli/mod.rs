@@ -1,0 +1,69 @@
+//! Command-line layer: one file per subcommand, each with its own `--help`.
+//!
+//! Exit codes: 0 done, 1 some inputs rejected (each named on stderr), 2 usage or unusable input.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// What a command reports back to `main` when it finished without a fatal error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Every input was processed.
+    Done,
+    /// Some inputs were rejected (already reported on stderr).
+    SomeRejected,
+}
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "talign",
+    version,
+    about = "Turn multilingual text into parallel-text data",
+    long_about = "talign finds language segments in multilingual text, aligns translations with \
+                  their originals (sentence by sentence, or quote by quote), and writes the \
+                  aligned pairs as CSV and the other formats parallel-corpus tools read.\n\n\
+                  Exit codes: 0 done, 1 some inputs rejected (each named on stderr), \
+                  2 usage error or unusable input."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {}
+
+/// Parses the command line, runs the command and maps the result to an exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result: anyhow::Result<Outcome> = match cli.command {};
+    finish(result)
+}
+
+fn finish(result: anyhow::Result<Outcome>) -> ExitCode {
+    match result {
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::SomeRejected) => ExitCode::from(1),
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            let _ = writeln!(io::stderr(), "talign: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A closed downstream pipe (`talign … | head`) is not an error worth reporting.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<csv::Error>()
+                .is_some_and(|e| matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe))
+    })
+}

@@ -7,6 +7,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub mod align;
+pub mod eval;
+
 /// What a command reports back to `main` when it finished without a fatal error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -33,12 +36,20 @@ struct Cli {
 }
 
 #[derive(Subcommand, Debug)]
-enum Command {}
+enum Command {
+    /// Align two parallel documents sentence by sentence.
+    Align(align::AlignArgs),
+    /// Score output against gold data (align, ...).
+    Eval(eval::EvalArgs),
+}
 
 /// Parses the command line, runs the command and maps the result to an exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result: anyhow::Result<Outcome> = match cli.command {};
+    let result: anyhow::Result<Outcome> = match cli.command {
+        Command::Align(args) => align::run(args),
+        Command::Eval(args) => eval::run(args),
+    };
     finish(result)
 }
 

@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub mod align;
+pub mod eval;
 mod output;
 mod segment;
 
@@ -39,6 +41,10 @@ struct Cli {
 enum Command {
     /// Cut documents into language-tagged segments (sentences, quotes, headings, markers ...).
     Segment(segment::SegmentArgs),
+    /// Align two parallel documents sentence by sentence.
+    Align(align::AlignArgs),
+    /// Score output against gold data (align, ...).
+    Eval(eval::EvalArgs),
 }
 
 /// Parses the command line, runs the command and maps the result to an exit code.
@@ -46,6 +52,8 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Segment(args) => segment::run(args),
+        Command::Align(args) => align::run(args),
+        Command::Eval(args) => eval::run(args),
     };
     finish(result)
 }

@@ -15,6 +15,7 @@
 pub mod align;
 pub mod doc;
 pub mod eval;
+pub mod lang;
 pub mod read;
 pub mod segment;
 

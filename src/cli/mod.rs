@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub mod align;
+mod detect;
 pub mod eval;
 mod output;
 mod segment;
@@ -45,6 +46,8 @@ enum Command {
     Align(align::AlignArgs),
     /// Score output against gold data (align, ...).
     Eval(eval::EvalArgs),
+    /// Identify the language of each segment or line (CSV: lang,confidence,text).
+    Detect(detect::DetectArgs),
 }
 
 /// Parses the command line, runs the command and maps the result to an exit code.
@@ -54,6 +57,7 @@ pub fn main() -> ExitCode {
         Command::Segment(args) => segment::run(args),
         Command::Align(args) => align::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Detect(args) => detect::run(args),
     };
     finish(result)
 }

@@ -8,8 +8,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use talign::doc::{Document, QuotePart, Segment};
+use talign::lang::{identify, Detector};
 use talign::read::{inputs_or_stdin, read_document};
 
+use super::detect::{parse_langs, LangList};
 use super::output::{open_output, InputReport};
 use super::Outcome;
 
@@ -41,6 +43,9 @@ pub struct SegmentArgs {
     /// The input is one segment per line: no splitting.
     #[arg(long)]
     pub lines: bool,
+    /// Only consider these languages (ISO 639-1, comma-separated, e.g. `en,ru,es`).
+    #[arg(long, value_name = "LIST", value_parser = parse_langs)]
+    pub langs: Option<LangList>,
 }
 
 #[derive(Serialize)]
@@ -62,15 +67,17 @@ struct Row<'a> {
 /// Runs `talign segment`.
 pub fn run(args: SegmentArgs) -> anyhow::Result<Outcome> {
     let inputs = inputs_or_stdin(&args.inputs);
+    let detector = Detector::new(args.langs.as_ref().map(|l| l.0.as_slice()));
     let results: Vec<_> = inputs
         .par_iter()
         .map(|path| {
             read_document(path).map(|doc| {
-                let segs = if args.lines {
+                let mut segs = if args.lines {
                     talign::segment::segment_lines(&doc.text)
                 } else {
                     talign::segment::segment(&doc)
                 };
+                identify(&doc.text, &mut segs, &detector);
                 (doc, segs)
             })
         })

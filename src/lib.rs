@@ -13,6 +13,7 @@
 //! The library never prints, reads the environment or exits; the `talign` binary does.
 
 pub mod doc;
+pub mod eval;
 pub mod lang;
 pub mod read;
 pub mod segment;

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod detect;
+mod eval_langid;
 
 /// What a command reports back to `main` when it finished without a fatal error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +39,9 @@ struct Cli {
 enum Command {
     /// Identify the language of each segment or line (CSV: lang,confidence,text).
     Detect(detect::DetectArgs),
+    /// Score language identification (temporary top-level name; the lead moves it under `eval langid`).
+    #[command(name = "eval-langid", hide = true)]
+    EvalLangid(eval_langid::LangidArgs),
 }
 
 /// Parses the command line, runs the command and maps the result to an exit code.
@@ -45,6 +49,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result: anyhow::Result<Outcome> = match cli.command {
         Command::Detect(args) => detect::run(args),
+        Command::EvalLangid(args) => eval_langid::run(args),
     };
     finish(result)
 }

@@ -11,9 +11,11 @@
 //!    foreign quote inside an English article stays foreign.
 
 pub mod codes;
+pub mod codeswitch;
 pub mod model;
 pub mod rules;
 pub mod script;
+pub mod spans;
 
 use crate::doc::{Lang, Segment, SegmentKind};
 use crate::segment::marker_lang;
@@ -22,6 +24,7 @@ use model::NgramModel;
 
 pub use codes::{parse_lang_list, supported, LangError, LangSet};
 pub use script::Script;
+pub use spans::LangSpan;
 
 /// Confidence given to a marker phrase's language.
 const MARKER_CONFIDENCE: f32 = 0.99;

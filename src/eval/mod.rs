@@ -1,0 +1,3 @@
+//! Scoring against gold data.
+
+pub mod langid;

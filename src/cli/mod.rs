@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 pub mod align;
 mod detect;
 pub mod eval;
+mod eval_langid;
 mod output;
 mod segment;
 
@@ -44,7 +45,7 @@ enum Command {
     Segment(segment::SegmentArgs),
     /// Align two parallel documents sentence by sentence.
     Align(align::AlignArgs),
-    /// Score output against gold data (align, ...).
+    /// Score output against gold data (align, langid).
     Eval(eval::EvalArgs),
     /// Identify the language of each segment or line (CSV: lang,confidence,text).
     Detect(detect::DetectArgs),

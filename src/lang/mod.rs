@@ -11,14 +11,20 @@
 //!    foreign quote inside an English article stays foreign.
 
 pub mod codes;
+pub mod codeswitch;
+pub mod model;
 pub mod rules;
 pub mod script;
+pub mod spans;
 
 use crate::doc::{Lang, Segment, SegmentKind};
 use crate::segment::marker_lang;
 
+use model::NgramModel;
+
 pub use codes::{parse_lang_list, supported, LangError, LangSet};
 pub use script::Script;
+pub use spans::LangSpan;
 
 /// Confidence given to a marker phrase's language.
 const MARKER_CONFIDENCE: f32 = 0.99;
@@ -102,24 +108,89 @@ impl Detector {
         self.statistical(text, cands)
     }
 
-    /// whatlang limited to the candidates.
+    /// Chooses among several candidates: the n-gram model for the languages it holds, whatlang
+    /// for the others (and to decide whether a text in a mixed candidate set is one of the model's).
     fn statistical(&self, text: &str, cands: LangSet) -> Detection {
-        let list: Vec<whatlang::Lang> = cands
-            .langs()
-            .into_iter()
-            .filter_map(codes::to_whatlang)
-            .collect();
-        let wl = whatlang::Detector::with_allowlist(list);
-        match wl.detect(text) {
-            Some(info) => match codes::from_whatlang(info.lang()) {
-                Some(lang) if cands.contains(lang) => Detection {
-                    lang,
-                    confidence: info.confidence().clamp(0.0, 1.0) as f32,
-                },
-                _ => Detection::UND,
-            },
-            None => Detection::UND,
+        let Some(model) = NgramModel::shipped() else {
+            return whatlang_among(text, cands);
+        };
+        let in_model = cands.and(model.lang_set());
+        if in_model.is_empty() {
+            return whatlang_among(text, cands);
         }
+        if in_model != cands {
+            let wl = whatlang_among(text, cands);
+            let sure_outside = !wl.lang.is_und()
+                && !in_model.contains(wl.lang)
+                && wl.confidence >= WHATLANG_RELIABLE;
+            if sure_outside {
+                return wl;
+            }
+        }
+        if let Some(lang) = in_model.single() {
+            return Detection {
+                lang,
+                confidence: 0.5,
+            };
+        }
+        model_among(model, text, in_model)
+    }
+}
+
+/// whatlang's confidence from which its answer outside the n-gram model's languages is kept.
+const WHATLANG_RELIABLE: f32 = 0.5;
+
+/// The n-gram model's best language among `cands` (all in the model), with a softmax confidence.
+fn model_among(model: &NgramModel, text: &str, cands: LangSet) -> Detection {
+    let mut slots = 0u16;
+    for (i, l) in model.langs().iter().enumerate() {
+        if cands.contains(*l) {
+            slots |= 1 << i;
+        }
+    }
+    let mut scores = [0f32; model::MAX_LANGS];
+    if model.score(text, slots, &mut scores) == 0 {
+        return Detection::UND;
+    }
+    let mut best: Option<(usize, f32)> = None;
+    for (i, &s) in scores.iter().enumerate() {
+        if slots & (1 << i) != 0 && best.is_none_or(|(_, b)| s > b) {
+            best = Some((i, s));
+        }
+    }
+    let Some((best_i, best_s)) = best else {
+        return Detection::UND;
+    };
+    // the five orders count each letter five times: temper the sum before the softmax
+    let total: f32 = scores
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| slots & (1 << i) != 0)
+        .map(|(_, &s)| ((s - best_s) / model::MAX_ORDER as f32).exp())
+        .sum();
+    Detection {
+        lang: model.langs().get(best_i).copied().unwrap_or(Lang::UND),
+        confidence: (1.0 / total).clamp(0.0, 1.0),
+    }
+}
+
+/// whatlang limited to the candidates.
+fn whatlang_among(text: &str, cands: LangSet) -> Detection {
+    let list: Vec<whatlang::Lang> = cands
+        .langs()
+        .into_iter()
+        .filter_map(codes::to_whatlang)
+        .collect();
+    let wl = whatlang::Detector::with_allowlist(list);
+    match wl.detect(text) {
+        Some(info) => match codes::from_whatlang(info.lang()) {
+            Some(lang) if cands.contains(lang) => Detection {
+                lang,
+                confidence: info.confidence().clamp(0.0, 1.0) as f32,
+            },
+            _ => Detection::UND,
+        },
+        None => Detection::UND,
     }
 }
 

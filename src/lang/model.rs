@@ -151,6 +151,12 @@ impl NgramModel {
     /// Adds the log-likelihood of `text` under each language of `slots` to `scores` (indexed like
     /// [`NgramModel::langs`]); returns the number of letters scored.
     pub fn score(&self, text: &str, slots: u16, scores: &mut [f32]) -> usize {
+        self.score_until(text, slots, scores, f32::INFINITY)
+    }
+
+    /// Like [`NgramModel::score`], but stops after the first word at which the best language
+    /// leads every other by `margin` or more (long texts are usually decided after a few words).
+    pub fn score_until(&self, text: &str, slots: u16, scores: &mut [f32], margin: f32) -> usize {
         let mut word = String::with_capacity(32);
         let mut letters = 0;
         for c in text.chars() {
@@ -159,6 +165,9 @@ impl NgramModel {
             } else if !word.is_empty() {
                 letters += self.score_word(&word, slots, scores);
                 word.clear();
+                if margin.is_finite() && lead(scores, slots) >= margin {
+                    return letters;
+                }
             }
         }
         if !word.is_empty() {
@@ -224,6 +233,23 @@ impl NgramModel {
         }
         count
     }
+}
+
+/// How far the best score among `slots` leads the second best.
+fn lead(scores: &[f32], slots: u16) -> f32 {
+    let (mut first, mut second) = (f32::NEG_INFINITY, f32::NEG_INFINITY);
+    for (i, &s) in scores.iter().enumerate().take(MAX_LANGS) {
+        if slots & (1 << i) == 0 {
+            continue;
+        }
+        if s > first {
+            second = first;
+            first = s;
+        } else if s > second {
+            second = s;
+        }
+    }
+    first - second
 }
 
 #[cfg(test)]

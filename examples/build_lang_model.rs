@@ -69,29 +69,29 @@ fn main() -> Result<(), Box<dyn Error>> {
         let h = ngram_hash(gram);
         by_bucket[bucket(h, BUCKET_BITS)].push((fingerprint(h), *values));
     }
-    let mut bucket_table = Vec::with_capacity((n_buckets + 1) * 8);
-    let mut entries = Vec::new();
-    let mut values = Vec::new();
-    let (mut n_entries, mut n_values) = (0u32, 0u32);
+    let mut offsets = Vec::with_capacity((n_buckets + 1) * 4);
+    let mut blob = Vec::new();
+    let (mut n_entries, mut n_values) = (0usize, 0usize);
     for items in &by_bucket {
-        bucket_table.extend_from_slice(&n_entries.to_le_bytes());
-        bucket_table.extend_from_slice(&n_values.to_le_bytes());
+        offsets.extend_from_slice(&u32::try_from(blob.len())?.to_le_bytes());
+        blob.push(u8::try_from(items.len()).map_err(|_| "a bucket holds over 255 n-grams")?);
+        let mut values = Vec::new();
         for (fp, vals) in items {
             let mut mask = 0u16;
             for (slot, &q) in vals.iter().enumerate() {
                 if q != 0 {
                     mask |= 1 << slot;
                     values.push(q);
-                    n_values += 1;
                 }
             }
-            entries.extend_from_slice(&fp.to_le_bytes());
-            entries.extend_from_slice(&mask.to_le_bytes());
-            n_entries += 1;
+            blob.extend_from_slice(&fp.to_le_bytes());
+            blob.extend_from_slice(&mask.to_le_bytes());
         }
+        n_entries += items.len();
+        n_values += values.len();
+        blob.extend_from_slice(&values);
     }
-    bucket_table.extend_from_slice(&n_entries.to_le_bytes());
-    bucket_table.extend_from_slice(&n_values.to_le_bytes());
+    offsets.extend_from_slice(&u32::try_from(blob.len())?.to_le_bytes());
 
     let mut file = Vec::new();
     file.extend_from_slice(MAGIC);
@@ -100,11 +100,9 @@ fn main() -> Result<(), Box<dyn Error>> {
         file.extend_from_slice(code.as_bytes());
     }
     file.extend_from_slice(&BUCKET_BITS.to_le_bytes());
-    file.extend_from_slice(&n_entries.to_le_bytes());
-    file.extend_from_slice(&n_values.to_le_bytes());
-    file.extend_from_slice(&bucket_table);
-    file.extend_from_slice(&entries);
-    file.extend_from_slice(&values);
+    file.extend_from_slice(&u32::try_from(blob.len())?.to_le_bytes());
+    file.extend_from_slice(&offsets);
+    file.extend_from_slice(&blob);
     std::fs::write(&out, &file)?;
     println!(
         "{}: {} n-grams, {} values, {} bytes",

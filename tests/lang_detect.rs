@@ -101,3 +101,18 @@ fn bad_language_list_is_a_usage_error() {
         .code(2)
         .stderr(predicate::str::contains("xx"));
 }
+
+#[test]
+fn spans_column_marks_language_runs() {
+    let line = "English language Английский язык\n";
+    Command::cargo_bin("talign")
+        .unwrap()
+        .args(["detect", "--lines", "--spans", "--langs", "en,ru", "-"])
+        .write_stdin(line)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("lang,confidence,text,spans\n"))
+        .stdout(predicate::str::contains(
+            ",English language Английский язык,0:16:en 17:46:ru\n",
+        ));
+}

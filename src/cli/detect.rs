@@ -8,6 +8,7 @@ use anyhow::Context;
 use clap::Args;
 
 use talign::doc::Lang;
+use talign::eval::langid::format_spans;
 use talign::lang::{identify, parse_lang_list, Detector};
 use talign::read::{inputs_or_stdin, read_document};
 use talign::segment::{segment, segment_lines};
@@ -28,6 +29,11 @@ pub struct DetectArgs {
     /// Allowed languages, ISO 639-1 codes separated by commas (e.g. en,ru,es); default: all.
     #[arg(long, value_name = "LIST", value_parser = parse_langs)]
     pub langs: Option<LangList>,
+
+    /// Add a `spans` column: the language runs inside each row's text, as `start:end:lang` items
+    /// separated by spaces (byte offsets into that row's text).
+    #[arg(long)]
+    pub spans: bool,
 
     /// Write the CSV to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
@@ -53,7 +59,11 @@ pub fn run(args: DetectArgs) -> anyhow::Result<Outcome> {
         None => Box::new(io::stdout().lock()),
     };
     let mut out = csv::Writer::from_writer(BufWriter::new(sink));
-    out.write_record(["lang", "confidence", "text"])?;
+    if args.spans {
+        out.write_record(["lang", "confidence", "text", "spans"])?;
+    } else {
+        out.write_record(["lang", "confidence", "text"])?;
+    }
     let mut rejected = false;
     for path in inputs_or_stdin(&args.inputs) {
         let doc = match read_document(&path) {
@@ -72,7 +82,13 @@ pub fn run(args: DetectArgs) -> anyhow::Result<Outcome> {
         identify(&doc.text, &mut segs, &detector);
         for seg in &segs {
             let conf = format!("{:.3}", seg.confidence);
-            out.write_record([seg.lang.as_str(), conf.as_str(), seg.text(&doc.text)])?;
+            let text = seg.text(&doc.text);
+            if args.spans {
+                let spans = format_spans(&detector.detect_spans(text));
+                out.write_record([seg.lang.as_str(), conf.as_str(), text, spans.as_str()])?;
+            } else {
+                out.write_record([seg.lang.as_str(), conf.as_str(), text])?;
+            }
         }
     }
     out.flush()?;

@@ -1,6 +1,8 @@
 //! Language codes: the languages talign can identify, ISO 639-3 (whatlang) ↔ ISO 639-1 (talign),
 //! compact language sets, and parsing of `--langs` lists.
 
+use std::sync::OnceLock;
+
 use crate::doc::Lang;
 
 /// ISO 639-1 and ISO 639-3 codes of every language the detector knows (whatlang's set), in a
@@ -100,7 +102,28 @@ fn supported_list() -> String {
 
 /// The position of a language in the code table, if supported.
 pub(crate) fn index_of(lang: Lang) -> Option<usize> {
-    CODES.iter().position(|(c, _)| *c == lang.as_str())
+    static BY_CODE: OnceLock<[u8; 26 * 26]> = OnceLock::new();
+    let table = BY_CODE.get_or_init(|| {
+        let mut t = [0u8; 26 * 26];
+        for (i, (code, _)) in CODES.iter().enumerate() {
+            if let Some(slot) = code_slot(code).and_then(|k| t.get_mut(k)) {
+                *slot = (i + 1) as u8;
+            }
+        }
+        t
+    });
+    let k = code_slot(lang.as_str())?;
+    table.get(k).and_then(|&v| (v as usize).checked_sub(1))
+}
+
+/// Position of a two-letter lowercase code in a 26 × 26 table.
+fn code_slot(code: &str) -> Option<usize> {
+    match code.as_bytes() {
+        [a @ b'a'..=b'z', b @ b'a'..=b'z'] => {
+            Some(usize::from(a - b'a') * 26 + usize::from(b - b'a'))
+        }
+        _ => None,
+    }
 }
 
 /// The language at a position of the code table.

@@ -16,6 +16,7 @@ pub mod model;
 pub mod rules;
 pub mod script;
 pub mod spans;
+pub mod words;
 
 use crate::doc::{Lang, Segment, SegmentKind};
 use crate::segment::marker_lang;
@@ -149,7 +150,16 @@ fn model_among(model: &NgramModel, text: &str, cands: LangSet) -> Detection {
         }
     }
     let mut scores = [0f32; model::MAX_LANGS];
-    if model.score(text, slots, &mut scores) == 0 {
+    words::for_each_telling_word(text, cands, |set| {
+        for (i, l) in model.langs().iter().enumerate() {
+            if set.contains(*l) {
+                if let Some(s) = scores.get_mut(i) {
+                    *s += FUNCTION_WORD_BONUS;
+                }
+            }
+        }
+    });
+    if model.score_until(text, slots, &mut scores, DECIDED_MARGIN) == 0 {
         return Detection::UND;
     }
     let mut best: Option<(usize, f32)> = None;
@@ -173,6 +183,14 @@ fn model_among(model: &NgramModel, text: &str, cands: LangSet) -> Detection {
         confidence: (1.0 / total).clamp(0.0, 1.0),
     }
 }
+
+/// Log-likelihood added to each language that lists a word of the text as a function word (when
+/// not every candidate does): about one n-gram order's worth of evidence per word.
+pub(crate) const FUNCTION_WORD_BONUS: f32 = 6.0;
+
+/// Lead (in log-likelihood summed over the five orders) after which the model stops reading a long
+/// text: about sixteen nats per order, far beyond what the remaining words of a sentence overturn.
+const DECIDED_MARGIN: f32 = 80.0;
 
 /// whatlang limited to the candidates.
 fn whatlang_among(text: &str, cands: LangSet) -> Detection {

@@ -18,7 +18,7 @@ use super::codes::LangSet;
 const MODEL_BYTES: &[u8] = include_bytes!("../../data/lang/ngrams.bin");
 
 /// File signature.
-pub const MAGIC: &[u8; 8] = b"TLNGRAM1";
+pub const MAGIC: &[u8; 8] = b"TLNGRAM2";
 /// Longest n-gram in the model, in letters.
 pub const MAX_ORDER: usize = 5;
 /// Most languages a model can hold (bits of an entry's language mask).
@@ -53,9 +53,8 @@ pub fn bucket(hash: u64, bits: u32) -> usize {
 pub struct NgramModel {
     langs: Vec<Lang>,
     bits: u32,
-    buckets: &'static [u8],
-    entries: &'static [u8],
-    values: &'static [u8],
+    offsets: &'static [u8],
+    blob: &'static [u8],
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
@@ -77,9 +76,10 @@ impl NgramModel {
             .as_ref()
     }
 
-    /// Reads a model: magic, language count and codes, bucket bits, entry and value counts, then
-    /// the bucket table (`2^bits + 1` pairs of u32 entry and value starts), the entries (u16
-    /// fingerprint, u16 language mask) and the values (one byte per language set in a mask).
+    /// Reads a model: magic, language count and codes, bucket bits, blob length, then the bucket
+    /// table (`2^bits + 1` u32 offsets into the blob) and the blob, where each bucket is one byte
+    /// of entry count, its entries (u16 fingerprint, u16 language mask) and their values (one byte
+    /// per language set in a mask), so a look-up touches the offset table and one place in the blob.
     pub fn parse(bytes: &'static [u8]) -> Option<NgramModel> {
         if bytes.get(..8)? != MAGIC {
             return None;
@@ -96,27 +96,23 @@ impl NgramModel {
             at += 2;
         }
         let bits = u32_at(bytes, at)?;
-        let n_entries = u32_at(bytes, at + 4)? as usize;
-        let n_values = u32_at(bytes, at + 8)? as usize;
-        at += 12;
+        let blob_len = u32_at(bytes, at + 4)? as usize;
+        at += 8;
         if !(1..=30).contains(&bits) {
             return None;
         }
-        let bucket_len = ((1usize << bits) + 1) * 8;
-        let buckets = bytes.get(at..at + bucket_len)?;
-        at += bucket_len;
-        let entries = bytes.get(at..at + n_entries * 4)?;
-        at += n_entries * 4;
-        let values = bytes.get(at..at + n_values)?;
-        if at + n_values != bytes.len() {
+        let offsets_len = ((1usize << bits) + 1) * 4;
+        let offsets = bytes.get(at..at + offsets_len)?;
+        at += offsets_len;
+        let blob = bytes.get(at..at + blob_len)?;
+        if at + blob_len != bytes.len() || u32_at(offsets, offsets_len - 4)? as usize != blob_len {
             return None;
         }
         Some(NgramModel {
             langs,
             bits,
-            buckets,
-            entries,
-            values,
+            offsets,
+            blob,
         })
     }
 
@@ -130,17 +126,19 @@ impl NgramModel {
         LangSet::of(&self.langs)
     }
 
-    /// The stored values of an n-gram: the language mask and the offset of its first value.
+    /// The stored values of an n-gram: its language mask and the blob offset of its first value.
     fn lookup(&self, ngram: &[u8]) -> Option<(u16, usize)> {
         let h = ngram_hash(ngram);
         let b = bucket(h, self.bits);
         let fp = fingerprint(h);
-        let e_start = u32_at(self.buckets, b * 8)? as usize;
-        let e_end = u32_at(self.buckets, b * 8 + 8)? as usize;
-        let mut v = u32_at(self.buckets, b * 8 + 4)? as usize;
-        for e in e_start..e_end {
-            let mask = u16_at(self.entries, e * 4 + 2)?;
-            if u16_at(self.entries, e * 4)? == fp {
+        let start = u32_at(self.offsets, b * 4)? as usize;
+        let n = usize::from(*self.blob.get(start)?);
+        let entries = start + 1;
+        let mut v = entries + n * 4;
+        for e in 0..n {
+            let at = entries + e * 4;
+            let mask = u16_at(self.blob, at + 2)?;
+            if u16_at(self.blob, at)? == fp {
                 return Some((mask, v));
             }
             v += mask.count_ones() as usize;
@@ -151,6 +149,12 @@ impl NgramModel {
     /// Adds the log-likelihood of `text` under each language of `slots` to `scores` (indexed like
     /// [`NgramModel::langs`]); returns the number of letters scored.
     pub fn score(&self, text: &str, slots: u16, scores: &mut [f32]) -> usize {
+        self.score_until(text, slots, scores, f32::INFINITY)
+    }
+
+    /// Like [`NgramModel::score`], but stops after the first word at which the best language
+    /// leads every other by `margin` or more (long texts are usually decided after a few words).
+    pub fn score_until(&self, text: &str, slots: u16, scores: &mut [f32], margin: f32) -> usize {
         let mut word = String::with_capacity(32);
         let mut letters = 0;
         for c in text.chars() {
@@ -159,6 +163,9 @@ impl NgramModel {
             } else if !word.is_empty() {
                 letters += self.score_word(&word, slots, scores);
                 word.clear();
+                if margin.is_finite() && lead(scores, slots) >= margin {
+                    return letters;
+                }
             }
         }
         if !word.is_empty() {
@@ -187,7 +194,7 @@ impl NgramModel {
             let bit = 1u16 << slot;
             if mask & bit != 0 {
                 if alive & bit != 0 {
-                    let q = self.values.get(v).copied().unwrap_or(255);
+                    let q = self.blob.get(v).copied().unwrap_or(255);
                     *cur = -f32::from(q) / SCALE;
                     found |= bit;
                 }
@@ -226,6 +233,23 @@ impl NgramModel {
     }
 }
 
+/// How far the best score among `slots` leads the second best.
+fn lead(scores: &[f32], slots: u16) -> f32 {
+    let (mut first, mut second) = (f32::NEG_INFINITY, f32::NEG_INFINITY);
+    for (i, &s) in scores.iter().enumerate().take(MAX_LANGS) {
+        if slots & (1 << i) == 0 {
+            continue;
+        }
+        if s > first {
+            second = first;
+            first = s;
+        } else if s > second {
+            second = s;
+        }
+    }
+    first - second
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -257,7 +281,7 @@ mod tests {
 
     #[test]
     fn damaged_models_are_refused() {
-        assert!(NgramModel::parse(b"TLNGRAM1").is_none());
+        assert!(NgramModel::parse(b"TLNGRAM2").is_none());
         assert!(NgramModel::parse(b"nonsense").is_none());
         let truncated = MODEL_BYTES.get(..MODEL_BYTES.len() / 2).unwrap_or(&[]);
         assert!(NgramModel::parse(truncated).is_none());

@@ -1,5 +1,7 @@
 //! Writing systems: which script a letter belongs to, and which languages write in each script.
 
+use std::sync::OnceLock;
+
 use super::codes::LangSet;
 
 /// A writing system that narrows the possible languages of a text.
@@ -89,6 +91,12 @@ impl Script {
 
     /// The languages written in this script.
     pub fn langs(self) -> LangSet {
+        static SETS: OnceLock<Vec<LangSet>> = OnceLock::new();
+        let sets = SETS.get_or_init(|| Script::ALL.iter().map(|s| s.compute_langs()).collect());
+        sets.get(self as usize).copied().unwrap_or(LangSet::EMPTY)
+    }
+
+    fn compute_langs(self) -> LangSet {
         let codes: &[&str] = match self {
             Script::Latin => &[
                 "en", "es", "de", "fr", "it", "pt", "pl", "nl", "sv", "da", "nb", "fi", "et", "lv",

@@ -8,7 +8,8 @@ use crate::doc::Lang;
 
 use super::model::{NgramModel, MAX_LANGS};
 use super::rules::word_constraint;
-use super::{Detector, LangSet};
+use super::words::function_word_langs;
+use super::{Detector, LangSet, FUNCTION_WORD_BONUS};
 
 /// Log-likelihood cost of switching language between two words.
 const SWITCH_COST: f32 = 12.0;
@@ -108,10 +109,16 @@ fn word_emissions(model: &NgramModel, states: &[(usize, Lang)], word: &str) -> V
     let mut scores = [0f32; MAX_LANGS];
     model.score(word, slots, &mut scores);
     let allowed = word_constraint(word).unwrap_or_else(LangSet::all);
+    let function_langs = function_word_langs(&word.to_lowercase()).unwrap_or(LangSet::EMPTY);
     states
         .iter()
         .map(|(slot, lang)| {
             let s = scores.get(*slot).copied().unwrap_or(f32::MIN);
+            let s = if function_langs.contains(*lang) {
+                s + FUNCTION_WORD_BONUS
+            } else {
+                s
+            };
             if allowed.contains(*lang) {
                 s
             } else {

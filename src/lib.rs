@@ -14,6 +14,8 @@
 
 pub mod doc;
 pub mod read;
+pub mod run;
 pub mod segment;
+pub mod write;
 
 pub use doc::{Document, Lang, Link, Segment, SegmentKind};

@@ -157,3 +157,33 @@ fn no_half_file_is_left_when_the_output_cannot_be_finished() {
         "{leftovers:?}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_special_output_file_is_written_in_place_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    write(dir.path(), "x.en.txt", EN);
+    write(dir.path(), "x.es.txt", ES);
+    let fifo = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !matches!(made, Ok(s) if s.success()) {
+        eprintln!("SKIPPED: mkfifo not available");
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(fifo).unwrap_or_default())
+    };
+    talign()
+        .args(["run", "--quiet", "-o"])
+        .arg(&fifo)
+        .arg(dir.path().join("x.en.txt"))
+        .arg(dir.path().join("x.es.txt"))
+        .assert()
+        .code(0);
+    let got = reader.join().unwrap_or_default();
+    assert!(String::from_utf8_lossy(&got).contains("Todos estaban felices."));
+    let kind = std::fs::symlink_metadata(&fifo).map(|m| m.file_type().is_fifo());
+    assert!(matches!(kind, Ok(true)), "the FIFO was replaced");
+}

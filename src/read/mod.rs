@@ -22,9 +22,9 @@ use crate::doc::{Document, Lang};
 
 pub use error::{ReadError, Reject};
 pub use html::{extract_html, EmbeddedPost, HtmlText};
-pub use pairs::{lang_of_name, read_manifest, ManifestRow};
+pub use pairs::{lang_of_name, parse_manifest, read_manifest, ManifestRow};
 pub use records::{read_jsonl_line, Record};
-pub use stream::{work_items, WorkItems};
+pub use stream::{records, work_items, WorkItems};
 
 /// The default cap on one document (and one JSONL/CSV line): 16 MiB.
 pub const DEFAULT_MAX_DOC_BYTES: usize = 16 << 20;

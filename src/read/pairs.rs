@@ -108,6 +108,11 @@ pub fn read_manifest(path: &Path) -> Result<Vec<Result<ManifestRow, ReadError>>,
     let name = input_name(path);
     let text = decode_text(&name, read_bytes(path)?)?;
     let base = path.parent().unwrap_or(Path::new(""));
+    Ok(parse_manifest(&name, base, &text))
+}
+
+/// Parses the text of a manifest named `name`; relative paths are taken from `base`.
+pub fn parse_manifest(name: &str, base: &Path, text: &str) -> Vec<Result<ManifestRow, ReadError>> {
     let mut rows = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let line_no = i + 1;
@@ -124,7 +129,7 @@ pub fn read_manifest(path: &Path) -> Result<Vec<Result<ManifestRow, ReadError>>,
                 line: line_no,
             })),
             _ => rows.push(Err(ReadError::BadRecord {
-                path: name.clone(),
+                path: name.to_string(),
                 line: line_no,
                 reason: format!(
                     "a manifest row needs two paths (source, target), found {} column(s)",
@@ -133,7 +138,7 @@ pub fn read_manifest(path: &Path) -> Result<Vec<Result<ManifestRow, ReadError>>,
             })),
         }
     }
-    Ok(rows)
+    rows
 }
 
 #[cfg(test)]

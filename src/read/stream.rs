@@ -273,31 +273,7 @@ impl WorkItems {
             path: name.clone(),
             source,
         })?;
-        let max = self.opts.max_doc_bytes;
-        let records: Box<dyn Iterator<Item = Result<Record, ReadError>> + Send> = match format {
-            InputFormat::Csv | InputFormat::Tsv => {
-                let delimiter = if format == InputFormat::Csv {
-                    b','
-                } else {
-                    b'\t'
-                };
-                Box::new(TableRecords::new(
-                    name.clone(),
-                    input,
-                    delimiter,
-                    &self.opts.text_column,
-                    &self.opts.id_column,
-                    max,
-                ))
-            }
-            _ => Box::new(JsonlRecords {
-                input: name.clone(),
-                lines: LineReader::new(input, max),
-                buf: Vec::new(),
-                max,
-                done: false,
-            }),
-        };
+        let records = records(&name, input, format, &self.opts);
         Ok(RecordStream {
             records,
             lookahead: None,
@@ -330,6 +306,41 @@ impl Iterator for WorkItems {
                 return Some(item);
             }
         }
+    }
+}
+
+/// The records of one JSONL, CSV or TSV stream (any other format is read as JSONL), with a
+/// reason for each that cannot be read; the stream is read lazily, one record at a time.
+pub fn records(
+    name: &str,
+    input: Box<dyn std::io::BufRead + Send>,
+    format: InputFormat,
+    opts: &ReadOptions,
+) -> Box<dyn Iterator<Item = Result<Record, ReadError>> + Send> {
+    let max = opts.max_doc_bytes;
+    match format {
+        InputFormat::Csv | InputFormat::Tsv => {
+            let delimiter = if format == InputFormat::Csv {
+                b','
+            } else {
+                b'\t'
+            };
+            Box::new(TableRecords::new(
+                name.to_string(),
+                input,
+                delimiter,
+                &opts.text_column,
+                &opts.id_column,
+                max,
+            ))
+        }
+        _ => Box::new(JsonlRecords {
+            input: name.to_string(),
+            lines: LineReader::new(input, max),
+            buf: Vec::new(),
+            max,
+            done: false,
+        }),
     }
 }
 

@@ -62,16 +62,27 @@ fn buffered(w: Box<dyn Write + Send>) -> Out {
     BufWriter::with_capacity(1 << 16, w)
 }
 
+/// True when `path` exists and is not a regular file (`/dev/null`, a FIFO, `/dev/stdout`): such
+/// a target is written in place, never replaced by a rename.
+fn is_special(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file())
+}
+
 /// A temporary file beside `path` (same folder, so the final rename is atomic).
 fn temp_beside(path: &Path) -> Result<(NamedTempFile, File), WriteError> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let tmp = tempfile::Builder::new()
-        .prefix(".talign-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".talign-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // An ordinary output file, not the temporary file's private 0600.
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    let tmp = builder.tempfile_in(dir)?;
     let file = tmp.as_file().try_clone()?;
     Ok((tmp, file))
 }
@@ -80,6 +91,9 @@ fn temp_beside(path: &Path) -> Result<(NamedTempFile, File), WriteError> {
 pub fn open_sink(target: &Target, opts: &WriteOptions) -> Result<Sink, WriteError> {
     let mut files = Vec::new();
     let mut open = |path: &Path| -> Result<Out, WriteError> {
+        if is_special(path) {
+            return Ok(buffered(Box::new(File::create(path)?)));
+        }
         let (tmp, file) = temp_beside(path)?;
         files.push((tmp, path.to_path_buf()));
         Ok(buffered(Box::new(file)))

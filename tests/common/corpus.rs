@@ -81,11 +81,14 @@ pub fn generate(
             lines.push(serde_json::json!({"id": format!("single{doc}"), "text": text}));
         } else {
             let src: Vec<&str> = flores[a].1[start..end].iter().map(String::as_str).collect();
-            let tgt: Vec<&str> = flores[b].1[start..end]
+            let mut tgt: Vec<&str> = flores[b].1[start..end]
                 .iter()
                 .filter(|_| rng.below(20) != 0)
                 .map(String::as_str)
                 .collect();
+            if tgt.is_empty() {
+                tgt.push(flores[b].1[start].as_str());
+            }
             for (side, sents) in [(a, src), (b, tgt)] {
                 let code = &flores[side].0;
                 lines.push(serde_json::json!({

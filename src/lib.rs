@@ -12,7 +12,9 @@
 //!
 //! The library never prints, reads the environment or exits; the `talign` binary does.
 
+pub mod align;
 pub mod doc;
+pub mod eval;
 pub mod read;
 pub mod run;
 pub mod segment;

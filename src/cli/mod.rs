@@ -8,6 +8,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub mod run;
+pub mod align;
+pub mod eval;
 
 /// What a command reports back to `main` when it finished without a fatal error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +40,10 @@ struct Cli {
 enum Command {
     /// Run the whole pipeline over a corpus: read, segment, align, write every pair.
     Run(run::RunArgs),
+    /// Align two parallel documents sentence by sentence.
+    Align(align::AlignArgs),
+    /// Score output against gold data (align, ...).
+    Eval(eval::EvalArgs),
 }
 
 /// Parses the command line, runs the command and maps the result to an exit code.
@@ -45,6 +51,8 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result: anyhow::Result<Outcome> = match cli.command {
         Command::Run(args) => run::run(args),
+        Command::Align(args) => align::run(args),
+        Command::Eval(args) => eval::run(args),
     };
     finish(result)
 }

@@ -1,0 +1,457 @@
+//! Similarity features shared by the sentence aligner and the translation-pair miner.
+//!
+//! Everything here works on single strings and is language-agnostic: tokens are normalised
+//! (lowercase, no diacritics, Cyrillic written in Latin letters the way news agencies do:
+//! Медведев → medvedev, Зеленский → zelensky, Київ → kyiv), numbers are normalised across
+//! thousands separators ("1 000", "1,000", "4'478"), and punctuation that survives translation
+//! (? ! : quotes, parentheses) is kept as a shape.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Which Cyrillic romanisation to use: Ukrainian reads и as y and г as h, Russian as i and g.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Translit {
+    /// Russian-style news romanisation (also used for other Cyrillic languages).
+    #[default]
+    Russian,
+    /// Ukrainian national romanisation (Київ → Kyiv, Харків → Kharkiv).
+    Ukrainian,
+}
+
+impl Translit {
+    /// Guesses the romanisation from the letters of a text: і, ї, є or ґ mean Ukrainian.
+    pub fn guess(text: &str) -> Translit {
+        if text
+            .chars()
+            .any(|c| matches!(c, 'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ'))
+        {
+            Translit::Ukrainian
+        } else {
+            Translit::Russian
+        }
+    }
+}
+
+/// The kind of a token produced by [`tokens`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Token {
+    /// A word, normalised (see [`normalize_word`]).
+    Word(String),
+    /// A number, normalised (see [`normalize_number`]).
+    Number(String),
+    /// A punctuation mark that tends to survive translation (see [`punct_shape`]).
+    Punct(char),
+}
+
+/// Romanises one lowercase Cyrillic letter in a word; `first` is true at the start of the word.
+fn cyrillic_to_latin(c: char, first: bool, style: Translit) -> Option<&'static str> {
+    let uk = style == Translit::Ukrainian;
+    Some(match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => {
+            if uk {
+                "h"
+            } else {
+                "g"
+            }
+        }
+        'ґ' => "g",
+        'д' => "d",
+        'е' => "e",
+        'ё' => "yo",
+        'є' => {
+            if first {
+                "ye"
+            } else {
+                "ie"
+            }
+        }
+        'ж' => "zh",
+        'з' => "z",
+        'и' => {
+            if uk {
+                "y"
+            } else {
+                "i"
+            }
+        }
+        'і' => "i",
+        'ї' => {
+            if first {
+                "yi"
+            } else {
+                "i"
+            }
+        }
+        'й' => "y",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ъ' | 'ь' | '\'' | '’' => "",
+        'ы' => "y",
+        'э' => "e",
+        'ю' => "yu",
+        'я' => "ya",
+        _ => return None,
+    })
+}
+
+/// Romanises a Cyrillic word news-style (Медведев → Medvedev, Зеленский → Zelensky, Київ → Kyiv).
+///
+/// Letters that are not Cyrillic pass through unchanged; case follows the first letter.
+pub fn transliterate(word: &str, style: Translit) -> String {
+    let lower: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    let mut out = String::with_capacity(word.len() + 4);
+    let n = lower.len();
+    let mut i = 0;
+    while i < n {
+        let c = lower[i];
+        let next = lower.get(i + 1).copied();
+        let at_end = i + 2 == n;
+        // Adjective endings -ий/-ый/-ій are written as a single "y" (Zelensky, Dostoyevsky).
+        if at_end && matches!(c, 'и' | 'ы' | 'і') && next == Some('й') {
+            out.push('y');
+            i += 2;
+            continue;
+        }
+        match cyrillic_to_latin(c, i == 0, style) {
+            Some(s) => out.push_str(s),
+            None => out.push(c),
+        }
+        i += 1;
+    }
+    // "yy" only arises from Ukrainian -ий (Zelenskyy): news style writes one y.
+    let out = out.replace("yy", "y");
+    let capital = word.chars().next().is_some_and(char::is_uppercase);
+    if capital {
+        let mut chars = out.chars();
+        match chars.next() {
+            Some(f) => f.to_uppercase().chain(chars).collect(),
+            None => out,
+        }
+    } else {
+        out
+    }
+}
+
+/// True for letters of the Cyrillic block.
+pub fn is_cyrillic(c: char) -> bool {
+    ('\u{0400}'..='\u{04FF}').contains(&c)
+}
+
+/// Normalises a word for comparison: lowercase, Cyrillic romanised, diacritics removed, ß → ss.
+pub fn normalize_word(word: &str, style: Translit) -> String {
+    let romanised;
+    let word = if word.chars().any(is_cyrillic) {
+        romanised = transliterate(word, style);
+        romanised.as_str()
+    } else {
+        word
+    };
+    let mut out = String::with_capacity(word.len());
+    for c in word.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'ß' => out.push_str("ss"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'ø' | 'Ø' => out.push('o'),
+            'ł' | 'Ł' => out.push('l'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// True for Unicode combining diacritical marks (the part NFD splits off accented letters).
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}')
+}
+
+/// Characters that may separate digit groups inside one number ("1 000", "1,000", "4'478").
+fn is_digit_separator(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '.' | '\'' | '’' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'
+    )
+}
+
+/// Normalises the digit groups of one number, given as the groups and the separators between them.
+///
+/// Groups of exactly three digits after the first are thousands ("1 000", "1,000", "4'478" →
+/// "1000", "4478"); a final group after `,` or `.` that is not three digits long is a decimal part
+/// ("19,29" → "19.29"). Returns one or more numbers (spaces that do not separate thousands split).
+fn normalize_groups(groups: &[&str], seps: &[char]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for (k, g) in groups.iter().enumerate() {
+        if k == 0 {
+            current.push_str(g);
+            continue;
+        }
+        let sep = seps.get(k - 1).copied().unwrap_or(' ');
+        let is_last = k + 1 == groups.len();
+        if g.len() == 3 && current.len() <= 3 + 3 * (k - 1) && !current.contains('.') {
+            current.push_str(g);
+        } else if matches!(sep, ',' | '.') && is_last && !current.contains('.') {
+            current.push('.');
+            current.push_str(g);
+        } else {
+            out.push(std::mem::take(&mut current));
+            current.push_str(g);
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out.into_iter()
+        .map(|n| {
+            let trimmed = n.trim_start_matches('0');
+            if trimmed.is_empty() || trimmed.starts_with('.') {
+                format!("0{trimmed}")
+            } else {
+                trimmed.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Normalises a number as written ("1 000", "1,000", "4'478", "19,29") to plain digits
+/// ("1000", "1000", "4478", "19.29"); `None` when the text holds no digit.
+pub fn normalize_number(text: &str) -> Option<String> {
+    numbers(text).into_iter().next()
+}
+
+/// All numbers in a text, normalised as by [`normalize_number`], in order of appearance.
+pub fn numbers(text: &str) -> Vec<String> {
+    tokens(text, Translit::Russian)
+        .into_iter()
+        .filter_map(|t| match t {
+            Token::Number(n) => Some(n),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The punctuation shape of a mark: `?`, `!`, `:`, `"` for any quote mark, `(` for brackets,
+/// `;`, `%`; `None` for marks that do not survive translation reliably (commas, full stops).
+pub fn punct_shape(c: char) -> Option<char> {
+    Some(match c {
+        '?' | '¿' | '？' => '?',
+        '!' | '¡' | '！' => '!',
+        ':' | '：' => ':',
+        ';' => ';',
+        '%' => '%',
+        '"' | '«' | '»' | '“' | '”' | '„' | '‟' | '「' | '」' | '『' | '』' => '"',
+        '(' | '[' | '（' => '(',
+        _ => return None,
+    })
+}
+
+/// Splits a text into normalised words, numbers and punctuation shapes, in order.
+pub fn tokens(text: &str, style: Translit) -> Vec<Token> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_digit() {
+            i = push_number(&chars, i, &mut out);
+        } else if c.is_alphabetic() {
+            let start = i;
+            while i < chars.len() && (chars[i].is_alphanumeric() || is_word_joiner(&chars, i)) {
+                if chars[i].is_ascii_digit() {
+                    break;
+                }
+                i += 1;
+            }
+            let word: String = chars[start..i].iter().collect();
+            out.push(Token::Word(normalize_word(&word, style)));
+        } else {
+            if let Some(p) = punct_shape(c) {
+                out.push(Token::Punct(p));
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// True when the character at `i` is a hyphen or apostrophe between two letters (kept in words).
+fn is_word_joiner(chars: &[char], i: usize) -> bool {
+    let c = chars[i];
+    if !matches!(c, '-' | '\u{2010}') {
+        return false;
+    }
+    let before = i.checked_sub(1).and_then(|k| chars.get(k));
+    let after = chars.get(i + 1);
+    before.is_some_and(|b| b.is_alphabetic()) && after.is_some_and(|a| a.is_alphabetic())
+}
+
+/// Reads one number starting at `start` (a digit) and pushes its normalised form(s).
+fn push_number(chars: &[char], start: usize, out: &mut Vec<Token>) -> usize {
+    let mut groups: Vec<String> = Vec::new();
+    let mut seps: Vec<char> = Vec::new();
+    let mut i = start;
+    loop {
+        let g_start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        groups.push(chars[g_start..i].iter().collect());
+        // A separator continues the number only when a digit follows it directly.
+        match (chars.get(i), chars.get(i + 1)) {
+            (Some(&s), Some(d)) if is_digit_separator(s) && d.is_ascii_digit() => {
+                seps.push(s);
+                i += 1;
+            }
+            _ => break,
+        }
+    }
+    let refs: Vec<&str> = groups.iter().map(String::as_str).collect();
+    for n in normalize_groups(&refs, &seps) {
+        out.push(Token::Number(n));
+    }
+    i
+}
+
+/// Similarity of two normalised words, 0 to 1: the better of normalised Levenshtein similarity
+/// and the share of the shorter word that is a common prefix (inflection and derivation change
+/// word endings: Himalaya / himalayenne, Expedition / expédition).
+pub fn word_similarity(a: &str, b: &str) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la == 0 || lb == 0 {
+        return 0.0;
+    }
+    let prefix = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = la.min(lb);
+    let prefix_share = if prefix >= 4 {
+        // A common prefix counts for less when the longer word goes on much further.
+        prefix as f64 / shorter as f64 * (shorter as f64 / la.max(lb) as f64).sqrt()
+    } else {
+        0.0
+    };
+    strsim::normalized_levenshtein(a, b).max(prefix_share)
+}
+
+/// Similarity of two names or cognates as written in any script, 0 to 1: both are normalised
+/// (romanised, lowercased, no diacritics) and compared with [`word_similarity`].
+pub fn name_similarity(a: &str, b: &str) -> f64 {
+    let na = normalize_word(a, Translit::guess(a));
+    let nb = normalize_word(b, Translit::guess(b));
+    word_similarity(&na, &nb)
+}
+
+/// The weight of a character in a sentence's length: 0 for spaces, 3 for the ideographic and
+/// syllabic scripts (one character holds about a word), 1 otherwise.
+pub fn char_weight(c: char) -> f64 {
+    if c.is_whitespace() {
+        0.0
+    } else if matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}')
+    {
+        3.0
+    } else {
+        1.0
+    }
+}
+
+/// The length of a text in characters that count for its script (see [`char_weight`]).
+pub fn text_length(text: &str) -> f64 {
+    text.chars().map(char_weight).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn news_style_transliteration() {
+        assert_eq!(transliterate("Медведев", Translit::Russian), "Medvedev");
+        assert_eq!(transliterate("Зеленский", Translit::Russian), "Zelensky");
+        assert_eq!(transliterate("Зеленський", Translit::Ukrainian), "Zelensky");
+        assert_eq!(transliterate("Київ", Translit::Ukrainian), "Kyiv");
+        assert_eq!(transliterate("Харків", Translit::Ukrainian), "Kharkiv");
+        assert_eq!(transliterate("Путин", Translit::Russian), "Putin");
+        assert_eq!(Translit::guess("Київ і Львів"), Translit::Ukrainian);
+        assert_eq!(Translit::guess("Москва"), Translit::Russian);
+    }
+
+    #[test]
+    fn words_normalise_across_scripts_and_accents() {
+        assert_eq!(
+            normalize_word("Expédition", Translit::Russian),
+            "expedition"
+        );
+        assert_eq!(normalize_word("Straße", Translit::Russian), "strasse");
+        assert_eq!(normalize_word("МЕДВЕДЕВ", Translit::Russian), "medvedev");
+    }
+
+    #[test]
+    fn numbers_normalise_separators() {
+        assert_eq!(
+            numbers("1 000 und 1,000 und 1.000"),
+            ["1000", "1000", "1000"]
+        );
+        assert_eq!(numbers("4'478 m"), ["4478"]);
+        assert_eq!(numbers("( 19,29 m )"), ["19.29"]);
+        assert_eq!(numbers("3.5 km"), ["3.5"]);
+        assert_eq!(numbers("am 12 3 Uhr"), ["12", "3"]);
+        assert_eq!(numbers("no digits"), Vec::<String>::new());
+        assert_eq!(normalize_number("8 848 m"), Some("8848".into()));
+        assert_eq!(normalize_number("007"), Some("7".into()));
+    }
+
+    #[test]
+    fn tokens_keep_words_numbers_and_punctuation_shapes() {
+        let t = tokens("«Wer?» fragte Jean-Paul 1956!", Translit::Russian);
+        assert_eq!(
+            t,
+            vec![
+                Token::Punct('"'),
+                Token::Word("wer".into()),
+                Token::Punct('?'),
+                Token::Punct('"'),
+                Token::Word("fragte".into()),
+                Token::Word("jean-paul".into()),
+                Token::Number("1956".into()),
+                Token::Punct('!'),
+            ]
+        );
+    }
+
+    #[test]
+    fn cognates_are_similar_and_strangers_are_not() {
+        assert!(word_similarity("himalaya", "himalayenne") > 0.6);
+        assert!(word_similarity("expedition", "expedition") > 0.99);
+        assert!(word_similarity("gipfel", "sommet") < 0.3);
+        assert!(name_similarity("Медведев", "Medvedev") > 0.99);
+        assert!(name_similarity("Зеленский", "Zelensky") > 0.99);
+        assert!(name_similarity("Київ", "Kyiv") > 0.99);
+    }
+
+    #[test]
+    fn lengths_count_script_characters() {
+        assert_eq!(text_length("a b"), 2.0);
+        assert_eq!(text_length("日本"), 6.0);
+    }
+}

@@ -1,0 +1,492 @@
+//! Link scoring: sentences become weighted bags of match keys (identical words, cognate classes,
+//! numbers, punctuation shapes, lexicon pairs), and a link is scored by its length match and by
+//! how much of its matchable weight the two sides share.
+
+use std::collections::HashMap;
+
+use super::features::{tokens, word_similarity, Token, Translit};
+use super::length::LengthModel;
+
+/// A token id in the pair's shared vocabulary (identical normalised tokens share an id).
+pub type TokenId = u32;
+
+/// Both sides of a document pair as token ids over one vocabulary.
+#[derive(Debug, Default)]
+pub struct Tokenised {
+    /// The vocabulary: id → normalised token (words as is, numbers `#n…`, punctuation `#p…`).
+    pub vocab: Vec<String>,
+    /// Lookup from normalised token to id.
+    pub ids: HashMap<String, TokenId>,
+    /// Whether each token id is a word (not a number or punctuation shape).
+    pub is_word: Vec<bool>,
+    /// Token ids of each source sentence.
+    pub src: Vec<Vec<TokenId>>,
+    /// Token ids of each target sentence.
+    pub tgt: Vec<Vec<TokenId>>,
+}
+
+impl Tokenised {
+    /// Tokenises both sides (see [`tokens`]) into one vocabulary.
+    pub fn new(src: &[&str], tgt: &[&str], src_style: Translit, tgt_style: Translit) -> Self {
+        let mut t = Tokenised::default();
+        t.src = src
+            .iter()
+            .map(|s| t.intern_sentence(s, src_style))
+            .collect();
+        t.tgt = tgt
+            .iter()
+            .map(|s| t.intern_sentence(s, tgt_style))
+            .collect();
+        t
+    }
+
+    fn intern_sentence(&mut self, text: &str, style: Translit) -> Vec<TokenId> {
+        tokens(text, style)
+            .into_iter()
+            .map(|tok| {
+                let (key, word) = match tok {
+                    Token::Word(w) => (w, true),
+                    Token::Number(n) => (format!("#n{n}"), false),
+                    Token::Punct(p) => (format!("#p{p}"), false),
+                };
+                self.intern(key, word)
+            })
+            .collect()
+    }
+
+    /// The id of a normalised token, adding it when new.
+    fn intern(&mut self, key: String, word: bool) -> TokenId {
+        if let Some(&id) = self.ids.get(&key) {
+            return id;
+        }
+        let id = self.vocab.len() as TokenId;
+        self.ids.insert(key.clone(), id);
+        self.vocab.push(key);
+        self.is_word.push(word);
+        id
+    }
+
+    /// Per token id: (occurs on the source side, occurs on the target side).
+    pub fn presence(&self) -> Vec<(bool, bool)> {
+        let mut p = vec![(false, false); self.vocab.len()];
+        for &t in self.src.iter().flatten() {
+            if let Some(e) = p.get_mut(t as usize) {
+                e.0 = true;
+            }
+        }
+        for &t in self.tgt.iter().flatten() {
+            if let Some(e) = p.get_mut(t as usize) {
+                e.1 = true;
+            }
+        }
+        p
+    }
+
+    /// Pairs of (source word, target word) ids that are cognates or the same name in two
+    /// spellings: words of 4+ characters seen on one side only, whose best match on the other side
+    /// (among words sharing the first two letters) is at least `min_similarity` similar.
+    pub fn cognate_pairs(&self, min_similarity: f64) -> Vec<(TokenId, TokenId)> {
+        let presence = self.presence();
+        let mut buckets: HashMap<(char, char), (Vec<TokenId>, Vec<TokenId>)> = HashMap::new();
+        for (id, word) in self.vocab.iter().enumerate() {
+            let (in_src, in_tgt) = presence.get(id).copied().unwrap_or((false, false));
+            if !self.is_word.get(id).copied().unwrap_or(false) || (in_src && in_tgt) {
+                continue;
+            }
+            let mut chars = word.chars();
+            let (Some(c0), Some(c1)) = (chars.next(), chars.next()) else {
+                continue;
+            };
+            if word.chars().count() < 4 {
+                continue;
+            }
+            let entry = buckets.entry((c0, c1)).or_default();
+            if in_src {
+                entry.0.push(id as TokenId);
+            } else if in_tgt {
+                entry.1.push(id as TokenId);
+            }
+        }
+        let mut pairs = Vec::new();
+        for (srcs, tgts) in buckets.values() {
+            let best_of = |w: TokenId, others: &[TokenId]| -> Option<TokenId> {
+                let a = self.vocab.get(w as usize)?;
+                let mut best: Option<(f64, TokenId)> = None;
+                for &o in others {
+                    let b = self.vocab.get(o as usize)?;
+                    let s = word_similarity(a, b);
+                    if s >= min_similarity
+                        && best.is_none_or(|(bs, bo)| s > bs || (s == bs && o < bo))
+                    {
+                        best = Some((s, o));
+                    }
+                }
+                best.map(|(_, o)| o)
+            };
+            for &s in srcs {
+                if let Some(t) = best_of(s, tgts) {
+                    pairs.push((s, t));
+                }
+            }
+            for &t in tgts {
+                if let Some(s) = best_of(t, srcs) {
+                    pairs.push((s, t));
+                }
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs
+    }
+}
+
+/// A sentence or span as sorted (key, weight) entries over keys seen on both sides.
+pub type Bag = Vec<(u32, f32)>;
+
+/// Merges two bags, adding the weights of shared keys.
+fn merge(a: &[(u32, f32)], b: &[(u32, f32)]) -> Bag {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut x, mut y) = (0, 0);
+    while x < a.len() && y < b.len() {
+        let (ka, wa) = a[x];
+        let (kb, wb) = b[y];
+        if ka == kb {
+            out.push((ka, wa + wb));
+            x += 1;
+            y += 1;
+        } else if ka < kb {
+            out.push((ka, wa));
+            x += 1;
+        } else {
+            out.push((kb, wb));
+            y += 1;
+        }
+    }
+    out.extend_from_slice(&a[x..]);
+    out.extend_from_slice(&b[y..]);
+    out
+}
+
+/// The weight two bags share: the sum over common keys of the smaller weight.
+pub fn shared_weight(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut x, mut y, mut m) = (0, 0, 0.0);
+    while x < a.len() && y < b.len() {
+        let (ka, wa) = a[x];
+        let (kb, wb) = b[y];
+        if ka == kb {
+            m += wa.min(wb);
+            x += 1;
+            y += 1;
+        } else if ka < kb {
+            x += 1;
+        } else {
+            y += 1;
+        }
+    }
+    m
+}
+
+/// One side's bags for every span of 1..=`max_span` consecutive sentences, with their total
+/// weights and prefix sums of sentence lengths.
+#[derive(Debug, Default)]
+pub struct SideBags {
+    /// `spans[k][i]`: the bag of sentences `i..i+k+1`.
+    pub spans: Vec<Vec<Bag>>,
+    /// `totals[k][i]`: the total weight of `spans[k][i]`.
+    pub totals: Vec<Vec<f32>>,
+    /// `len_prefix[i]`: total length of sentences `0..i`.
+    pub len_prefix: Vec<f64>,
+}
+
+impl SideBags {
+    fn new(sentence_bags: Vec<Bag>, extra: &[f32], lengths: &[f64], max_span: usize) -> Self {
+        let mut len_prefix = Vec::with_capacity(lengths.len() + 1);
+        len_prefix.push(0.0);
+        for l in lengths {
+            len_prefix.push(len_prefix.last().copied().unwrap_or(0.0) + l);
+        }
+        let mut spans = vec![sentence_bags];
+        for k in 1..max_span.max(1) {
+            let (prev, first) = (&spans[k - 1], &spans[0]);
+            let next: Vec<Bag> = (0..first.len().saturating_sub(k))
+                .map(|i| merge(&prev[i], &first[i + k]))
+                .collect();
+            spans.push(next);
+        }
+        let totals = spans
+            .iter()
+            .enumerate()
+            .map(|(k, v)| {
+                v.iter()
+                    .enumerate()
+                    .map(|(i, b)| {
+                        let unmatched: f32 = extra.iter().skip(i).take(k + 1).sum();
+                        b.iter().map(|e| e.1).sum::<f32>() + unmatched
+                    })
+                    .collect()
+            })
+            .collect();
+        SideBags {
+            spans,
+            totals,
+            len_prefix,
+        }
+    }
+
+    /// Total length of sentences `i..i+a`.
+    pub fn length(&self, i: usize, a: usize) -> f64 {
+        let end = self.len_prefix.get(i + a).copied().unwrap_or(0.0);
+        end - self.len_prefix.get(i).copied().unwrap_or(0.0)
+    }
+
+    /// The bag and total weight of sentences `i..i+a` (a ≥ 1).
+    pub fn span(&self, i: usize, a: usize) -> (&[(u32, f32)], f32) {
+        let k = a.saturating_sub(1);
+        let bag = self
+            .spans
+            .get(k)
+            .and_then(|v| v.get(i))
+            .map_or(&[][..], Vec::as_slice);
+        let total = self
+            .totals
+            .get(k)
+            .and_then(|v| v.get(i))
+            .copied()
+            .unwrap_or(0.0);
+        (bag, total)
+    }
+}
+
+/// The bags of both sides, built from tokens and a list of word pairs that match.
+#[derive(Debug, Default)]
+pub struct PairBags {
+    /// The source side.
+    pub src: SideBags,
+    /// The target side.
+    pub tgt: SideBags,
+}
+
+impl PairBags {
+    /// Builds the bags: a token's keys are its own id, its cognate class, and one key per word
+    /// pair it belongs to; keys are weighted by inverse sentence frequency; keys that never occur
+    /// on both sides are dropped (they cannot match, so they say nothing).
+    pub fn build(
+        tok: &Tokenised,
+        pairs: &[(TokenId, TokenId)],
+        lengths: (&[f64], &[f64]),
+        max_span: usize,
+        unmatched: f32,
+    ) -> Self {
+        let v = tok.vocab.len();
+        let mut keys_of: Vec<Vec<u32>> = (0..v as u32).map(|t| vec![t]).collect();
+        for (k, &(s, t)) in pairs.iter().enumerate() {
+            let key = (v + k) as u32;
+            if let Some(e) = keys_of.get_mut(s as usize) {
+                e.push(key);
+            }
+            if let Some(e) = keys_of.get_mut(t as usize) {
+                e.push(key);
+            }
+        }
+        let nkeys = v + pairs.len();
+        let count = |sents: &[Vec<TokenId>]| -> Vec<Vec<(u32, f32)>> {
+            sents
+                .iter()
+                .map(|s| {
+                    let mut ks: Vec<u32> = s
+                        .iter()
+                        .flat_map(|&t| keys_of.get(t as usize).into_iter().flatten().copied())
+                        .collect();
+                    ks.sort_unstable();
+                    let mut bag: Vec<(u32, f32)> = Vec::new();
+                    for k in ks {
+                        match bag.last_mut() {
+                            Some(last) if last.0 == k => last.1 += 1.0,
+                            _ => bag.push((k, 1.0)),
+                        }
+                    }
+                    bag
+                })
+                .collect()
+        };
+        let (mut src, mut tgt) = (count(&tok.src), count(&tok.tgt));
+        let mut df = vec![(0u32, 0u32); nkeys];
+        for bag in &src {
+            for &(k, _) in bag {
+                df[k as usize].0 += 1;
+            }
+        }
+        for bag in &tgt {
+            for &(k, _) in bag {
+                df[k as usize].1 += 1;
+            }
+        }
+        let n = (src.len() + tgt.len()).max(2) as f32;
+        // Matchable keys weigh their idf; keys seen on one side only cannot match and weigh
+        // `unmatched` times their idf in the denominator only.
+        let weight: Vec<(f32, bool)> = (0..nkeys)
+            .map(|k| {
+                let (a, b) = df[k];
+                let idf = (n / (a + b).max(1) as f32).ln().max(0.1);
+                let kind = tok.vocab.get(k).map_or(1.0, |s| key_kind_weight(s));
+                (idf * kind, a > 0 && b > 0)
+            })
+            .collect();
+        let apply = |bags: &mut Vec<Bag>| -> Vec<f32> {
+            bags.iter_mut()
+                .map(|bag| {
+                    let mut extra = 0.0;
+                    bag.retain_mut(|(k, c)| {
+                        let (w, matchable) = weight[*k as usize];
+                        if !matchable && (*k as usize) < v {
+                            extra += *c * w * unmatched;
+                        }
+                        *c *= w;
+                        matchable
+                    });
+                    extra
+                })
+                .collect()
+        };
+        let src_extra = apply(&mut src);
+        let tgt_extra = apply(&mut tgt);
+        PairBags {
+            src: SideBags::new(src, &src_extra, lengths.0, max_span),
+            tgt: SideBags::new(tgt, &tgt_extra, lengths.1, max_span),
+        }
+    }
+}
+
+/// Extra weight by token kind: numbers are strong anchors, punctuation shapes weak ones.
+fn key_kind_weight(token: &str) -> f32 {
+    if token.starts_with("#n") {
+        2.0
+    } else if token.starts_with("#p") {
+        0.5
+    } else {
+        1.0
+    }
+}
+
+/// The tunable constants of the link score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScoreParams {
+    /// Weight of the lexical similarity (0 to 1) in a link's score.
+    pub lexical: f64,
+    /// Weight of the length log-probability.
+    pub length: f64,
+    /// Score of leaving one sentence unaligned (a 1-0 or 0-1 link).
+    pub null: f64,
+    /// Penalty per sentence beyond the second in a link (merges need evidence).
+    pub merge: f64,
+    /// Matchable weight added to every denominator, so near-empty sentences are not certain.
+    pub smoothing: f64,
+    /// Share of a word's weight that counts in the denominator when it cannot match anything.
+    pub unmatched: f64,
+    /// Weight of the length term of a null link (Gale-Church: long sentences are rarely dropped).
+    pub null_length: f64,
+    /// Extra penalty per sentence beyond two on one side of a link (3-1, 1-3).
+    pub long_side: f64,
+}
+
+impl Default for ScoreParams {
+    fn default() -> Self {
+        ScoreParams {
+            lexical: 12.0,
+            length: 1.0,
+            null: -4.0,
+            merge: 2.3,
+            smoothing: 2.0,
+            unmatched: 0.0,
+            null_length: 0.3,
+            long_side: 0.0,
+        }
+    }
+}
+
+/// Scores links between spans of a document pair.
+#[derive(Debug)]
+pub struct Scorer<'a> {
+    /// The bags of both sides.
+    pub bags: &'a PairBags,
+    /// The length model.
+    pub length: LengthModel,
+    /// The constants.
+    pub params: ScoreParams,
+}
+
+impl Scorer<'_> {
+    /// Lexical similarity of `a` source sentences from `i` and `b` target sentences from `j`:
+    /// shared weight over the mean matchable weight, 0 to 1.
+    pub fn similarity(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
+        let (sb, sw) = self.bags.src.span(i, a);
+        let (tb, tw) = self.bags.tgt.span(j, b);
+        let m = shared_weight(sb, tb) as f64;
+        2.0 * m / (sw as f64 + tw as f64 + self.params.smoothing)
+    }
+
+    /// The score of a link (higher is better).
+    pub fn score(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
+        let p = &self.params;
+        let lp = self
+            .length
+            .log_prob(self.bags.src.length(i, a), self.bags.tgt.length(j, b));
+        if a == 0 || b == 0 {
+            return p.null * (a + b) as f64 + p.null_length * lp;
+        }
+        let extra = (a + b).saturating_sub(2) as f64;
+        let long = (a.max(b)).saturating_sub(2) as f64;
+        p.lexical * self.similarity(i, a, j, b) + p.length * lp
+            - p.merge * extra
+            - p.long_side * long
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bags_merge_and_share() {
+        let a = vec![(1, 1.0), (3, 2.0)];
+        let b = vec![(2, 1.0), (3, 1.0)];
+        assert_eq!(merge(&a, &b), vec![(1, 1.0), (2, 1.0), (3, 3.0)]);
+        assert_eq!(shared_weight(&a, &b), 1.0);
+        assert_eq!(shared_weight(&a, &[]), 0.0);
+    }
+
+    #[test]
+    fn identical_words_and_cognates_match() {
+        let src = [
+            "Die Expedition erreichte den Gipfel 1956 .",
+            "Das Wetter war schlecht .",
+        ];
+        let tgt = [
+            "L' expédition atteignit le sommet en 1956 .",
+            "Le temps était mauvais .",
+        ];
+        let tok = Tokenised::new(&src, &tgt, Translit::Russian, Translit::Russian);
+        let cog = tok.cognate_pairs(0.7);
+        assert!(
+            cog.is_empty(),
+            "expedition is identical after normalisation: {cog:?}"
+        );
+        let lens = ([40.0, 24.0], [42.0, 23.0]);
+        let bags = PairBags::build(&tok, &cog, (&lens.0, &lens.1), 3, 0.0);
+        let scorer = Scorer {
+            bags: &bags,
+            length: LengthModel::from_totals(64.0, 65.0),
+            params: ScoreParams::default(),
+        };
+        assert!(scorer.similarity(0, 1, 0, 1) > scorer.similarity(0, 1, 1, 1));
+        assert!(scorer.score(0, 1, 0, 1) > scorer.score(0, 1, 1, 1));
+    }
+
+    #[test]
+    fn cognate_pairs_link_spellings() {
+        let src = ["Himalaya"];
+        let tgt = ["himalayenne"];
+        let tok = Tokenised::new(&src, &tgt, Translit::Russian, Translit::Russian);
+        assert_eq!(tok.cognate_pairs(0.7).len(), 1);
+    }
+}

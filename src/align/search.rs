@@ -1,0 +1,179 @@
+//! Coarse-to-fine search bands: long documents are first aligned as blocks of sentences
+//! (summed hashed bag vectors and summed lengths), and each finer level searches only near the
+//! coarser path, so memory and time grow with the document length, not with its square.
+
+use super::dp::{self, Band, Step};
+use super::length::LengthModel;
+use super::score::SideBags;
+
+/// Dimensions of the hashed sketch vector of a unit.
+const DIM: usize = 64;
+
+/// Inputs up to this many DP states are searched in full.
+pub const FULL_SEARCH_CELLS: usize = 1_000_000;
+
+/// Sentences per block at each coarser level.
+const FACTOR: usize = 8;
+
+/// Link types at the coarse levels (in blocks).
+const COARSE_TYPES: [(usize, usize); 5] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2)];
+
+/// The units of one level: lengths and hashed bag sketches.
+#[derive(Debug, Clone, Default)]
+pub struct Units {
+    len: Vec<f64>,
+    sketch: Vec<[f32; DIM]>,
+}
+
+/// A 64-bit mixer (splitmix64's finaliser) for hashing keys into sketch dimensions.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+impl Units {
+    /// The sentence-level units of one side.
+    pub fn sentences(side: &SideBags) -> Self {
+        let n = side.len_prefix.len().saturating_sub(1);
+        let mut units = Units::default();
+        for i in 0..n {
+            let (bag, _) = side.span(i, 1);
+            let mut s = [0.0f32; DIM];
+            for &(k, w) in bag {
+                let h = mix(u64::from(k));
+                let d = (h % DIM as u64) as usize;
+                s[d] += if h & (1 << 40) != 0 { w } else { -w };
+            }
+            units.len.push(side.length(i, 1));
+            units.sketch.push(s);
+        }
+        units
+    }
+
+    /// Number of units.
+    pub fn len(&self) -> usize {
+        self.len.len()
+    }
+
+    /// True when there are no units.
+    pub fn is_empty(&self) -> bool {
+        self.len.is_empty()
+    }
+
+    /// The next coarser level: blocks of `FACTOR` consecutive units.
+    fn group(&self) -> Units {
+        let mut out = Units::default();
+        for chunk in 0..self.len().div_ceil(FACTOR) {
+            let range = chunk * FACTOR..((chunk + 1) * FACTOR).min(self.len());
+            let mut s = [0.0f32; DIM];
+            for u in &self.sketch[range.clone()] {
+                for (d, v) in s.iter_mut().zip(u) {
+                    *d += v;
+                }
+            }
+            out.len.push(self.len[range].iter().sum());
+            out.sketch.push(s);
+        }
+        out
+    }
+
+    /// Summed length and sketch of units `i..i+a`.
+    fn span(&self, i: usize, a: usize) -> (f64, [f32; DIM]) {
+        let mut s = [0.0f32; DIM];
+        let mut l = 0.0;
+        for u in i..(i + a).min(self.len()) {
+            l += self.len[u];
+            for (d, v) in s.iter_mut().zip(&self.sketch[u]) {
+                *d += v;
+            }
+        }
+        (l, s)
+    }
+}
+
+fn cosine(a: &[f32; DIM], b: &[f32; DIM]) -> f64 {
+    let (mut ab, mut aa, mut bb) = (0.0f32, 0.0f32, 0.0f32);
+    for (x, y) in a.iter().zip(b) {
+        ab += x * y;
+        aa += x * x;
+        bb += y * y;
+    }
+    if aa <= 0.0 || bb <= 0.0 {
+        0.0
+    } else {
+        f64::from(ab / (aa.sqrt() * bb.sqrt()))
+    }
+}
+
+/// The band to search at the level of `src`/`tgt` units: everything when small, otherwise the
+/// neighbourhood of the path found one level coarser (recursively).
+pub fn band_for(src: &Units, tgt: &Units, length: &LengthModel) -> Band {
+    let (n, m) = (src.len(), tgt.len());
+    if (n + 1).saturating_mul(m + 1) <= FULL_SEARCH_CELLS || n < 2 * FACTOR || m < 2 * FACTOR {
+        return Band::full(n, m);
+    }
+    let (cs, ct) = (src.group(), tgt.group());
+    let coarse_band = band_for(&cs, &ct, length);
+    let score = |i: usize, a: usize, j: usize, b: usize| -> f64 {
+        if a == 0 || b == 0 {
+            return -6.0;
+        }
+        let (ls, ss) = cs.span(i, a);
+        let (lt, st) = ct.span(j, b);
+        8.0 * cosine(&ss, &st) + length.log_prob(ls, lt) - 2.0 * (a + b - 2) as f64
+    };
+    let path = dp::search(cs.len(), ct.len(), &coarse_band, &COARSE_TYPES, score);
+    widen(&path, FACTOR, FACTOR, n, m)
+}
+
+/// The band of a finer level around a path of `steps` between units `scale` times larger,
+/// widened by `margin` finer units on each side.
+pub fn widen(steps: &[Step], scale: usize, margin: usize, n: usize, m: usize) -> Band {
+    let mut ranges: Vec<(usize, usize)> = vec![(usize::MAX, 0); n + 1];
+    for s in steps {
+        let r0 = (s.i * scale).min(n);
+        let r1 = ((s.i + s.a) * scale).min(n);
+        let c0 = (s.j * scale).saturating_sub(margin);
+        let c1 = ((s.j + s.b) * scale + margin).min(m);
+        for r in ranges.iter_mut().take(r1 + 1).skip(r0) {
+            r.0 = r.0.min(c0);
+            r.1 = r.1.max(c1);
+        }
+    }
+    for r in ranges.iter_mut() {
+        if r.0 == usize::MAX {
+            *r = (0, m);
+        }
+    }
+    Band::from_ranges(ranges, m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widened_band_covers_path_and_margin() {
+        let steps = vec![
+            Step {
+                i: 0,
+                a: 1,
+                j: 0,
+                b: 1,
+                score: 0.0,
+            },
+            Step {
+                i: 1,
+                a: 1,
+                j: 1,
+                b: 2,
+                score: 0.0,
+            },
+        ];
+        let band = widen(&steps, 4, 2, 8, 12);
+        assert_eq!(band.row(0), (0, 6));
+        assert_eq!(band.row(8), (2, 12));
+        assert!(band.cells() < 9 * 13);
+    }
+}

@@ -1,0 +1,196 @@
+//! `talign align`: sentence alignment of two parallel documents.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+
+use talign::align::{align_sentences, AlignOptions, Lexicon};
+use talign::eval::align::format_link;
+use talign::read::read_document;
+use talign::segment::{segment, segment_lines};
+use talign::{Lang, Link, SegmentKind};
+
+use super::Outcome;
+
+/// Output formats of `talign align`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AlignFormat {
+    /// CSV with header: src_ids,tgt_ids,score,src,tgt (ids space-separated, 0-based).
+    Csv,
+    /// Source TAB target, one aligned pair a line; links with an empty side are left out.
+    Tsv,
+    /// One JSON object a line: {"src_ids":[..],"tgt_ids":[..],"score":..,"src":"..","tgt":".."}.
+    Jsonl,
+    /// One link a line as `[0, 1]:[2]` (0-based), the gold format of `talign eval align`.
+    Links,
+}
+
+/// Align two parallel documents sentence by sentence.
+#[derive(Debug, Args)]
+#[command(
+    long_about = "Aligns two parallel documents (a text and its translation) sentence by \
+                  sentence, monotonically, with 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1 and 1-3 links. \
+                  Links are scored by sentence lengths and lexical evidence (numbers, names and \
+                  cognates across scripts, punctuation, lexicons), then re-aligned with a \
+                  lexicon learned from the pair itself. No model or network is needed."
+)]
+pub struct AlignArgs {
+    /// The source document (`-` for stdin).
+    pub src: PathBuf,
+    /// The target document (the translation).
+    pub tgt: PathBuf,
+    /// The inputs hold one sentence a line (no sentence splitting).
+    #[arg(long)]
+    pub lines: bool,
+    /// Language of the source (ISO 639-1, e.g. de); inferred from the text when absent.
+    #[arg(long, value_name = "LANG")]
+    pub src_lang: Option<Lang>,
+    /// Language of the target; inferred from the text when absent.
+    #[arg(long, value_name = "LANG")]
+    pub tgt_lang: Option<Lang>,
+    /// Bilingual word list (`english<TAB>foreign` or hunalign's `foreign @ english`); repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = AlignFormat::Csv)]
+    pub format: AlignFormat,
+    /// The most sentences one link may hold, both sides together (4 allows 2-2, 3-1, 1-3).
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(2..=8))]
+    pub max_link: u16,
+    /// Skip the second pass with the lexicon learned from the first (faster, less accurate).
+    #[arg(long)]
+    pub no_realign: bool,
+    /// Write to this file instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Reads one side as sentences: lines with `--lines`, else segments that are not boilerplate.
+fn read_side(path: &std::path::Path, lines: bool) -> anyhow::Result<Vec<String>> {
+    let doc = read_document(path)?;
+    let segs = if lines {
+        segment_lines(&doc.text)
+    } else {
+        segment(&doc)
+            .into_iter()
+            .filter(|s| s.kind != SegmentKind::Boilerplate)
+            .collect()
+    };
+    Ok(segs.iter().map(|s| s.text(&doc.text).to_string()).collect())
+}
+
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    src_ids: &'a [usize],
+    tgt_ids: &'a [usize],
+    score: f64,
+    src: String,
+    tgt: String,
+}
+
+/// Runs `talign align`.
+pub fn run(args: AlignArgs) -> anyhow::Result<Outcome> {
+    let src = read_side(&args.src, args.lines)?;
+    let tgt = read_side(&args.tgt, args.lines)?;
+    let lexicons = args
+        .lexicon
+        .iter()
+        .map(Lexicon::load)
+        .collect::<Result<Vec<_>, _>>()?;
+    let opts = AlignOptions {
+        src_lang: args.src_lang,
+        tgt_lang: args.tgt_lang,
+        lexicons,
+        max_link: usize::from(args.max_link),
+        realign: !args.no_realign,
+        ..AlignOptions::default()
+    };
+    let src_refs: Vec<&str> = src.iter().map(String::as_str).collect();
+    let tgt_refs: Vec<&str> = tgt.iter().map(String::as_str).collect();
+    let links = align_sentences(&src_refs, &tgt_refs, &opts);
+    let out: Box<dyn Write> = match &args.output {
+        Some(p) => {
+            Box::new(File::create(p).with_context(|| format!("{}: cannot create", p.display()))?)
+        }
+        None => Box::new(io::stdout().lock()),
+    };
+    write_links(BufWriter::new(out), args.format, &links, &src, &tgt)?;
+    Ok(Outcome::Done)
+}
+
+/// The text of sentences `ids` of one side, joined by a space.
+fn text_of(ids: &[usize], sents: &[String]) -> String {
+    ids.iter()
+        .filter_map(|&i| sents.get(i).map(String::as_str))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn write_links<W: Write>(
+    mut w: W,
+    format: AlignFormat,
+    links: &[Link],
+    src: &[String],
+    tgt: &[String],
+) -> anyhow::Result<()> {
+    let ids = |v: &[usize]| v.iter().map(usize::to_string).collect::<Vec<_>>().join(" ");
+    match format {
+        AlignFormat::Links => {
+            for l in links {
+                writeln!(w, "{}", format_link(&l.src, &l.tgt))?;
+            }
+        }
+        AlignFormat::Tsv => {
+            for l in links
+                .iter()
+                .filter(|l| !l.src.is_empty() && !l.tgt.is_empty())
+            {
+                let clean = |s: String| s.replace(['\t', '\n'], " ");
+                writeln!(
+                    w,
+                    "{}\t{}",
+                    clean(text_of(&l.src, src)),
+                    clean(text_of(&l.tgt, tgt))
+                )?;
+            }
+        }
+        AlignFormat::Jsonl => {
+            for l in links {
+                let row = JsonRow {
+                    src_ids: &l.src,
+                    tgt_ids: &l.tgt,
+                    score: round(l.score),
+                    src: text_of(&l.src, src),
+                    tgt: text_of(&l.tgt, tgt),
+                };
+                serde_json::to_writer(&mut w, &row)?;
+                writeln!(w)?;
+            }
+        }
+        AlignFormat::Csv => {
+            let mut csv = csv::Writer::from_writer(&mut w);
+            csv.write_record(["src_ids", "tgt_ids", "score", "src", "tgt"])?;
+            for l in links {
+                csv.write_record([
+                    ids(&l.src),
+                    ids(&l.tgt),
+                    format!("{:.4}", l.score),
+                    text_of(&l.src, src),
+                    text_of(&l.tgt, tgt),
+                ])?;
+            }
+            csv.flush()?;
+        }
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// Rounds a score to 4 decimals for stable, readable output.
+fn round(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}

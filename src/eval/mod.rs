@@ -1,0 +1,4 @@
+//! Scoring against gold data, one module per task.
+
+pub mod align;
+pub mod synth;

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use talign::read::{work_items, ReadOptions};
-use talign::run::{align_pair_job, drive, length_align, DriveOptions, Finished};
+use talign::run::{align_pair_job, drive, feature_align, DriveOptions, Finished};
 use talign::write::{CsvWriter, PairWriter, WriteError};
 
 fn bench_run(c: &mut Criterion) {
@@ -39,7 +39,7 @@ fn bench_run(c: &mut Criterion) {
                     threads,
                     in_flight: 0,
                 };
-                let job = |item| align_pair_job(item, length_align);
+                let job = |item| align_pair_job(item, &feature_align);
                 let r = drive(items, opts, job, |f| -> Result<(), WriteError> {
                     if let (Finished::Processed { output, .. }, Some(w)) = (f, out.as_mut()) {
                         for row in &output.rows {

@@ -12,7 +12,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::Outcome;
 use talign::read::{work_items, InputFormat, ReadOptions, DEFAULT_MAX_DOC_BYTES};
-use talign::run::{align_pair_job, drive, length_align, DriveOptions, Finished, Summary};
+use talign::run::{align_pair_job, drive, feature_align, DriveOptions, Finished, Summary};
 use talign::write::{open_sink, Format, Target, WriteError, WriteOptions};
 
 /// Input layouts for `--input-format`.
@@ -167,7 +167,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<Outcome> {
         in_flight: 0,
     };
     let bar = progress(args.quiet);
-    let job = |item| align_pair_job(item, length_align);
+    let job = |item| align_pair_job(item, &feature_align);
     drive(items, opts, job, |finished| -> Result<(), WriteError> {
         summary.record(&finished);
         match finished {

@@ -3,13 +3,29 @@
 //! quote mining).
 
 use super::{JobError, JobOutput};
-use crate::doc::{Document, Link, SegmentKind};
+use crate::align::{align_sentences, AlignOptions};
+use crate::doc::{Document, Lang, Link, SegmentKind};
 use crate::read::{SourceDoc, WorkItem};
 use crate::segment::segment;
 use crate::write::{PairKind, PairRow};
 
-/// A sentence aligner: source and target sentences in, monotonic links out.
-pub type AlignFn = fn(&[&str], &[&str]) -> Vec<Link>;
+/// A sentence aligner: source and target sentences (with their declared languages) in,
+/// monotonic links out.
+pub trait AlignFn: Fn(&[&str], &[&str], Lang, Lang) -> Vec<Link> + Sync {}
+
+impl<F: Fn(&[&str], &[&str], Lang, Lang) -> Vec<Link> + Sync> AlignFn for F {}
+
+/// The feature-based aligner of [`crate::align`] with default options and the declared
+/// languages of the two sides.
+pub fn feature_align(src: &[&str], tgt: &[&str], src_lang: Lang, tgt_lang: Lang) -> Vec<Link> {
+    let known = |l: Lang| (!l.is_und()).then_some(l);
+    let opts = AlignOptions {
+        src_lang: known(src_lang),
+        tgt_lang: known(tgt_lang),
+        ..AlignOptions::default()
+    };
+    align_sentences(src, tgt, &opts)
+}
 
 /// The texts of a document's content segments (boilerplate and language markers dropped).
 pub fn content_segments(doc: &Document) -> Vec<&str> {
@@ -30,7 +46,7 @@ fn join(texts: &[&str], ids: &[usize]) -> String {
 
 /// Processes one work item with `align`: a pair is segmented on both sides and aligned, each
 /// link with both sides non-empty a row; a single document is segmented only.
-pub fn align_pair_job(item: WorkItem, align: AlignFn) -> Result<JobOutput, JobError> {
+pub fn align_pair_job(item: WorkItem, align: &impl AlignFn) -> Result<JobOutput, JobError> {
     match item {
         WorkItem::Single(d) => Ok(JobOutput {
             rows: Vec::new(),
@@ -43,7 +59,7 @@ pub fn align_pair_job(item: WorkItem, align: AlignFn) -> Result<JobOutput, JobEr
 fn align_documents(
     src: &SourceDoc,
     tgt: &SourceDoc,
-    align: AlignFn,
+    align: &impl AlignFn,
 ) -> Result<JobOutput, JobError> {
     let s = content_segments(&src.doc);
     let t = content_segments(&tgt.doc);
@@ -53,7 +69,7 @@ fn align_documents(
                 .to_string(),
         });
     }
-    let rows = align(&s, &t)
+    let rows = align(&s, &t, src.lang(), tgt.lang())
         .into_iter()
         .filter(|l| !l.src.is_empty() && !l.tgt.is_empty())
         .map(|l| PairRow {

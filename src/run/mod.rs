@@ -12,7 +12,6 @@
 //! handed over strictly in input order, so output bytes are the same at any thread count.
 
 mod job;
-mod length_align;
 mod summary;
 
 use std::collections::BTreeMap;
@@ -23,8 +22,7 @@ use crossbeam_channel::bounded;
 use crate::read::{Reject, WorkItem};
 use crate::write::PairRow;
 
-pub use job::{align_pair_job, content_segments, AlignFn};
-pub use length_align::length_align;
+pub use job::{align_pair_job, content_segments, feature_align, AlignFn};
 pub use summary::Summary;
 
 /// What a job produced for one work item.

@@ -67,7 +67,7 @@ impl<W: Write + Send> PairWriter for JsonlWriter<W> {
             score: row
                 .score
                 .is_finite()
-                .then(|| (row.score * 1e4).round() / 1e4),
+                .then(|| (row.score * 1e4).round() / 1e4 + 0.0),
             quote: row.quote.as_ref(),
         };
         serde_json::to_writer(&mut self.out, &hf)?;

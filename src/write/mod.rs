@@ -103,7 +103,8 @@ impl PairRow {
     /// The score as written in text formats: four decimals, empty when not finite.
     pub fn score_text(&self) -> String {
         if self.score.is_finite() {
-            format!("{:.4}", self.score)
+            // Rounded first and +0.0 added, so a tiny negative score prints as 0.0000, not -0.0000.
+            format!("{:.4}", (self.score * 1e4).round() / 1e4 + 0.0)
         } else {
             String::new()
         }

@@ -25,6 +25,8 @@ pub struct EvalArgs {
 pub enum EvalTask {
     /// Sentence alignment: strict and lax precision, recall and F1, pooled over all pairs.
     Align(EvalAlignArgs),
+    /// Language identification: accuracy per language and kind, and of spans in mixed text.
+    Langid(super::eval_langid::LangidArgs),
 }
 
 /// `talign eval align GOLD TEST [GOLD TEST …]`.
@@ -52,6 +54,7 @@ pub struct EvalAlignArgs {
 pub fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
     match args.task {
         EvalTask::Align(a) => run_align(a),
+        EvalTask::Langid(a) => super::eval_langid::run(a),
     }
 }
 
@@ -70,7 +73,7 @@ struct AlignReport {
 }
 
 fn run_align(args: EvalAlignArgs) -> anyhow::Result<Outcome> {
-    if args.files.len() % 2 != 0 {
+    if !args.files.len().is_multiple_of(2) {
         bail!("expected GOLD TEST pairs, got {} files", args.files.len());
     }
     let mut counts = AlignCounts::default();

@@ -8,8 +8,12 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub mod align;
+mod detect;
 pub mod eval;
+mod eval_langid;
+mod output;
 pub mod run;
+mod segment;
 
 /// What a command reports back to `main` when it finished without a fatal error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,19 +44,25 @@ struct Cli {
 enum Command {
     /// Run the whole pipeline over a corpus: read, segment, align, write every pair.
     Run(run::RunArgs),
+    /// Cut documents into language-tagged segments (sentences, quotes, headings, markers ...).
+    Segment(segment::SegmentArgs),
     /// Align two parallel documents sentence by sentence.
     Align(align::AlignArgs),
-    /// Score output against gold data (align, ...).
+    /// Score output against gold data (align, langid).
     Eval(eval::EvalArgs),
+    /// Identify the language of each segment or line (CSV: lang,confidence,text).
+    Detect(detect::DetectArgs),
 }
 
 /// Parses the command line, runs the command and maps the result to an exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result: anyhow::Result<Outcome> = match cli.command {
+    let result = match cli.command {
         Command::Run(args) => run::run(args),
+        Command::Segment(args) => segment::run(args),
         Command::Align(args) => align::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Detect(args) => detect::run(args),
     };
     finish(result)
 }

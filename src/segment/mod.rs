@@ -1,34 +1,371 @@
 //! Segmentation: a document's text becomes sentences, quotes, headings, captions, markers and
 //! boilerplate, each a byte span into the original text.
+//!
+//! The text is first cut into blocks (lines; hard-wrapped paragraphs are joined). Each block is
+//! classified as a language marker, page furniture, a duplicate, a caption, a heading or body text;
+//! body text is cut into sentences, and quotations long enough to be speech become quote segments
+//! of their own, with the pieces of a quote split by its attribution (`"A," Kelly said. "B."`)
+//! recorded as pieces of one quote.
 
+mod boilerplate;
 pub mod markers;
+pub mod quotes;
+pub mod sentences;
+mod tables;
 
-use crate::doc::{Document, Segment, SegmentKind};
+use std::collections::HashMap;
+use std::ops::Range;
 
+use crate::doc::{Document, QuotePart, Segment, SegmentKind};
+
+pub use boilerplate::is_furniture;
 pub use markers::marker_lang;
+pub use quotes::{find_quotes, QuoteSpan};
+pub use sentences::split_sentences;
+pub use tables::is_speech_verb;
+
+use sentences::{is_closer, is_terminal, push_trimmed, trim_range};
+
+/// How a document is cut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SegmentOptions {
+    /// Make quotations long enough to be speech segments of their own (off for sentence
+    /// alignment, where a quote stays inside its sentence as in the translation).
+    pub extract_quotes: bool,
+}
+
+impl Default for SegmentOptions {
+    fn default() -> Self {
+        SegmentOptions {
+            extract_quotes: true,
+        }
+    }
+}
+
+/// Splits a document into segments in text order, quotations as segments of their own.
+pub fn segment(doc: &Document) -> Vec<Segment> {
+    segment_with(&doc.text, SegmentOptions::default())
+}
+
+/// Splits a document into sentence-level segments for alignment: quotes stay in their sentences.
+pub fn sentences(doc: &Document) -> Vec<Segment> {
+    segment_with(
+        &doc.text,
+        SegmentOptions {
+            extract_quotes: false,
+        },
+    )
+}
 
 /// One segment per non-empty line (for `--lines` input), trimmed of surrounding whitespace.
 pub fn segment_lines(text: &str) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        let start = offset + (line.len() - line.trim_start().len());
-        let end = offset + line.trim_end().len();
-        offset += line.len();
-        if end > start {
-            out.push(Segment::new(out.len(), start, end, SegmentKind::Sentence));
+        if let Some(r) = trim_range(text, offset..offset + line.len()) {
+            out.push(Segment::new(
+                out.len(),
+                r.start,
+                r.end,
+                SegmentKind::Sentence,
+            ));
         }
+        offset += line.len();
     }
     out
 }
 
-/// Splits a document into segments in text order.
-pub fn segment(doc: &Document) -> Vec<Segment> {
-    let mut segs = segment_lines(&doc.text);
-    for seg in &mut segs {
-        if marker_lang(seg.text(&doc.text)).is_some() {
-            seg.kind = SegmentKind::Marker;
+/// What a block of the page is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BlockClass {
+    Marker,
+    Furniture,
+    Duplicate(usize),
+    Caption,
+    Heading,
+    Body,
+}
+
+/// Lines shorter than this end a block even without terminal punctuation (headings, furniture);
+/// longer ones are taken as hard-wrapped and joined with the next line.
+const SOFT_WRAP_MIN_CHARS: usize = 50;
+/// The most words a heading line may have.
+const HEADING_MAX_WORDS: usize = 20;
+
+/// Splits text into segments following `opts`.
+pub fn segment_with(text: &str, opts: SegmentOptions) -> Vec<Segment> {
+    let blocks = blocks(text);
+    let classes = classify(text, &blocks);
+    let mut out: Vec<Segment> = Vec::new();
+    let mut first_segment_of_block = Vec::with_capacity(blocks.len());
+    let mut next_quote = 0;
+    for (block, class) in blocks.iter().zip(&classes) {
+        first_segment_of_block.push(out.len());
+        let whole = |kind| Segment::new(0, block.start, block.end, kind);
+        match *class {
+            BlockClass::Marker => out.push(whole(SegmentKind::Marker)),
+            BlockClass::Furniture => out.push(whole(SegmentKind::Boilerplate)),
+            BlockClass::Duplicate(of) => {
+                let mut seg = whole(SegmentKind::Boilerplate);
+                seg.duplicate_of = first_segment_of_block.get(of).copied();
+                out.push(seg);
+            }
+            BlockClass::Heading => out.push(whole(SegmentKind::Heading)),
+            BlockClass::Caption => {
+                for r in split_sentences(&text[block.clone()], &[]) {
+                    let r = shift(r, block.start);
+                    out.push(Segment::new(0, r.start, r.end, SegmentKind::Caption));
+                }
+            }
+            BlockClass::Body => {
+                body_segments(text, block.clone(), opts, &mut next_quote, &mut out);
+            }
         }
     }
-    segs
+    for (i, seg) in out.iter_mut().enumerate() {
+        seg.id = i;
+    }
+    out
 }
+
+fn shift(r: Range<usize>, by: usize) -> Range<usize> {
+    r.start + by..r.end + by
+}
+
+/// Blocks of text: lines, with hard-wrapped runs of long lines joined; trimmed, never empty.
+fn blocks(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        let content = line.trim();
+        if content.is_empty() {
+            if let Some(s) = start.take() {
+                push_trimmed(&mut out, text, s..line_start);
+            }
+            continue;
+        }
+        let s = *start.get_or_insert(line_start);
+        let wraps = content.chars().count() >= SOFT_WRAP_MIN_CHARS && !ends_sentence(content);
+        if !wraps {
+            push_trimmed(&mut out, text, s..offset);
+            start = None;
+        }
+    }
+    if let Some(s) = start {
+        push_trimmed(&mut out, text, s..text.len());
+    }
+    out
+}
+
+/// True when the text ends with sentence-final punctuation (closing quotes allowed after it).
+fn ends_sentence(text: &str) -> bool {
+    let bare = text.trim_end().trim_end_matches(is_closer);
+    bare.chars().next_back().is_some_and(is_terminal)
+}
+
+fn classify(text: &str, blocks: &[Range<usize>]) -> Vec<BlockClass> {
+    let keys: Vec<String> = blocks
+        .iter()
+        .map(|b| boilerplate::duplicate_key(&text[b.clone()]))
+        .collect();
+    let credited: std::collections::HashSet<&str> = blocks
+        .iter()
+        .zip(&keys)
+        .filter(|(b, _)| boilerplate::strip_credit(&text[(*b).clone()]).is_some())
+        .map(|(_, k)| k.as_str())
+        .collect();
+    let mut first_with_key: HashMap<&str, usize> = HashMap::new();
+    let mut classes = Vec::with_capacity(blocks.len());
+    for (i, (block, key)) in blocks.iter().zip(&keys).enumerate() {
+        let line = &text[block.clone()];
+        let class = if marker_lang(line).is_some() {
+            BlockClass::Marker
+        } else if is_furniture(line) {
+            BlockClass::Furniture
+        } else if let Some(&of) = first_with_key.get(key.as_str()) {
+            BlockClass::Duplicate(of)
+        } else if credited.contains(key.as_str()) {
+            BlockClass::Caption
+        } else if is_heading(line) {
+            BlockClass::Heading
+        } else {
+            BlockClass::Body
+        };
+        first_with_key.entry(key.as_str()).or_insert(i);
+        classes.push(class);
+    }
+    mark_page_tail(&mut classes);
+    mark_repeated_headings(&mut classes);
+    classes
+}
+
+/// A short line without sentence-final punctuation.
+fn is_heading(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    words <= HEADING_MAX_WORDS && !ends_sentence(line) && line.chars().any(char::is_alphabetic)
+}
+
+/// The short lines after the last body text that hold page furniture (related links, bylines,
+/// widget titles) are furniture too.
+fn mark_page_tail(classes: &mut [BlockClass]) {
+    let tail_start = classes
+        .iter()
+        .rposition(|c| matches!(c, BlockClass::Body | BlockClass::Caption))
+        .map_or(0, |i| i + 1);
+    let tail = &mut classes[tail_start..];
+    if tail.contains(&BlockClass::Furniture) {
+        for c in tail.iter_mut().filter(|c| **c == BlockClass::Heading) {
+            *c = BlockClass::Furniture;
+        }
+    }
+}
+
+/// A heading-like line that repeats is navigation, not a heading: its first copy is furniture.
+fn mark_repeated_headings(classes: &mut [BlockClass]) {
+    let repeated: Vec<usize> = classes
+        .iter()
+        .filter_map(|c| match c {
+            BlockClass::Duplicate(of) => Some(*of),
+            _ => None,
+        })
+        .collect();
+    for of in repeated {
+        if let Some(c) = classes.get_mut(of).filter(|c| **c == BlockClass::Heading) {
+            *c = BlockClass::Furniture;
+        }
+    }
+}
+
+/// Quotes shorter than this stay inside their sentence unless they open it.
+const EMBEDDED_QUOTE_MIN_WORDS: usize = 8;
+/// An attribution between two pieces of one quote has at most this many words.
+const ATTRIBUTION_MAX_WORDS: usize = 15;
+
+/// Sentences and quote pieces of one body block, appended to `out`.
+fn body_segments(
+    text: &str,
+    block: Range<usize>,
+    opts: SegmentOptions,
+    next_quote: &mut usize,
+    out: &mut Vec<Segment>,
+) {
+    let para = &text[block.clone()];
+    let found = find_quotes(para);
+    let (speech, inline): (Vec<&QuoteSpan>, Vec<&QuoteSpan>) = found
+        .iter()
+        .partition(|q| opts.extract_quotes && is_speech(para, q));
+    let mut cursor = 0;
+    let mut last_quote: Option<usize> = None; // index in `out` of the previous quote piece
+    for quote in speech {
+        let between = cursor..quote.outer.start;
+        let continues = last_quote.is_some() && is_attribution(para, between.clone());
+        push_sentences(para, between, &inline, block.start, out);
+        let Some(inner) = quote_text(para, quote.inner.clone()) else {
+            cursor = quote.outer.end;
+            continue;
+        };
+        let part = match last_quote.and_then(|i| out[i].quote).filter(|_| continues) {
+            Some(prev) => QuotePart {
+                quote: prev.quote,
+                piece: prev.piece + 1,
+            },
+            None => {
+                *next_quote += 1;
+                QuotePart {
+                    quote: *next_quote - 1,
+                    piece: 0,
+                }
+            }
+        };
+        let r = shift(inner, block.start);
+        let mut seg = Segment::new(0, r.start, r.end, SegmentKind::Quote);
+        seg.quote = Some(part);
+        last_quote = Some(out.len());
+        out.push(seg);
+        cursor = quote.outer.end;
+    }
+    push_sentences(para, cursor..para.len(), &inline, block.start, out);
+}
+
+/// Sentence segments of `range` of a paragraph, with inline quotes kept whole.
+fn push_sentences(
+    para: &str,
+    range: Range<usize>,
+    inline: &[&QuoteSpan],
+    base: usize,
+    out: &mut Vec<Segment>,
+) {
+    let Some(range) = trim_punct_edges(para, range) else {
+        return;
+    };
+    let piece = &para[range.clone()];
+    let protected: Vec<Range<usize>> = inline
+        .iter()
+        .filter(|q| q.outer.start >= range.start && q.outer.end <= range.end)
+        .map(|q| q.outer.start - range.start..q.outer.end - range.start)
+        .collect();
+    for r in split_sentences(piece, &protected) {
+        let r = shift(r, range.start + base);
+        out.push(Segment::new(0, r.start, r.end, SegmentKind::Sentence));
+    }
+}
+
+/// `range` without leading separators left by a quote (`, `, `: `, spaces); `None` when no word
+/// is left.
+fn trim_punct_edges(para: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let slice = para.get(range.clone())?;
+    let lead = slice.len()
+        - slice
+            .trim_start_matches(|c: char| c.is_whitespace() || ",;:—–-".contains(c))
+            .len();
+    let r = trim_range(para, range.start + lead..range.end)?;
+    para[r.clone()]
+        .chars()
+        .any(char::is_alphanumeric)
+        .then_some(r)
+}
+
+/// A quote's text without surrounding spaces and a trailing comma; `None` when it has no words.
+fn quote_text(para: &str, inner: Range<usize>) -> Option<Range<usize>> {
+    let r = trim_range(para, inner)?;
+    let slice = &para[r.clone()];
+    let kept = slice.trim_end_matches([',', ' ']).len();
+    let r = r.start..r.start + kept;
+    para[r.clone()]
+        .chars()
+        .any(char::is_alphanumeric)
+        .then_some(r)
+}
+
+/// Whether a quotation is speech worth its own segment, rather than a phrase inside a sentence.
+fn is_speech(para: &str, q: &QuoteSpan) -> bool {
+    let inner = &para[q.inner.clone()];
+    let words = inner.split_whitespace().count();
+    if words >= EMBEDDED_QUOTE_MIN_WORDS || split_sentences(inner, &[]).len() > 1 {
+        return true;
+    }
+    let before = para[..q.outer.start].trim_end();
+    let opens_sentence = before.is_empty() || ends_sentence(before) || before.ends_with(':');
+    opens_sentence && words >= 2
+}
+
+/// Whether the text between two quotes is a short attribution ("Kelly said.").
+fn is_attribution(para: &str, between: Range<usize>) -> bool {
+    let Some(slice) = para.get(between) else {
+        return false;
+    };
+    let words: Vec<&str> = slice.split_whitespace().collect();
+    let has_verb = words
+        .iter()
+        .any(|w| is_speech_verb(w.trim_matches(|c: char| !c.is_alphanumeric())));
+    !words.is_empty()
+        && words.len() <= ATTRIBUTION_MAX_WORDS
+        && has_verb
+        && split_sentences(slice, &[]).len() <= 1
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,341 @@
+//! Language identification: the language of a segment, with a confidence, or `und`.
+//!
+//! Evidence is weighed from strongest to weakest:
+//! 1. **marker phrases** ("Leer en español") name their language ([`crate::segment::marker_lang`]);
+//! 2. **script**: Greek, Hangul, kana, Georgian ... decide alone; Cyrillic or Latin narrow the
+//!    candidates to the languages written in them ([`script`]);
+//! 3. **letter rules**: distinctive letters narrow further (ї → Ukrainian, ß → German, [`rules`]);
+//! 4. a **statistical detector** chooses among what is left, limited to the allow-list;
+//! 5. **context**: a segment without evidence of its own (numbers, "(NASA)", fused navigation
+//!    text) takes its neighbours' language; a segment with evidence keeps its own, so a short
+//!    foreign quote inside an English article stays foreign.
+
+pub mod codes;
+pub mod codeswitch;
+pub mod model;
+pub mod rules;
+pub mod script;
+pub mod spans;
+
+use crate::doc::{Lang, Segment, SegmentKind};
+use crate::segment::marker_lang;
+
+use model::NgramModel;
+
+pub use codes::{parse_lang_list, supported, LangError, LangSet};
+pub use script::Script;
+pub use spans::LangSpan;
+
+/// Confidence given to a marker phrase's language.
+const MARKER_CONFIDENCE: f32 = 0.99;
+
+/// A language verdict for one text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Detection {
+    /// The language, or `und` when the evidence is too weak.
+    pub lang: Lang,
+    /// Confidence in `lang`, 0 to 1 (0 for `und` without any evidence).
+    pub confidence: f32,
+}
+
+impl Detection {
+    /// The undetermined verdict.
+    pub const UND: Detection = Detection {
+        lang: Lang::UND,
+        confidence: 0.0,
+    };
+}
+
+/// A language detector limited to an allow-list; built once, shared freely across threads.
+#[derive(Debug, Clone)]
+pub struct Detector {
+    allow: LangSet,
+}
+
+impl Default for Detector {
+    fn default() -> Self {
+        Detector::new(None)
+    }
+}
+
+impl Detector {
+    /// A detector for the allowed languages (`None`: every supported language).
+    /// Unsupported languages in the list are ignored.
+    pub fn new(allow: Option<&[Lang]>) -> Detector {
+        let allow = match allow {
+            Some(list) => LangSet::of(list),
+            None => LangSet::all(),
+        };
+        Detector { allow }
+    }
+
+    /// The languages this detector may return.
+    pub fn allowed(&self) -> Vec<Lang> {
+        self.allow.langs()
+    }
+
+    /// The language of a text: script and letter rules first, then statistics; `und` without letters
+    /// or when no allowed language writes the text's script.
+    pub fn detect(&self, text: &str) -> Detection {
+        let counts = script::ScriptCounts::of(text);
+        let Some(dominant) = counts.dominant() else {
+            return Detection::UND;
+        };
+        let letters = match dominant {
+            Script::Kana => counts.get(Script::Kana) + counts.get(Script::Han),
+            s => counts.get(s),
+        };
+        let mut cands = dominant.langs().and(self.allow);
+        if cands.is_empty() {
+            return Detection::UND;
+        }
+        if let Some(lang) = cands.single() {
+            return Detection {
+                lang,
+                confidence: script_confidence(letters),
+            };
+        }
+        let narrowed = cands.and(rules::letter_constraint(text));
+        if !narrowed.is_empty() {
+            cands = narrowed;
+        }
+        if let Some(lang) = cands.single() {
+            return Detection {
+                lang,
+                confidence: 0.5 + 0.5 * script_confidence(letters),
+            };
+        }
+        self.statistical(text, cands)
+    }
+
+    /// Chooses among several candidates: the n-gram model for the languages it holds, whatlang
+    /// for the others (and to decide whether a text in a mixed candidate set is one of the model's).
+    fn statistical(&self, text: &str, cands: LangSet) -> Detection {
+        let Some(model) = NgramModel::shipped() else {
+            return whatlang_among(text, cands);
+        };
+        let in_model = cands.and(model.lang_set());
+        if in_model.is_empty() {
+            return whatlang_among(text, cands);
+        }
+        if in_model != cands {
+            let wl = whatlang_among(text, cands);
+            let sure_outside = !wl.lang.is_und()
+                && !in_model.contains(wl.lang)
+                && wl.confidence >= WHATLANG_RELIABLE;
+            if sure_outside {
+                return wl;
+            }
+        }
+        if let Some(lang) = in_model.single() {
+            return Detection {
+                lang,
+                confidence: 0.5,
+            };
+        }
+        model_among(model, text, in_model)
+    }
+}
+
+/// whatlang's confidence from which its answer outside the n-gram model's languages is kept.
+const WHATLANG_RELIABLE: f32 = 0.5;
+
+/// The n-gram model's best language among `cands` (all in the model), with a softmax confidence.
+fn model_among(model: &NgramModel, text: &str, cands: LangSet) -> Detection {
+    let mut slots = 0u16;
+    for (i, l) in model.langs().iter().enumerate() {
+        if cands.contains(*l) {
+            slots |= 1 << i;
+        }
+    }
+    let mut scores = [0f32; model::MAX_LANGS];
+    if model.score(text, slots, &mut scores) == 0 {
+        return Detection::UND;
+    }
+    let mut best: Option<(usize, f32)> = None;
+    for (i, &s) in scores.iter().enumerate() {
+        if slots & (1 << i) != 0 && best.is_none_or(|(_, b)| s > b) {
+            best = Some((i, s));
+        }
+    }
+    let Some((best_i, best_s)) = best else {
+        return Detection::UND;
+    };
+    // the five orders count each letter five times: temper the sum before the softmax
+    let total: f32 = scores
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| slots & (1 << i) != 0)
+        .map(|(_, &s)| ((s - best_s) / model::MAX_ORDER as f32).exp())
+        .sum();
+    Detection {
+        lang: model.langs().get(best_i).copied().unwrap_or(Lang::UND),
+        confidence: (1.0 / total).clamp(0.0, 1.0),
+    }
+}
+
+/// whatlang limited to the candidates.
+fn whatlang_among(text: &str, cands: LangSet) -> Detection {
+    let list: Vec<whatlang::Lang> = cands
+        .langs()
+        .into_iter()
+        .filter_map(codes::to_whatlang)
+        .collect();
+    let wl = whatlang::Detector::with_allowlist(list);
+    match wl.detect(text) {
+        Some(info) => match codes::from_whatlang(info.lang()) {
+            Some(lang) if cands.contains(lang) => Detection {
+                lang,
+                confidence: info.confidence().clamp(0.0, 1.0) as f32,
+            },
+            _ => Detection::UND,
+        },
+        None => Detection::UND,
+    }
+}
+
+/// Confidence from the number of letters of a script that decides alone.
+fn script_confidence(letters: u32) -> f32 {
+    (0.6 + 0.04 * letters as f32).min(0.99)
+}
+
+/// Letters in tokens that are language evidence: ordinary words, not acronyms ("NASA") or fused
+/// fragments with inner capitals or dots ("ScienceU.S.World").
+pub fn evidence_letters(text: &str) -> usize {
+    text.split_whitespace()
+        .map(|tok| tok.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| is_evidence_word(w))
+        .map(|w| w.chars().filter(|c| c.is_alphabetic()).count())
+        .sum()
+}
+
+fn is_evidence_word(word: &str) -> bool {
+    let mut letters = 0;
+    for (i, c) in word.chars().enumerate() {
+        if c.is_alphabetic() {
+            letters += 1;
+            if i > 0 && c.is_uppercase() {
+                return false;
+            }
+        } else if c != '-' && c != '\'' && c != '’' {
+            return false;
+        }
+    }
+    letters > 0
+}
+
+/// Sets `lang` and `confidence` of every segment of `text` (segments hold byte spans into it).
+pub fn identify(text: &str, segments: &mut [Segment], detector: &Detector) {
+    let mut own_evidence = Vec::with_capacity(segments.len());
+    for seg in segments.iter_mut() {
+        let seg_text = seg.text(text);
+        let marker = (seg.kind == SegmentKind::Marker)
+            .then(|| marker_lang(seg_text))
+            .flatten()
+            .filter(|l| detector.allow.contains(*l));
+        let det = match marker {
+            Some(lang) => Detection {
+                lang,
+                confidence: MARKER_CONFIDENCE,
+            },
+            None => detector.detect(seg_text),
+        };
+        seg.lang = det.lang;
+        seg.confidence = det.confidence;
+        own_evidence
+            .push(marker.is_some() || (!det.lang.is_und() && evidence_letters(seg_text) > 0));
+    }
+    fill_from_context(segments, &own_evidence);
+}
+
+/// Gives segments without evidence of their own the language of their nearest neighbours with
+/// evidence: both sides when they agree, else the previous one (the text they follow), else the next.
+fn fill_from_context(segments: &mut [Segment], own_evidence: &[bool]) {
+    let n = segments.len();
+    let mut prev: Vec<Option<(Lang, f32)>> = vec![None; n];
+    let mut last = None;
+    for ((slot, seg), &evidence) in prev.iter_mut().zip(segments.iter()).zip(own_evidence) {
+        *slot = last;
+        if evidence {
+            last = Some((seg.lang, seg.confidence));
+        }
+    }
+    let mut next = None;
+    for i in (0..n).rev() {
+        if own_evidence.get(i).copied().unwrap_or(false) {
+            next = segments.get(i).map(|s| (s.lang, s.confidence));
+            continue;
+        }
+        let chosen = match (prev[i], next) {
+            (Some(p), Some(q)) if p.0 == q.0 => Some((p.0, p.1.min(q.1))),
+            (Some(p), _) => Some((p.0, p.1 * 0.8)),
+            (None, Some(q)) => Some((q.0, q.1 * 0.8)),
+            (None, None) => None,
+        };
+        if let (Some((lang, conf)), Some(seg)) = (chosen, segments.get_mut(i)) {
+            seg.lang = lang;
+            seg.confidence = (conf * 0.6).min(0.5);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment_lines;
+
+    fn l(code: &str) -> Lang {
+        Lang::new(code).unwrap_or_default()
+    }
+
+    #[test]
+    fn scripts_and_letters_decide() {
+        let d = Detector::new(None);
+        assert_eq!(d.detect("Καλημέρα κόσμε").lang, l("el"));
+        assert_eq!(d.detect("Їжак").lang, l("uk"));
+        assert_eq!(d.detect("1234 ...").lang, Lang::UND);
+        let ru = Detector::new(Some(&[l("en"), l("ru")]));
+        assert_eq!(ru.detect("Привет").lang, l("ru"));
+        assert_eq!(ru.detect("Καλημέρα").lang, Lang::UND);
+    }
+
+    #[test]
+    fn sentences_get_their_language() {
+        let d = Detector::new(Some(&[l("en"), l("ru"), l("es"), l("uk"), l("bg")]));
+        let det = d.detect("The government announced new measures on Tuesday.");
+        assert_eq!(det.lang, l("en"));
+        assert!(det.confidence > 0.0);
+        assert_eq!(
+            d.detect("Правительство объявило о новых мерах во вторник.")
+                .lang,
+            l("ru")
+        );
+        assert_eq!(
+            d.detect("El gobierno anunció nuevas medidas el martes.")
+                .lang,
+            l("es")
+        );
+    }
+
+    #[test]
+    fn context_fills_only_segments_without_evidence() {
+        let text = "The president spoke to reporters on Monday morning.\n(NASA)\n2024\n\
+                    «Мы не отступим», сказал он.\nHe then left the building quickly.\n";
+        let mut segs = segment_lines(text);
+        let d = Detector::new(Some(&[l("en"), l("ru")]));
+        identify(text, &mut segs, &d);
+        let langs: Vec<&str> = segs.iter().map(|s| s.lang.as_str()).collect();
+        assert_eq!(langs, vec!["en", "en", "en", "ru", "en"]);
+        assert!(segs[1].confidence <= 0.5);
+    }
+
+    #[test]
+    fn markers_take_their_language() {
+        let text = "Leer en español";
+        let mut segs = segment_lines(text);
+        segs[0].kind = SegmentKind::Marker;
+        identify(text, &mut segs, &Detector::new(None));
+        assert_eq!(segs[0].lang, l("es"));
+        assert!(segs[0].confidence > 0.9);
+    }
+}

@@ -1,0 +1,251 @@
+//! Language spans inside mixed text ("English language Английский язык"): every word is scored by
+//! the n-gram model under each allowed language, and a Viterbi pass picks the best language sequence
+//! with a fixed cost per switch, so a language changes only where the words clearly change.
+
+use serde::Serialize;
+
+use crate::doc::Lang;
+
+use super::model::{NgramModel, MAX_LANGS};
+use super::rules::word_constraint;
+use super::{Detector, LangSet};
+
+/// Log-likelihood cost of switching language between two words.
+const SWITCH_COST: f32 = 12.0;
+/// Log-likelihood cost of a word in a language its distinctive letters rule out (ї in Russian).
+const LETTER_RULE_COST: f32 = 8.0;
+
+/// A run of text in one language: byte offsets into the text it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct LangSpan {
+    /// Offset of the first byte.
+    pub start: usize,
+    /// Offset one past the last byte.
+    pub end: usize,
+    /// The run's language.
+    pub lang: Lang,
+}
+
+/// The byte spans of the words (runs of letters) of a text.
+fn words(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+impl Detector {
+    /// The language runs of a text, in order, covering it from its first to its last non-space
+    /// character; empty for a text without letters.
+    pub fn detect_spans(&self, text: &str) -> Vec<LangSpan> {
+        let word_spans = words(text);
+        if word_spans.is_empty() {
+            return Vec::new();
+        }
+        let model = NgramModel::shipped();
+        let states: Vec<(usize, Lang)> = model
+            .map(|m| {
+                m.langs()
+                    .iter()
+                    .copied()
+                    .enumerate()
+                    .filter(|(_, l)| self.allow.contains(*l))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let labels = match model {
+            Some(m) if states.len() >= 2 => self.label_words(m, &states, text, &word_spans),
+            _ => vec![self.detect(text).lang; word_spans.len()],
+        };
+        build_spans(text, &word_spans, &labels)
+    }
+
+    /// One language per word: the model's Viterbi path for words the model's languages can write,
+    /// the plain detector for the others (a Greek word among Latin ones).
+    fn label_words(
+        &self,
+        model: &NgramModel,
+        states: &[(usize, Lang)],
+        text: &str,
+        word_spans: &[(usize, usize)],
+    ) -> Vec<Lang> {
+        let state_set = LangSet::of(&states.iter().map(|(_, l)| *l).collect::<Vec<_>>());
+        let mut labels = vec![Lang::UND; word_spans.len()];
+        let mut run: Vec<(usize, Vec<f32>)> = Vec::new();
+        for (i, &(s, e)) in word_spans.iter().enumerate() {
+            let word = text.get(s..e).unwrap_or("");
+            let script_langs = super::script::ScriptCounts::of(word)
+                .dominant()
+                .map_or(LangSet::EMPTY, |sc| sc.langs());
+            if script_langs.and(state_set).is_empty() {
+                viterbi_into(&run, states, &mut labels);
+                run.clear();
+                labels[i] = self.detect(word).lang;
+                continue;
+            }
+            run.push((i, word_emissions(model, states, word)));
+        }
+        viterbi_into(&run, states, &mut labels);
+        labels
+    }
+}
+
+/// Log-likelihood of one word under each state, with the letter rules as a penalty.
+fn word_emissions(model: &NgramModel, states: &[(usize, Lang)], word: &str) -> Vec<f32> {
+    let slots = states.iter().fold(0u16, |m, (slot, _)| m | (1 << slot));
+    let mut scores = [0f32; MAX_LANGS];
+    model.score(word, slots, &mut scores);
+    let allowed = word_constraint(word).unwrap_or_else(LangSet::all);
+    states
+        .iter()
+        .map(|(slot, lang)| {
+            let s = scores.get(*slot).copied().unwrap_or(f32::MIN);
+            if allowed.contains(*lang) {
+                s
+            } else {
+                s - LETTER_RULE_COST
+            }
+        })
+        .collect()
+}
+
+/// Best state sequence for a run of words (emissions per word and state), written into `labels`.
+fn viterbi_into(run: &[(usize, Vec<f32>)], states: &[(usize, Lang)], labels: &mut [Lang]) {
+    let n_states = states.len();
+    if run.is_empty() || n_states == 0 {
+        return;
+    }
+    let mut score: Vec<f32> = run[0].1.clone();
+    let mut back: Vec<Vec<usize>> = Vec::with_capacity(run.len());
+    back.push((0..n_states).collect());
+    for (_, emissions) in run.iter().skip(1) {
+        let (best_prev, best_prev_score) = argmax(&score);
+        let mut next = vec![0f32; n_states];
+        let mut from = vec![0usize; n_states];
+        for s in 0..n_states {
+            let stay = score[s];
+            let switch = best_prev_score - SWITCH_COST;
+            let (src, base) = if stay >= switch {
+                (s, stay)
+            } else {
+                (best_prev, switch)
+            };
+            next[s] = base + emissions.get(s).copied().unwrap_or(f32::MIN);
+            from[s] = src;
+        }
+        score = next;
+        back.push(from);
+    }
+    let (mut state, _) = argmax(&score);
+    for (k, (word_index, _)) in run.iter().enumerate().rev() {
+        if let Some(slot) = labels.get_mut(*word_index) {
+            *slot = states.get(state).map_or(Lang::UND, |(_, l)| *l);
+        }
+        state = back.get(k).and_then(|b| b.get(state)).copied().unwrap_or(0);
+    }
+}
+
+/// Index and value of the largest score (the first on ties).
+fn argmax(scores: &[f32]) -> (usize, f32) {
+    let mut best = (0, f32::MIN);
+    for (i, &s) in scores.iter().enumerate() {
+        if s > best.1 {
+            best = (i, s);
+        }
+    }
+    best
+}
+
+/// Joins words of one language into spans that cover the text between its first and last
+/// non-space characters; the gap between two spans is split at its first whitespace.
+fn build_spans(text: &str, word_spans: &[(usize, usize)], labels: &[Lang]) -> Vec<LangSpan> {
+    let mut spans: Vec<LangSpan> = Vec::new();
+    for (&(s, e), &lang) in word_spans.iter().zip(labels) {
+        match spans.last_mut() {
+            Some(last) if last.lang == lang => last.end = e,
+            _ => spans.push(LangSpan {
+                start: s,
+                end: e,
+                lang,
+            }),
+        }
+    }
+    let first = text.len() - text.trim_start().len();
+    let last = text.trim_end().len();
+    if let Some(sp) = spans.first_mut() {
+        sp.start = sp.start.min(first);
+    }
+    if let Some(sp) = spans.last_mut() {
+        sp.end = sp.end.max(last);
+    }
+    for i in 1..spans.len() {
+        let (gap_start, gap_end) = (spans[i - 1].end, spans[i].start);
+        let gap = text.get(gap_start..gap_end).unwrap_or("");
+        let Some(ws) = gap.find(char::is_whitespace) else {
+            continue;
+        };
+        let after_ws = gap[ws..]
+            .find(|c: char| !c.is_whitespace())
+            .map_or(gap.len(), |k| ws + k);
+        spans[i - 1].end = gap_start + ws;
+        spans[i].start = gap_start + after_ws;
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn l(code: &str) -> Lang {
+        Lang::new(code).unwrap_or_default()
+    }
+
+    #[test]
+    fn mixed_line_gets_two_spans() {
+        let d = Detector::new(Some(&[l("en"), l("ru")]));
+        let text = "English language Английский язык";
+        let spans = d.detect_spans(text);
+        assert_eq!(spans.len(), 2, "{spans:?}");
+        assert_eq!(spans[0].lang, l("en"));
+        assert_eq!(&text[spans[0].start..spans[0].end], "English language");
+        assert_eq!(spans[1].lang, l("ru"));
+        assert_eq!(&text[spans[1].start..spans[1].end], "Английский язык");
+    }
+
+    #[test]
+    fn one_language_is_one_span() {
+        let d = Detector::new(None);
+        let text = "  «The weather is fine today», she said.  ";
+        let spans = d.detect_spans(text);
+        assert_eq!(spans.len(), 1, "{spans:?}");
+        assert_eq!(spans[0].lang, l("en"));
+        assert_eq!(
+            &text[spans[0].start..spans[0].end],
+            "«The weather is fine today», she said."
+        );
+        assert!(d.detect_spans("123 ...").is_empty());
+    }
+
+    #[test]
+    fn sentences_in_latin_languages_split_where_they_change() {
+        let d = Detector::new(Some(&[l("en"), l("es"), l("de"), l("fr")]));
+        let text = "The children played in the garden all afternoon. \
+                    Los niños jugaron en el jardín toda la tarde. \
+                    Die Kinder spielten den ganzen Nachmittag im Garten.";
+        let langs: Vec<Lang> = d.detect_spans(text).iter().map(|s| s.lang).collect();
+        assert_eq!(langs, vec![l("en"), l("es"), l("de")]);
+    }
+}

@@ -1,0 +1,146 @@
+//! Quotation marks of every convention (“ ” « » „ “ ‚ ‘ 「 」 and straight quotes), nesting,
+//! apostrophes told apart from single quotes.
+
+use std::ops::Range;
+
+/// One outermost quotation in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteSpan {
+    /// From the opening mark to the end of the closing mark (or of the text, when unclosed).
+    pub outer: Range<usize>,
+    /// The quoted text between the marks.
+    pub inner: Range<usize>,
+    /// True when the closing mark was found.
+    pub closed: bool,
+}
+
+/// An open quotation waiting for its closing mark.
+struct Open {
+    at: usize,
+    len: usize,
+    closers: &'static [char],
+    /// Double quotes may stay open to the end of a paragraph (a quote continued in the next one).
+    double: bool,
+}
+
+fn closers_for(open: char) -> Option<(&'static [char], bool)> {
+    Some(match open {
+        '“' => (&['”', '“'], true),
+        '„' => (&['“', '”'], true),
+        '«' => (&['»'], true),
+        '"' => (&['"'], true),
+        '「' => (&['」'], true),
+        '『' => (&['』'], true),
+        '‘' => (&['’'], false),
+        '‚' => (&['‘', '’'], false),
+        '‹' => (&['›'], false),
+        '\'' => (&['\''], false),
+        _ => return None,
+    })
+}
+
+fn opens_context(c: char, prev: Option<char>, next: Option<char>) -> bool {
+    let after_gap = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
+    match c {
+        '"' => after_gap && next.is_some_and(|n| !n.is_whitespace()),
+        '\'' => after_gap && next.is_some_and(char::is_alphanumeric),
+        '‘' => prev.is_none_or(|p| !p.is_alphanumeric()),
+        _ => true,
+    }
+}
+
+fn closes_context(c: char, prev: Option<char>, next: Option<char>) -> bool {
+    match c {
+        '"' => prev.is_some_and(|p| !p.is_whitespace()),
+        '\'' | '’' => {
+            prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(|n| !n.is_alphanumeric())
+        }
+        _ => true,
+    }
+}
+
+/// The outermost quotations of `text`, in order; nested quotes are inside them.
+pub fn find_quotes(text: &str) -> Vec<QuoteSpan> {
+    let mut out = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let closing = stack
+            .iter()
+            .rposition(|o| o.closers.contains(&c))
+            .filter(|_| closes_context(c, prev, next));
+        if let Some(depth) = closing {
+            let open = &stack[depth];
+            if depth == 0 {
+                out.push(QuoteSpan {
+                    outer: open.at..i + c.len_utf8(),
+                    inner: open.at + open.len..i,
+                    closed: true,
+                });
+            }
+            stack.truncate(depth);
+        } else if let Some((closers, double)) = closers_for(c) {
+            if opens_context(c, prev, next) {
+                stack.push(Open {
+                    at: i,
+                    len: c.len_utf8(),
+                    closers,
+                    double,
+                });
+            }
+        }
+        prev = Some(c);
+    }
+    if let Some(open) = stack.first().filter(|o| o.double) {
+        out.push(QuoteSpan {
+            outer: open.at..text.len(),
+            inner: open.at + open.len..text.len(),
+            closed: false,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inners(text: &str) -> Vec<&str> {
+        find_quotes(text)
+            .into_iter()
+            .map(|q| &text[q.inner])
+            .collect()
+    }
+
+    #[test]
+    fn every_convention() {
+        assert_eq!(inners("He said “yes” and «oui»."), ["yes", "oui"]);
+        assert_eq!(inners("Er sagte „ja“ und ‚nein‘."), ["ja", "nein"]);
+        assert_eq!(inners("Polish „tak” here"), ["tak"]);
+        assert_eq!(inners("彼は「はい」と言った"), ["はい"]);
+        assert_eq!(
+            inners("\"Get off!\" he said. 'Fine,' she said."),
+            ["Get off!", "Fine,"]
+        );
+    }
+
+    #[test]
+    fn nesting_and_apostrophes() {
+        let t = "\"I return the medal 'For Merit,' which you gave me,\" Kelly wrote. Don't, it's Hei's.";
+        assert_eq!(
+            inners(t),
+            ["I return the medal 'For Merit,' which you gave me,"]
+        );
+        assert_eq!(inners("Don’t say ‘never’ again, it’s fine."), ["never"]);
+    }
+
+    #[test]
+    fn unclosed_double_quote_runs_to_the_end() {
+        let q = find_quotes("\"This paragraph continues");
+        assert_eq!(q.len(), 1);
+        assert!(!q[0].closed);
+        assert!(find_quotes("rock 'n roll").is_empty());
+    }
+}

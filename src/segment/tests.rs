@@ -1,0 +1,150 @@
+use super::*;
+
+fn kinds_and_texts(text: &str) -> Vec<(SegmentKind, &str)> {
+    segment_with(text, SegmentOptions::default())
+        .into_iter()
+        .map(|s| (s.kind, &text[s.start..s.end]))
+        .collect()
+}
+
+#[test]
+fn split_quote_is_two_pieces_of_one_quote() {
+    let text = "\"Get off, you moron!\" Rogozin said in a quickly deleted Tweet. \"Otherwise, it is on your conscience.\"";
+    let segs = segment_with(text, SegmentOptions::default());
+    let view: Vec<_> = segs
+        .iter()
+        .map(|s| (s.kind, s.text(text), s.quote))
+        .collect();
+    assert_eq!(
+        view,
+        [
+            (
+                SegmentKind::Quote,
+                "Get off, you moron!",
+                Some(QuotePart { quote: 0, piece: 0 })
+            ),
+            (
+                SegmentKind::Sentence,
+                "Rogozin said in a quickly deleted Tweet.",
+                None
+            ),
+            (
+                SegmentKind::Quote,
+                "Otherwise, it is on your conscience.",
+                Some(QuotePart { quote: 0, piece: 1 })
+            ),
+        ]
+    );
+}
+
+#[test]
+fn separate_quotes_get_separate_numbers() {
+    let text = "\"We are ready for this,\" she said.\n\n\"It was a very long day for all of us,\" he added later.";
+    let quotes: Vec<_> = segment_with(text, SegmentOptions::default())
+        .into_iter()
+        .filter_map(|s| s.quote)
+        .collect();
+    assert_eq!(
+        quotes,
+        [
+            QuotePart { quote: 0, piece: 0 },
+            QuotePart { quote: 1, piece: 0 }
+        ]
+    );
+}
+
+#[test]
+fn short_embedded_quotes_stay_in_their_sentence() {
+    let text = "The tweet wished women a \"Happy Holidays.\" Then it ended.";
+    assert_eq!(
+        kinds_and_texts(text),
+        [
+            (
+                SegmentKind::Sentence,
+                "The tweet wished women a \"Happy Holidays.\""
+            ),
+            (SegmentKind::Sentence, "Then it ended."),
+        ]
+    );
+}
+
+#[test]
+fn alignment_mode_keeps_quotes_inside_sentences() {
+    let text = "\"Get off, you moron!\" Rogozin said in a Tweet. \"Otherwise, it is on you.\"";
+    let segs = sentences(&Document::new("d", text));
+    let texts: Vec<_> = segs.iter().map(|s| s.text(text)).collect();
+    assert_eq!(
+        texts,
+        [
+            "\"Get off, you moron!\" Rogozin said in a Tweet.",
+            "\"Otherwise, it is on you.\""
+        ]
+    );
+}
+
+#[test]
+fn page_structure_is_classified() {
+    let text = "Big news about the station today\n\nThe photo shows the station. It orbits Earth.\n\nThe photo shows the station. It orbits Earth. (NASA)\n\nSave Story\nLeer en español\n\nThe body sentence is here. Another one follows.\n\nRelated topics\n\nScienceU.S.World\nSome Author\n    Weather Forecast\n    Weather Forecast";
+    let segs = segment_with(text, SegmentOptions::default());
+    let view: Vec<_> = segs
+        .iter()
+        .map(|s| (s.kind, s.text(text), s.duplicate_of))
+        .collect();
+    use SegmentKind::*;
+    assert_eq!(
+        view,
+        [
+            (Heading, "Big news about the station today", None),
+            (Caption, "The photo shows the station.", None),
+            (Caption, "It orbits Earth.", None),
+            (
+                Boilerplate,
+                "The photo shows the station. It orbits Earth. (NASA)",
+                Some(1)
+            ),
+            (Boilerplate, "Save Story", None),
+            (Marker, "Leer en español", None),
+            (Sentence, "The body sentence is here.", None),
+            (Sentence, "Another one follows.", None),
+            (Boilerplate, "Related topics", None),
+            (Boilerplate, "ScienceU.S.World", None),
+            (Boilerplate, "Some Author", None),
+            (Boilerplate, "Weather Forecast", None),
+            (Boilerplate, "Weather Forecast", Some(11)),
+        ]
+    );
+}
+
+#[test]
+fn hard_wrapped_paragraphs_are_joined() {
+    let text = "This is a long line of a hard-wrapped paragraph that goes\non to the next line here. And a second sentence.\n";
+    assert_eq!(
+        kinds_and_texts(text),
+        [
+            (
+                SegmentKind::Sentence,
+                "This is a long line of a hard-wrapped paragraph that goes\non to the next line here."
+            ),
+            (SegmentKind::Sentence, "And a second sentence."),
+        ]
+    );
+}
+
+#[test]
+fn lines_mode_keeps_lines() {
+    let text = "  one line \n\ntwo\n";
+    let segs = segment_lines(text);
+    let texts: Vec<_> = segs.iter().map(|s| s.text(text)).collect();
+    assert_eq!(texts, ["one line", "two"]);
+    assert_eq!(segs[1].id, 1);
+}
+
+#[test]
+fn spans_always_point_into_the_text() {
+    let text = "«Привет», — сказал он. „Hallo“, sagte sie. \"Unclosed quote at the end of the para";
+    for s in segment_with(text, SegmentOptions::default()) {
+        assert!(text
+            .get(s.start..s.end)
+            .is_some_and(|t| !t.trim().is_empty()));
+    }
+}

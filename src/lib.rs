@@ -33,6 +33,8 @@ pub mod doc;
 pub mod eval;
 pub mod lang;
 pub mod read;
+pub mod run;
 pub mod segment;
+pub mod write;
 
 pub use doc::{Document, Lang, Link, Segment, SegmentKind};

@@ -109,7 +109,13 @@ pub fn align_sentences(src: &[&str], tgt: &[&str], opts: &AlignOptions) -> Vec<L
     pairs.sort_unstable();
     pairs.dedup();
 
-    let bags = PairBags::build(&tok, &pairs, (&src_len, &tgt_len), max_span);
+    let bags = PairBags::build(
+        &tok,
+        &pairs,
+        (&src_len, &tgt_len),
+        max_span,
+        opts.params.unmatched as f32,
+    );
     let band = search::band_for(
         &search::Units::sentences(&bags.src),
         &search::Units::sentences(&bags.tgt),
@@ -134,7 +140,13 @@ pub fn align_sentences(src: &[&str], tgt: &[&str], opts: &AlignOptions) -> Vec<L
         pairs.extend(learned_pairs(&tok, &ones));
         pairs.sort_unstable();
         pairs.dedup();
-        let bags = PairBags::build(&tok, &pairs, (&src_len, &tgt_len), max_span);
+        let bags = PairBags::build(
+            &tok,
+            &pairs,
+            (&src_len, &tgt_len),
+            max_span,
+            opts.params.unmatched as f32,
+        );
         let band = if (src.len() + 1).saturating_mul(tgt.len() + 1) <= search::FULL_SEARCH_CELLS {
             dp::Band::full(src.len(), tgt.len())
         } else {

@@ -199,7 +199,7 @@ pub struct SideBags {
 }
 
 impl SideBags {
-    fn new(sentence_bags: Vec<Bag>, lengths: &[f64], max_span: usize) -> Self {
+    fn new(sentence_bags: Vec<Bag>, extra: &[f32], lengths: &[f64], max_span: usize) -> Self {
         let mut len_prefix = Vec::with_capacity(lengths.len() + 1);
         len_prefix.push(0.0);
         for l in lengths {
@@ -215,7 +215,16 @@ impl SideBags {
         }
         let totals = spans
             .iter()
-            .map(|v| v.iter().map(|b| b.iter().map(|e| e.1).sum()).collect())
+            .enumerate()
+            .map(|(k, v)| {
+                v.iter()
+                    .enumerate()
+                    .map(|(i, b)| {
+                        let unmatched: f32 = extra.iter().skip(i).take(k + 1).sum();
+                        b.iter().map(|e| e.1).sum::<f32>() + unmatched
+                    })
+                    .collect()
+            })
             .collect();
         SideBags {
             spans,
@@ -266,6 +275,7 @@ impl PairBags {
         pairs: &[(TokenId, TokenId)],
         lengths: (&[f64], &[f64]),
         max_span: usize,
+        unmatched: f32,
     ) -> Self {
         let v = tok.vocab.len();
         let mut keys_of: Vec<Vec<u32>> = (0..v as u32).map(|t| vec![t]).collect();
@@ -312,30 +322,37 @@ impl PairBags {
             }
         }
         let n = (src.len() + tgt.len()).max(2) as f32;
-        let weight: Vec<f32> = (0..nkeys)
+        // Matchable keys weigh their idf; keys seen on one side only cannot match and weigh
+        // `unmatched` times their idf in the denominator only.
+        let weight: Vec<(f32, bool)> = (0..nkeys)
             .map(|k| {
                 let (a, b) = df[k];
-                if a == 0 || b == 0 {
-                    return 0.0;
-                }
-                let idf = (n / (a + b) as f32).ln().max(0.1);
+                let idf = (n / (a + b).max(1) as f32).ln().max(0.1);
                 let kind = tok.vocab.get(k).map_or(1.0, |s| key_kind_weight(s));
-                idf * kind
+                (idf * kind, a > 0 && b > 0)
             })
             .collect();
-        let apply = |bags: &mut Vec<Bag>| {
-            for bag in bags.iter_mut() {
-                bag.retain_mut(|(k, c)| {
-                    *c *= weight[*k as usize];
-                    *c > 0.0
-                });
-            }
+        let apply = |bags: &mut Vec<Bag>| -> Vec<f32> {
+            bags.iter_mut()
+                .map(|bag| {
+                    let mut extra = 0.0;
+                    bag.retain_mut(|(k, c)| {
+                        let (w, matchable) = weight[*k as usize];
+                        if !matchable && (*k as usize) < v {
+                            extra += *c * w * unmatched;
+                        }
+                        *c *= w;
+                        matchable
+                    });
+                    extra
+                })
+                .collect()
         };
-        apply(&mut src);
-        apply(&mut tgt);
+        let src_extra = apply(&mut src);
+        let tgt_extra = apply(&mut tgt);
         PairBags {
-            src: SideBags::new(src, lengths.0, max_span),
-            tgt: SideBags::new(tgt, lengths.1, max_span),
+            src: SideBags::new(src, &src_extra, lengths.0, max_span),
+            tgt: SideBags::new(tgt, &tgt_extra, lengths.1, max_span),
         }
     }
 }
@@ -364,16 +381,25 @@ pub struct ScoreParams {
     pub merge: f64,
     /// Matchable weight added to every denominator, so near-empty sentences are not certain.
     pub smoothing: f64,
+    /// Share of a word's weight that counts in the denominator when it cannot match anything.
+    pub unmatched: f64,
+    /// Weight of the length term of a null link (Gale-Church: long sentences are rarely dropped).
+    pub null_length: f64,
+    /// Extra penalty per sentence beyond two on one side of a link (3-1, 1-3).
+    pub long_side: f64,
 }
 
 impl Default for ScoreParams {
     fn default() -> Self {
         ScoreParams {
-            lexical: 8.0,
+            lexical: 12.0,
             length: 1.0,
-            null: -5.0,
+            null: -4.0,
             merge: 2.3,
             smoothing: 2.0,
+            unmatched: 0.0,
+            null_length: 0.3,
+            long_side: 0.0,
         }
     }
 }
@@ -402,14 +428,17 @@ impl Scorer<'_> {
     /// The score of a link (higher is better).
     pub fn score(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
         let p = &self.params;
-        if a == 0 || b == 0 {
-            return p.null * (a + b) as f64;
-        }
         let lp = self
             .length
             .log_prob(self.bags.src.length(i, a), self.bags.tgt.length(j, b));
+        if a == 0 || b == 0 {
+            return p.null * (a + b) as f64 + p.null_length * lp;
+        }
         let extra = (a + b).saturating_sub(2) as f64;
-        p.lexical * self.similarity(i, a, j, b) + p.length * lp - p.merge * extra
+        let long = (a.max(b)).saturating_sub(2) as f64;
+        p.lexical * self.similarity(i, a, j, b) + p.length * lp
+            - p.merge * extra
+            - p.long_side * long
     }
 }
 
@@ -443,7 +472,7 @@ mod tests {
             "expedition is identical after normalisation: {cog:?}"
         );
         let lens = ([40.0, 24.0], [42.0, 23.0]);
-        let bags = PairBags::build(&tok, &cog, (&lens.0, &lens.1), 3);
+        let bags = PairBags::build(&tok, &cog, (&lens.0, &lens.1), 3, 0.0);
         let scorer = Scorer {
             bags: &bags,
             length: LengthModel::from_totals(64.0, 65.0),

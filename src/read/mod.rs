@@ -1,0 +1,263 @@
+//! Input: files, folders, JSONL, CSV/TSV, HTML, `.gz` and stdin become [`Document`]s, streamed one
+//! at a time, with a precise reason (input, line, byte) for everything that cannot be read.
+//!
+//! - [`read_document`] / [`decode_text`]: one whole input as one document.
+//! - [`work_items`]: a whole corpus as an ordered stream of [`WorkItem`]s (single documents and
+//!   pairs of parallel documents) and [`Reject`]s, reading one document at a time so memory is
+//!   bounded by the largest document, never by the corpus.
+
+mod error;
+mod html;
+mod lines;
+mod open;
+mod pairs;
+mod records;
+mod stream;
+
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use crate::doc::{Document, Lang};
+
+pub use error::{ReadError, Reject};
+pub use html::{extract_html, EmbeddedPost, HtmlText};
+pub use pairs::{lang_of_name, parse_manifest, read_manifest, ManifestRow};
+pub use records::{read_jsonl_line, Record};
+pub use stream::{records, work_items, WorkItems};
+
+/// The default cap on one document (and one JSONL/CSV line): 16 MiB.
+pub const DEFAULT_MAX_DOC_BYTES: usize = 16 << 20;
+
+/// Names an input for messages and document ids: `-` is stdin.
+pub fn input_name(path: &Path) -> String {
+    if path == Path::new("-") {
+        "-".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Reads a whole input (a file, or stdin for `-`) as raw bytes; `.gz` files are decompressed.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
+    let name = input_name(path);
+    let io_err = |source| ReadError::Io {
+        path: name.clone(),
+        source,
+    };
+    if name == "-" {
+        let mut buf = Vec::new();
+        io::stdin().lock().read_to_end(&mut buf).map_err(io_err)?;
+        return Ok(buf);
+    }
+    if open::is_gz(path) {
+        let mut buf = Vec::new();
+        open::open(path)
+            .and_then(|mut r| r.read_to_end(&mut buf))
+            .map_err(io_err)?;
+        return Ok(buf);
+    }
+    fs::read(path).map_err(io_err)
+}
+
+/// Checks that bytes are UTF-8 text (no NUL) and returns them as a string; a leading BOM is dropped.
+pub fn decode_text(name: &str, bytes: Vec<u8>) -> Result<String, ReadError> {
+    decode_at(name, bytes, 1, 0)
+}
+
+/// [`decode_text`] for a piece of a larger input that starts at `first_line` / byte `first_byte`,
+/// so errors name the position in the whole input.
+pub(crate) fn decode_at(
+    name: &str,
+    bytes: Vec<u8>,
+    first_line: usize,
+    first_byte: usize,
+) -> Result<String, ReadError> {
+    let line_of = |bytes: &[u8], at: usize| {
+        first_line + memchr::memchr_iter(b'\n', bytes.get(..at).unwrap_or(bytes)).count()
+    };
+    if let Some(at) = memchr::memchr(0, &bytes) {
+        return Err(ReadError::Binary {
+            path: name.to_string(),
+            line: line_of(&bytes, at),
+            byte: first_byte + at,
+        });
+    }
+    match String::from_utf8(bytes) {
+        Ok(mut s) => {
+            if s.starts_with('\u{feff}') {
+                s.drain(..'\u{feff}'.len_utf8());
+            }
+            Ok(s)
+        }
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            Err(ReadError::InvalidUtf8 {
+                path: name.to_string(),
+                line: line_of(&bytes, at),
+                byte: first_byte + at,
+            })
+        }
+    }
+}
+
+/// Reads one text input as a document whose id is the input's name.
+pub fn read_document(path: &Path) -> Result<Document, ReadError> {
+    let name = input_name(path);
+    let text = decode_text(&name, read_bytes(path)?)?;
+    Ok(Document::new(name, text))
+}
+
+/// The paths to read: `-` alone when none are given.
+pub fn inputs_or_stdin(paths: &[PathBuf]) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        paths.to_vec()
+    }
+}
+
+/// How the inputs are laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InputFormat {
+    /// Decide per file by extension (`.jsonl`/`.ndjson`, `.csv`, `.tsv`, `.html`/`.htm`, else text;
+    /// a trailing `.gz` is looked through); stdin is text.
+    #[default]
+    Auto,
+    /// One document per file.
+    Text,
+    /// One JSON object per line: `{"id", "text"}` plus optional `lang`, `url`, `date`, `author`, `html`.
+    Jsonl,
+    /// Comma-separated with a header row; see [`ReadOptions::text_column`].
+    Csv,
+    /// Tab-separated with a header row.
+    Tsv,
+    /// An HTML page: its visible text, plus each embedded post as a document of its own.
+    Html,
+}
+
+/// Options for reading a corpus.
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    /// The input layout.
+    pub format: InputFormat,
+    /// CSV/TSV: the header of the column holding the text.
+    pub text_column: String,
+    /// CSV/TSV: the header of the column holding the id (row ids `input:line` when absent).
+    pub id_column: String,
+    /// Documents (and JSONL/CSV lines) longer than this are rejected without being held in memory.
+    pub max_doc_bytes: usize,
+    /// Pair files named `<stem>.<lang>.<ext>` (and adjacent JSONL records `<stem>.<lang>`).
+    pub pair_by_name: bool,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            format: InputFormat::Auto,
+            text_column: "text".to_string(),
+            id_column: "id".to_string(),
+            max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
+            pair_by_name: true,
+        }
+    }
+}
+
+/// Where a document came from and what its input said about it besides the text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocMeta {
+    /// The input's name (a path, or `-`).
+    pub input: String,
+    /// 1-based line of the record in the input (JSONL/CSV), if any.
+    pub line: Option<usize>,
+    /// The page or post address.
+    pub url: Option<String>,
+    /// The publication date, as the input wrote it.
+    pub date: Option<String>,
+    /// The author (for embedded posts: the handle, `@name`).
+    pub author: Option<String>,
+    /// True for a post embedded in a page (an original that joins the pool by itself).
+    pub embedded: bool,
+}
+
+/// A document with its metadata.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SourceDoc {
+    /// The document (id, text, declared language).
+    pub doc: Document,
+    /// Where it came from.
+    pub meta: DocMeta,
+}
+
+impl SourceDoc {
+    /// The declared language, or `und`.
+    pub fn lang(&self) -> Lang {
+        self.doc.lang.unwrap_or(Lang::UND)
+    }
+}
+
+/// One unit of work for the corpus driver.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WorkItem {
+    /// A document on its own (a page, a post, a record).
+    Single(SourceDoc),
+    /// Two parallel documents: the source and its translation.
+    Pair {
+        /// The source side.
+        src: SourceDoc,
+        /// The target side.
+        tgt: SourceDoc,
+    },
+}
+
+impl WorkItem {
+    /// How many documents the item holds (1 or 2).
+    pub fn documents(&self) -> usize {
+        match self {
+            WorkItem::Single(_) => 1,
+            WorkItem::Pair { .. } => 2,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_names_line_and_byte() {
+        let err = decode_text("x.txt", b"ok\nbad \xff here".to_vec());
+        match err {
+            Err(ReadError::InvalidUtf8 { line, byte, .. }) => {
+                assert_eq!(line, 2);
+                assert_eq!(byte, 7);
+            }
+            other => panic!("expected InvalidUtf8, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn nul_is_binary() {
+        assert!(matches!(
+            decode_text("b", b"ab\0c".to_vec()),
+            Err(ReadError::Binary { byte: 2, .. })
+        ));
+    }
+
+    #[test]
+    fn bom_is_dropped() {
+        assert_eq!(
+            decode_text("b", "\u{feff}hi".as_bytes().to_vec()).ok(),
+            Some("hi".to_string())
+        );
+    }
+
+    #[test]
+    fn offsets_are_shifted_for_pieces() {
+        match decode_at("f", b"\xff".to_vec(), 7, 100) {
+            Err(ReadError::InvalidUtf8 { line, byte, .. }) => assert_eq!((line, byte), (7, 100)),
+            other => panic!("expected InvalidUtf8, got {other:?}"),
+        }
+    }
+}

@@ -1,0 +1,265 @@
+//! Output: one writer per format, all from the same [`PairRow`]s.
+//!
+//! | format | what | escaping |
+//! | --- | --- | --- |
+//! | `csv` | RFC 4180 via the `csv` crate, a header row, no BOM unless asked | quoting |
+//! | `tsv` | the CSV columns, tab-separated, a header row | see [`escape_field`] |
+//! | `moses` | two line-aligned files, `PREFIX.<src>` and `PREFIX.<tgt>` | see [`escape_field`] |
+//! | `jsonl` | Hugging Face translation layout: `{"translation": {"en": …, "ru": …}, …metadata}` | JSON |
+//! | `tmx` | TMX 1.4b via `quick-xml`; XML-forbidden control characters dropped | XML |
+//! | `links` | one link a line, `[0, 1]:[2]` (0-based ids, the gold format) | none needed |
+//!
+//! Files are written to a temporary file beside the target and renamed over it only when the
+//! whole output is complete ([`Sink::finish`]), so a crash never leaves a half file under the
+//! final name.
+
+mod csv_tsv;
+mod jsonl;
+mod links;
+mod moses;
+mod sink;
+mod tmx;
+
+use std::io;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+use crate::doc::Lang;
+
+pub use csv_tsv::{CsvWriter, TsvWriter};
+pub use jsonl::JsonlWriter;
+pub use links::LinksWriter;
+pub use moses::MosesWriter;
+pub use sink::{open_sink, Sink, Target};
+pub use tmx::TmxWriter;
+
+/// What a pair is: two sentences of parallel documents, or a quote and its original.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PairKind {
+    /// Aligned sentences of two parallel documents.
+    #[default]
+    Sentence,
+    /// A translated quote and its original.
+    Quote,
+}
+
+impl PairKind {
+    /// The lowercase name used in output.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            PairKind::Sentence => "sentence",
+            PairKind::Quote => "quote",
+        }
+    }
+}
+
+/// What is known about a quote pair's original: who said it, where, when.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct QuoteInfo {
+    /// The speaker or author (a name or a handle).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// Where the original appeared (`tweet`, `post`, `statement`, …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub platform: Option<String>,
+    /// The original's address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The original's date, as its source wrote it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+/// One output row: a source text, its translation, where both came from and how good the link is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PairRow {
+    /// The source side's document id.
+    pub doc_id: String,
+    /// The target side's document id (the parallel document, or the original's post).
+    pub tgt_doc_id: String,
+    /// Sentence or quote pair.
+    pub kind: PairKind,
+    /// The source side's language.
+    pub src_lang: Lang,
+    /// The target side's language.
+    pub tgt_lang: Lang,
+    /// The source segment ids (0-based, ascending) in the source document.
+    pub src_ids: Vec<usize>,
+    /// The target segment ids in the target document.
+    pub tgt_ids: Vec<usize>,
+    /// How good the link is (the aligner's or miner's score).
+    pub score: f64,
+    /// The source text (segments joined by a space).
+    pub src_text: String,
+    /// The target text.
+    pub tgt_text: String,
+    /// For quote pairs: what is known about the original.
+    pub quote: Option<QuoteInfo>,
+}
+
+impl PairRow {
+    /// The score as written in text formats: four decimals, empty when not finite.
+    pub fn score_text(&self) -> String {
+        if self.score.is_finite() {
+            // Rounded first and +0.0 added, so a tiny negative score prints as 0.0000, not -0.0000.
+            format!("{:.4}", (self.score * 1e4).round() / 1e4 + 0.0)
+        } else {
+            String::new()
+        }
+    }
+
+    /// Segment ids as written in CSV/TSV: space-separated (`3 4`).
+    pub fn ids_text(ids: &[usize]) -> String {
+        ids.iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// The header of the CSV and TSV formats, in column order.
+pub const COLUMNS: [&str; 14] = [
+    "doc_id",
+    "tgt_doc_id",
+    "kind",
+    "src_lang",
+    "tgt_lang",
+    "src_ids",
+    "tgt_ids",
+    "score",
+    "src_text",
+    "tgt_text",
+    "speaker",
+    "platform",
+    "url",
+    "date",
+];
+
+/// A row's fields in [`COLUMNS`] order.
+pub(crate) fn fields(row: &PairRow) -> [String; 14] {
+    let q = row.quote.clone().unwrap_or_default();
+    [
+        row.doc_id.clone(),
+        row.tgt_doc_id.clone(),
+        row.kind.as_str().to_string(),
+        row.src_lang.to_string(),
+        row.tgt_lang.to_string(),
+        PairRow::ids_text(&row.src_ids),
+        PairRow::ids_text(&row.tgt_ids),
+        row.score_text(),
+        row.src_text.clone(),
+        row.tgt_text.clone(),
+        q.speaker.unwrap_or_default(),
+        q.platform.unwrap_or_default(),
+        q.url.unwrap_or_default(),
+        q.date.unwrap_or_default(),
+    ]
+}
+
+/// Escapes a field for the line-and-tab formats (TSV, Moses): `\` → `\\`, tab → `\t`,
+/// newline → `\n`, carriage return → `\r`; nothing else changes, so unescaping is exact.
+pub fn escape_field(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Why output could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// Writing to the file or stream failed.
+    #[error("cannot write output: {0}")]
+    Io(#[from] io::Error),
+    /// The CSV writer failed.
+    #[error("cannot write CSV: {0}")]
+    Csv(#[from] csv::Error),
+    /// JSON serialisation failed.
+    #[error("cannot write JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    /// The format needs something the destination cannot give (Moses to stdout).
+    #[error("{0}")]
+    Unsupported(String),
+}
+
+/// Writes pair rows in one format.
+pub trait PairWriter: Send {
+    /// Writes one row.
+    fn write_row(&mut self, row: &PairRow) -> Result<(), WriteError>;
+    /// Writes any trailer and flushes; called once, after the last row.
+    fn finish(&mut self) -> Result<(), WriteError>;
+}
+
+/// The output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// RFC 4180 CSV with a header.
+    #[default]
+    Csv,
+    /// Tab-separated, escaped, with a header.
+    Tsv,
+    /// Two line-aligned files.
+    Moses,
+    /// Hugging Face translation JSONL.
+    Jsonl,
+    /// TMX 1.4b.
+    Tmx,
+    /// Alignment links, `[0, 1]:[2]`.
+    Links,
+}
+
+impl FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "csv" => Ok(Format::Csv),
+            "tsv" => Ok(Format::Tsv),
+            "moses" => Ok(Format::Moses),
+            "jsonl" => Ok(Format::Jsonl),
+            "tmx" => Ok(Format::Tmx),
+            "links" => Ok(Format::Links),
+            other => Err(format!(
+                "unknown format `{other}` (csv, tsv, moses, jsonl, tmx, links)"
+            )),
+        }
+    }
+}
+
+/// Options that shape the output.
+#[derive(Debug, Clone, Default)]
+pub struct WriteOptions {
+    /// The output format.
+    pub format: Format,
+    /// CSV: start with a UTF-8 byte-order mark (for spreadsheet programs that need one).
+    pub bom: bool,
+    /// Moses: the source file's suffix (`PREFIX.en`); `src` when not given.
+    pub src_lang: Option<Lang>,
+    /// Moses: the target file's suffix; `tgt` when not given.
+    pub tgt_lang: Option<Lang>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_round_trips_by_construction() {
+        assert_eq!(escape_field("a\tb\nc\\n\r"), "a\\tb\\nc\\\\n\\r");
+        assert_eq!(escape_field("«да»"), "«да»");
+    }
+
+    #[test]
+    fn formats_parse() {
+        assert_eq!("TMX".parse::<Format>(), Ok(Format::Tmx));
+        assert!("xml".parse::<Format>().is_err());
+    }
+}

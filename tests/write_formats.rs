@@ -1,0 +1,149 @@
+//! Snapshot tests of every writer on awkward text: quotes, commas, tabs, newlines, backslashes,
+//! emoji, XML specials and control characters.
+
+use talign::doc::Lang;
+use talign::write::{
+    CsvWriter, JsonlWriter, LinksWriter, MosesWriter, PairKind, PairRow, PairWriter, QuoteInfo,
+    TmxWriter, TsvWriter,
+};
+
+fn lang(code: &str) -> Lang {
+    Lang::new(code).unwrap_or_default()
+}
+
+fn rows() -> Vec<PairRow> {
+    vec![
+        PairRow {
+            doc_id: "news/story.en.txt".into(),
+            tgt_doc_id: "news/story.ru.txt".into(),
+            kind: PairKind::Sentence,
+            src_lang: lang("en"),
+            tgt_lang: lang("ru"),
+            src_ids: vec![0],
+            tgt_ids: vec![0, 1],
+            score: 0.912_345,
+            src_text: "He said \"yes, fine\", then left.".into(),
+            tgt_text: "Он сказал «да, хорошо».\tПотом ушёл.".into(),
+            quote: None,
+        },
+        PairRow {
+            doc_id: "page.html".into(),
+            tgt_doc_id: "page.html#post-1".into(),
+            kind: PairKind::Quote,
+            src_lang: lang("en"),
+            tgt_lang: lang("es"),
+            src_ids: vec![3, 4],
+            tgt_ids: vec![0],
+            score: 0.5,
+            src_text: "Line one\nline two \\ with a backslash 🎉 <b>&</b>".into(),
+            tgt_text: "Línea uno\r\nlínea dos\u{1}\u{b} con emoji 👍🏽 'x'".into(),
+            quote: Some(QuoteInfo {
+                speaker: Some("@ana".into()),
+                platform: Some("tweet".into()),
+                url: Some("https://twitter.com/ana/status/1?a=1&b=2".into()),
+                date: Some("May 1, 2024".into()),
+            }),
+        },
+        PairRow {
+            doc_id: "d".into(),
+            tgt_doc_id: "d".into(),
+            src_lang: Lang::UND,
+            tgt_lang: Lang::UND,
+            src_ids: vec![5],
+            tgt_ids: vec![6],
+            score: f64::NAN,
+            src_text: "same language".into(),
+            tgt_text: "".into(),
+            ..PairRow::default()
+        },
+    ]
+}
+
+fn render(mut w: impl PairWriter) {
+    for row in rows() {
+        w.write_row(&row).unwrap_or_else(|e| panic!("write: {e}"));
+    }
+    w.finish().unwrap_or_else(|e| panic!("finish: {e}"));
+}
+
+fn text(buf: Vec<u8>) -> String {
+    String::from_utf8(buf).unwrap_or_else(|e| panic!("not UTF-8: {e}"))
+}
+
+#[test]
+fn csv() {
+    let mut buf = Vec::new();
+    render(CsvWriter::new(&mut buf, false).unwrap_or_else(|e| panic!("{e}")));
+    let out = text(buf);
+    // RFC 4180: the csv crate reads back exactly what was written.
+    let mut back = csv::Reader::from_reader(out.as_bytes());
+    let first = back.records().next().and_then(Result::ok);
+    assert_eq!(
+        first.as_ref().and_then(|r| r.get(8)),
+        Some(rows()[0].src_text.as_str())
+    );
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn csv_with_bom() {
+    let mut buf = Vec::new();
+    render(CsvWriter::new(&mut buf, true).unwrap_or_else(|e| panic!("{e}")));
+    assert!(buf.starts_with("\u{feff}doc_id,".as_bytes()));
+}
+
+#[test]
+fn tsv() {
+    let mut buf = Vec::new();
+    render(TsvWriter::new(&mut buf).unwrap_or_else(|e| panic!("{e}")));
+    let out = text(buf);
+    assert!(out.lines().all(|l| l.split('\t').count() == 14));
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn moses() {
+    let (mut src, mut tgt) = (Vec::new(), Vec::new());
+    render(MosesWriter::new(&mut src, &mut tgt));
+    let (src, tgt) = (text(src), text(tgt));
+    assert_eq!(src.lines().count(), 3);
+    assert_eq!(tgt.lines().count(), 3);
+    insta::assert_snapshot!(format!("--- src\n{src}--- tgt\n{tgt}"));
+}
+
+#[test]
+fn jsonl() {
+    let mut buf = Vec::new();
+    render(JsonlWriter::new(&mut buf));
+    let out = text(buf);
+    for line in out.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+        assert!(v["translation"].is_object(), "{line}");
+    }
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn tmx() {
+    let mut buf = Vec::new();
+    render(TmxWriter::new(&mut buf).unwrap_or_else(|e| panic!("{e}")));
+    let out = text(buf);
+    assert!(!out.contains('\u{1}') && !out.contains('\u{b}'));
+    // Well-formed: quick-xml reads it back to the end.
+    let mut reader = quick_xml::Reader::from_str(&out);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("TMX is not well-formed XML: {e}"),
+        }
+    }
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn links() {
+    let mut buf = Vec::new();
+    render(LinksWriter::new(&mut buf));
+    insta::assert_snapshot!(text(buf));
+}

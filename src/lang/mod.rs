@@ -9,6 +9,17 @@
 //! 5. **context**: a segment without evidence of its own (numbers, "(NASA)", fused navigation
 //!    text) takes its neighbours' language; a segment with evidence keeps its own, so a short
 //!    foreign quote inside an English article stays foreign.
+//!
+//! ```
+//! use talign::lang::{parse_lang_list, Detector};
+//!
+//! let langs = parse_lang_list("en,ru,uk").unwrap();
+//! let detector = Detector::new(Some(&langs));
+//! assert_eq!(detector.detect("Він сказав, що їде додому.").lang.as_str(), "uk");
+//! let spans = detector.detect_spans("English language Английский язык");
+//! assert_eq!(spans.len(), 2);
+//! assert_eq!((spans[1].start, spans[1].lang.as_str()), (17, "ru"));
+//! ```
 
 pub mod codes;
 pub mod codeswitch;

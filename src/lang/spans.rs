@@ -11,8 +11,11 @@ use super::rules::word_constraint;
 use super::words::function_word_langs;
 use super::{Detector, LangSet, FUNCTION_WORD_BONUS};
 
-/// Log-likelihood cost of switching language between two words.
+/// Log-likelihood cost of switching language between two words of one clause.
 const SWITCH_COST: f32 = 12.0;
+/// Cost of switching where punctuation ends a sentence or opens or closes a quote or bracket: writers switch
+/// language mostly there.
+const BOUNDARY_SWITCH_COST: f32 = 6.0;
 /// Log-likelihood cost of a word in a language its distinctive letters rule out (ї in Russian).
 const LETTER_RULE_COST: f32 = 8.0;
 
@@ -84,7 +87,7 @@ impl Detector {
     ) -> Vec<Lang> {
         let state_set = LangSet::of(&states.iter().map(|(_, l)| *l).collect::<Vec<_>>());
         let mut labels = vec![Lang::UND; word_spans.len()];
-        let mut run: Vec<(usize, Vec<f32>)> = Vec::new();
+        let mut run: Vec<(usize, f32, Vec<f32>)> = Vec::new();
         for (i, &(s, e)) in word_spans.iter().enumerate() {
             let word = text.get(s..e).unwrap_or("");
             let script_langs = super::script::ScriptCounts::of(word)
@@ -96,7 +99,18 @@ impl Detector {
                 labels[i] = self.detect(word).lang;
                 continue;
             }
-            run.push((i, word_emissions(model, states, word)));
+            let gap_start = i
+                .checked_sub(1)
+                .and_then(|p| word_spans.get(p))
+                .map_or(0, |w| w.1);
+            let gap = text.get(gap_start..s).unwrap_or("");
+            let cost = if gap.contains(['.', '!', '?', ';', '«', '»', '"', '“', '”', '(', ')'])
+            {
+                BOUNDARY_SWITCH_COST
+            } else {
+                SWITCH_COST
+            };
+            run.push((i, cost, word_emissions(model, states, word)));
         }
         viterbi_into(&run, states, &mut labels);
         labels
@@ -128,22 +142,23 @@ fn word_emissions(model: &NgramModel, states: &[(usize, Lang)], word: &str) -> V
         .collect()
 }
 
-/// Best state sequence for a run of words (emissions per word and state), written into `labels`.
-fn viterbi_into(run: &[(usize, Vec<f32>)], states: &[(usize, Lang)], labels: &mut [Lang]) {
+/// Best state sequence for a run of words (word index, cost of switching before it, emissions per
+/// state), written into `labels`.
+fn viterbi_into(run: &[(usize, f32, Vec<f32>)], states: &[(usize, Lang)], labels: &mut [Lang]) {
     let n_states = states.len();
     if run.is_empty() || n_states == 0 {
         return;
     }
-    let mut score: Vec<f32> = run[0].1.clone();
+    let mut score: Vec<f32> = run[0].2.clone();
     let mut back: Vec<Vec<usize>> = Vec::with_capacity(run.len());
     back.push((0..n_states).collect());
-    for (_, emissions) in run.iter().skip(1) {
+    for (_, switch_cost, emissions) in run.iter().skip(1) {
         let (best_prev, best_prev_score) = argmax(&score);
         let mut next = vec![0f32; n_states];
         let mut from = vec![0usize; n_states];
         for s in 0..n_states {
             let stay = score[s];
-            let switch = best_prev_score - SWITCH_COST;
+            let switch = best_prev_score - switch_cost;
             let (src, base) = if stay >= switch {
                 (s, stay)
             } else {
@@ -156,7 +171,7 @@ fn viterbi_into(run: &[(usize, Vec<f32>)], states: &[(usize, Lang)], labels: &mu
         back.push(from);
     }
     let (mut state, _) = argmax(&score);
-    for (k, (word_index, _)) in run.iter().enumerate().rev() {
+    for (k, (word_index, _, _)) in run.iter().enumerate().rev() {
         if let Some(slot) = labels.get_mut(*word_index) {
             *slot = states.get(state).map_or(Lang::UND, |(_, l)| *l);
         }

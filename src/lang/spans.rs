@@ -16,6 +16,8 @@ const SWITCH_COST: f32 = 12.0;
 /// Cost of switching where punctuation ends a sentence or opens or closes a quote or bracket: writers switch
 /// language mostly there.
 const BOUNDARY_SWITCH_COST: f32 = 6.0;
+/// Weight of a capitalised word's evidence: names ("Merkel", "Google") travel between languages.
+const NAME_WEIGHT: f32 = 0.4;
 /// Log-likelihood cost of a word in a language its distinctive letters rule out (ї in Russian).
 const LETTER_RULE_COST: f32 = 8.0;
 
@@ -73,6 +75,7 @@ impl Detector {
             Some(m) if states.len() >= 2 => self.label_words(m, &states, text, &word_spans),
             _ => vec![self.detect(text).lang; word_spans.len()],
         };
+        let labels = merge_name_runs(text, &word_spans, labels);
         build_spans(text, &word_spans, &labels)
     }
 
@@ -124,7 +127,7 @@ fn word_emissions(model: &NgramModel, states: &[(usize, Lang)], word: &str) -> V
     model.score(word, slots, &mut scores);
     let allowed = word_constraint(word).unwrap_or_else(LangSet::all);
     let function_langs = function_word_langs(&word.to_lowercase()).unwrap_or(LangSet::EMPTY);
-    states
+    let mut emissions: Vec<f32> = states
         .iter()
         .map(|(slot, lang)| {
             let s = scores.get(*slot).copied().unwrap_or(f32::MIN);
@@ -139,7 +142,19 @@ fn word_emissions(model: &NgramModel, states: &[(usize, Lang)], word: &str) -> V
                 s - LETTER_RULE_COST
             }
         })
-        .collect()
+        .collect();
+    if word.chars().next().is_some_and(char::is_uppercase) {
+        shrink(&mut emissions, NAME_WEIGHT);
+    }
+    emissions
+}
+
+/// Scales emissions towards their best value, keeping the ranking but weakening the evidence.
+fn shrink(emissions: &mut [f32], weight: f32) {
+    let best = emissions.iter().copied().fold(f32::MIN, f32::max);
+    for e in emissions.iter_mut() {
+        *e = best + (*e - best) * weight;
+    }
 }
 
 /// Best state sequence for a run of words (word index, cost of switching before it, emissions per
@@ -188,6 +203,39 @@ fn argmax(scores: &[f32]) -> (usize, f32) {
         }
     }
     best
+}
+
+/// Gives a run of names ("Apple и Google", "José Muñoz": capitalised words, with at most short
+/// words between them) inside text of one language that language: names do not switch language.
+fn merge_name_runs(text: &str, word_spans: &[(usize, usize)], mut labels: Vec<Lang>) -> Vec<Lang> {
+    let is_name_like = |&(s, e): &(usize, usize)| {
+        let w = text.get(s..e).unwrap_or("");
+        w.chars().next().is_some_and(char::is_uppercase) || w.chars().count() <= 2
+    };
+    let is_capitalised = |&(s, e): &(usize, usize)| {
+        text.get(s..e)
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    let mut start = 0;
+    while start < labels.len() {
+        let lang = labels[start];
+        let end = (start..labels.len())
+            .find(|&k| labels[k] != lang)
+            .unwrap_or(labels.len());
+        let before = start.checked_sub(1).and_then(|k| labels.get(k)).copied();
+        let after = labels.get(end).copied();
+        let run = word_spans.get(start..end).unwrap_or(&[]);
+        if let (Some(b), Some(a)) = (before, after) {
+            if a == b && run.iter().all(is_name_like) && run.iter().any(is_capitalised) {
+                for l in labels.iter_mut().take(end).skip(start) {
+                    *l = b;
+                }
+            }
+        }
+        start = end;
+    }
+    labels
 }
 
 /// Joins words of one language into spans that cover the text between its first and last
@@ -245,6 +293,25 @@ mod tests {
         assert_eq!(&text[spans[0].start..spans[0].end], "English language");
         assert_eq!(spans[1].lang, l("ru"));
         assert_eq!(&text[spans[1].start..spans[1].end], "Английский язык");
+    }
+
+    #[test]
+    fn names_do_not_switch_language() {
+        let d = Detector::new(Some(&[l("en"), l("ru"), l("es"), l("de")]));
+        for text in [
+            "Президент заявил, что Apple и Google должны платить налоги.",
+            "The coach José Muñoz said on Monday that the team will play.",
+        ] {
+            assert_eq!(
+                d.detect_spans(text).len(),
+                1,
+                "{text}: {:?}",
+                d.detect_spans(text)
+            );
+        }
+        let quote = "He said «Мы не отступим» and left the room.";
+        let langs: Vec<Lang> = d.detect_spans(quote).iter().map(|s| s.lang).collect();
+        assert_eq!(langs, vec![l("en"), l("ru"), l("en")]);
     }
 
     #[test]

@@ -36,7 +36,7 @@ use model::NgramModel;
 
 pub use codes::{parse_lang_list, supported, LangError, LangSet};
 pub use script::Script;
-pub use spans::LangSpan;
+pub use spans::{split_by_language, LangSpan};
 
 /// Confidence given to a marker phrase's language.
 const MARKER_CONFIDENCE: f32 = 0.99;

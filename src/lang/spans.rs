@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::doc::Lang;
+use crate::doc::{Lang, Segment};
 
 use super::model::{NgramModel, MAX_LANGS};
 use super::rules::word_constraint;
@@ -205,6 +205,60 @@ fn argmax(scores: &[f32]) -> (usize, f32) {
     best
 }
 
+/// Fewest words of letters a language run needs to become a segment of its own in
+/// [`split_by_language`]; shorter runs stay with their neighbour.
+const MIN_SPLIT_WORDS: usize = 2;
+
+/// Splits every segment whose text changes language into one segment per language run ("English
+/// language Английский язык" → two), each with its run's language; other segments are kept as
+/// they are. Runs of fewer than two words stay with the run before them (or after, at the start).
+/// Ids are renumbered in order.
+pub fn split_by_language(text: &str, segments: Vec<Segment>, detector: &Detector) -> Vec<Segment> {
+    let mut out = Vec::with_capacity(segments.len());
+    for seg in segments {
+        let seg_text = seg.text(text);
+        let mut runs = detector.detect_spans(seg_text);
+        if runs.len() > 1 {
+            runs = absorb_short_runs(seg_text, runs);
+        }
+        if runs.len() <= 1 {
+            out.push(seg);
+            continue;
+        }
+        for run in runs {
+            let piece = seg_text.get(run.start..run.end).unwrap_or("");
+            let mut sub = seg.clone();
+            sub.start = seg.start + run.start;
+            sub.end = seg.start + run.end;
+            sub.lang = run.lang;
+            sub.confidence = detector.detect(piece).confidence;
+            sub.duplicate_of = None;
+            out.push(sub);
+        }
+    }
+    for (i, seg) in out.iter_mut().enumerate() {
+        seg.id = i;
+    }
+    out
+}
+
+/// Merges runs with too few words into their neighbour (the previous one, or the next at the start),
+/// then joins neighbours of the same language.
+fn absorb_short_runs(text: &str, runs: Vec<LangSpan>) -> Vec<LangSpan> {
+    let mut out: Vec<LangSpan> = Vec::with_capacity(runs.len());
+    let mut carry: Option<usize> = None;
+    for run in runs {
+        let n_words = words(text.get(run.start..run.end).unwrap_or("")).len();
+        let start = carry.take().unwrap_or(run.start);
+        match out.last_mut() {
+            Some(last) if n_words < MIN_SPLIT_WORDS || last.lang == run.lang => last.end = run.end,
+            None if n_words < MIN_SPLIT_WORDS => carry = Some(start),
+            _ => out.push(LangSpan { start, ..run }),
+        }
+    }
+    out
+}
+
 /// Gives a run of names ("Apple и Google", "José Muñoz": capitalised words, with at most short
 /// words between them) inside text of one language that language: names do not switch language.
 fn merge_name_runs(text: &str, word_spans: &[(usize, usize)], mut labels: Vec<Lang>) -> Vec<Lang> {
@@ -312,6 +366,31 @@ mod tests {
         let quote = "He said «Мы не отступим» and left the room.";
         let langs: Vec<Lang> = d.detect_spans(quote).iter().map(|s| s.lang).collect();
         assert_eq!(langs, vec![l("en"), l("ru"), l("en")]);
+    }
+
+    #[test]
+    fn mixed_segments_split_into_language_runs() {
+        use crate::segment::segment_lines;
+        let d = Detector::new(Some(&[l("en"), l("ru")]));
+        let text =
+            "Intro line here.\nEnglish language Английский язык\nThe so-called perestroika.\n";
+        let mut segs = segment_lines(text);
+        super::super::identify(text, &mut segs, &d);
+        let split = split_by_language(text, segs, &d);
+        let got: Vec<(&str, &str)> = split
+            .iter()
+            .map(|s| (s.text(text), s.lang.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Intro line here.", "en"),
+                ("English language", "en"),
+                ("Английский язык", "ru"),
+                ("The so-called perestroika.", "en"),
+            ]
+        );
+        assert!(split.iter().enumerate().all(|(i, s)| s.id == i));
     }
 
     #[test]

@@ -271,8 +271,8 @@ pub fn identify(text: &str, segments: &mut [Segment], detector: &Detector) {
         };
         seg.lang = det.lang;
         seg.confidence = det.confidence;
-        own_evidence
-            .push(marker.is_some() || (!det.lang.is_und() && evidence_letters(seg_text) > 0));
+        // letters of a script no allowed language writes are evidence too: such a segment stays `und`
+        own_evidence.push(marker.is_some() || evidence_letters(seg_text) > 0);
     }
     fill_from_context(segments, &own_evidence);
 }
@@ -356,6 +356,15 @@ mod tests {
         let langs: Vec<&str> = segs.iter().map(|s| s.lang.as_str()).collect();
         assert_eq!(langs, vec!["en", "en", "en", "ru", "en"]);
         assert!(segs[1].confidence <= 0.5);
+    }
+
+    #[test]
+    fn text_in_a_script_no_allowed_language_writes_stays_und() {
+        let text = "The minister answered the question.\nΚαλημέρα σε όλους.\nThen he left.\n";
+        let mut segs = segment_lines(text);
+        identify(text, &mut segs, &Detector::new(Some(&[l("en"), l("ru")])));
+        let langs: Vec<&str> = segs.iter().map(|s| s.lang.as_str()).collect();
+        assert_eq!(langs, vec!["en", "und", "en"]);
     }
 
     #[test]

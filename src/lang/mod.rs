@@ -336,6 +336,19 @@ mod tests {
     }
 
     #[test]
+    fn detector_is_shareable_across_threads() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Detector>();
+        let d = Detector::new(Some(&[l("en"), l("ru")]));
+        let langs: Vec<Lang> = std::thread::scope(|s| {
+            let a = s.spawn(|| d.detect("Hello there, my friend").lang);
+            let b = s.spawn(|| d.detect("Привет, мой друг").lang);
+            vec![a.join().unwrap_or_default(), b.join().unwrap_or_default()]
+        });
+        assert_eq!(langs, vec![l("en"), l("ru")]);
+    }
+
+    #[test]
     fn scripts_and_letters_decide() {
         let d = Detector::new(None);
         assert_eq!(d.detect("Καλημέρα κόσμε").lang, l("el"));

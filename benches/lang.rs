@@ -1,5 +1,6 @@
 //! Language identification throughput on the dev sentences of `../shared/data/langid` (200 per
-//! language), beside raw whatlang on the same sentences in the same run.
+//! language), beside raw whatlang on the same sentences in the same run: detection alone, the
+//! segmenter + `identify` (one sentence a line, so both segmenters see the same segments), and spans.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -72,6 +73,14 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let mut segs = segment_lines(black_box(&joined));
             identify(&joined, &mut segs, &detector);
+            black_box(segs)
+        })
+    });
+    let doc = talign::Document::new("dev", joined.clone());
+    group.bench_function("talign_segment_identify", |b| {
+        b.iter(|| {
+            let mut segs = talign::segment::segment(black_box(&doc));
+            identify(&doc.text, &mut segs, &detector);
             black_box(segs)
         })
     });

@@ -1,4 +1,4 @@
-//! `talign eval-langid` on the real langid data and on generated code-switched lines.
+//! `talign eval langid` on the real langid data and on generated code-switched lines.
 
 use std::path::PathBuf;
 
@@ -98,7 +98,7 @@ fn cli_reports_table_json_and_spans() {
     }
     Command::cargo_bin("talign")
         .unwrap()
-        .arg("eval-langid")
+        .args(["eval", "langid"])
         .arg(tmp.path())
         .assert()
         .success()
@@ -106,7 +106,7 @@ fn cli_reports_table_json_and_spans() {
         .stdout(predicate::str::contains("word-pairs"));
     Command::cargo_bin("talign")
         .unwrap()
-        .args(["eval-langid", "--json"])
+        .args(["eval", "langid", "--json"])
         .arg(tmp.path())
         .assert()
         .success()
@@ -114,7 +114,7 @@ fn cli_reports_table_json_and_spans() {
     let gold = tmp.path().join("cs.tsv");
     Command::cargo_bin("talign")
         .unwrap()
-        .arg("eval-langid")
+        .args(["eval", "langid"])
         .arg(tmp.path())
         .arg("--write-code-switched")
         .arg(&gold)
@@ -125,7 +125,7 @@ fn cli_reports_table_json_and_spans() {
     assert_eq!(written.lines().count(), 20);
     Command::cargo_bin("talign")
         .unwrap()
-        .args(["eval-langid", "--spans"])
+        .args(["eval", "langid", "--spans"])
         .arg(&gold)
         .assert()
         .success()

@@ -9,6 +9,17 @@
 //! 5. **context**: a segment without evidence of its own (numbers, "(NASA)", fused navigation
 //!    text) takes its neighbours' language; a segment with evidence keeps its own, so a short
 //!    foreign quote inside an English article stays foreign.
+//!
+//! ```
+//! use talign::lang::{parse_lang_list, Detector};
+//!
+//! let langs = parse_lang_list("en,ru,uk").unwrap();
+//! let detector = Detector::new(Some(&langs));
+//! assert_eq!(detector.detect("Він сказав, що їде додому.").lang.as_str(), "uk");
+//! let spans = detector.detect_spans("English language Английский язык");
+//! assert_eq!(spans.len(), 2);
+//! assert_eq!((spans[1].start, spans[1].lang.as_str()), (17, "ru"));
+//! ```
 
 pub mod codes;
 pub mod codeswitch;
@@ -25,7 +36,7 @@ use model::NgramModel;
 
 pub use codes::{parse_lang_list, supported, LangError, LangSet};
 pub use script::Script;
-pub use spans::LangSpan;
+pub use spans::{split_by_language, LangSpan};
 
 /// Confidence given to a marker phrase's language.
 const MARKER_CONFIDENCE: f32 = 0.99;
@@ -35,7 +46,9 @@ const MARKER_CONFIDENCE: f32 = 0.99;
 pub struct Detection {
     /// The language, or `und` when the evidence is too weak.
     pub lang: Lang,
-    /// Confidence in `lang`, 0 to 1 (0 for `und` without any evidence).
+    /// Confidence in `lang`, 0 to 1. For `und` it is 0 when nothing points to an allowed language
+    /// (no letters, or a script none of them writes), and the best guess's confidence when a very
+    /// short text could be several languages.
     pub confidence: f32,
 }
 
@@ -159,7 +172,8 @@ fn model_among(model: &NgramModel, text: &str, cands: LangSet) -> Detection {
             }
         }
     });
-    if model.score_until(text, slots, &mut scores, DECIDED_MARGIN) == 0 {
+    let letters = model.score_until(text, slots, &mut scores, DECIDED_MARGIN);
+    if letters == 0 {
         return Detection::UND;
     }
     let mut best: Option<(usize, f32)> = None;
@@ -178,11 +192,24 @@ fn model_among(model: &NgramModel, text: &str, cands: LangSet) -> Detection {
         .filter(|(i, _)| slots & (1 << i) != 0)
         .map(|(_, &s)| ((s - best_s) / model::MAX_ORDER as f32).exp())
         .sum();
+    let confidence = (1.0 / total).clamp(0.0, 1.0);
+    if letters < WEAK_LETTERS && confidence < WEAK_CONFIDENCE {
+        // "de", "a", "no": a guess among several languages is not evidence
+        return Detection {
+            lang: Lang::UND,
+            confidence,
+        };
+    }
     Detection {
         lang: model.langs().get(best_i).copied().unwrap_or(Lang::UND),
-        confidence: (1.0 / total).clamp(0.0, 1.0),
+        confidence,
     }
 }
+
+/// Texts with fewer letters than this are `und` when the model is unsure ...
+const WEAK_LETTERS: usize = 3;
+/// ... that is, when its confidence is below this.
+const WEAK_CONFIDENCE: f32 = 0.3;
 
 /// Log-likelihood added to each language that lists a word of the text as a function word (when
 /// not every candidate does): about one n-gram order's worth of evidence per word.
@@ -260,8 +287,10 @@ pub fn identify(text: &str, segments: &mut [Segment], detector: &Detector) {
         };
         seg.lang = det.lang;
         seg.confidence = det.confidence;
-        own_evidence
-            .push(marker.is_some() || (!det.lang.is_und() && evidence_letters(seg_text) > 0));
+        // letters of a script no allowed language writes are evidence too (`und` at confidence 0:
+        // such a segment stays `und`); an unsure guess on a word or two ("de") is not
+        let weak_guess = det.lang.is_und() && det.confidence > 0.0;
+        own_evidence.push(marker.is_some() || (evidence_letters(seg_text) > 0 && !weak_guess));
     }
     fill_from_context(segments, &own_evidence);
 }
@@ -307,6 +336,19 @@ mod tests {
     }
 
     #[test]
+    fn detector_is_shareable_across_threads() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Detector>();
+        let d = Detector::new(Some(&[l("en"), l("ru")]));
+        let langs: Vec<Lang> = std::thread::scope(|s| {
+            let a = s.spawn(|| d.detect("Hello there, my friend").lang);
+            let b = s.spawn(|| d.detect("Привет, мой друг").lang);
+            vec![a.join().unwrap_or_default(), b.join().unwrap_or_default()]
+        });
+        assert_eq!(langs, vec![l("en"), l("ru")]);
+    }
+
+    #[test]
     fn scripts_and_letters_decide() {
         let d = Detector::new(None);
         assert_eq!(d.detect("Καλημέρα κόσμε").lang, l("el"));
@@ -345,6 +387,28 @@ mod tests {
         let langs: Vec<&str> = segs.iter().map(|s| s.lang.as_str()).collect();
         assert_eq!(langs, vec!["en", "en", "en", "ru", "en"]);
         assert!(segs[1].confidence <= 0.5);
+    }
+
+    #[test]
+    fn unsure_guesses_on_tiny_texts_abstain_and_take_context() {
+        let d = Detector::new(Some(&[l("es"), l("pt"), l("fr"), l("it")]));
+        let det = d.detect("a");
+        assert_eq!(det.lang, Lang::UND);
+        assert!(det.confidence > 0.0);
+        let text =
+            "El gobierno anunció nuevas medidas el martes.\na\nLa oposición criticó el plan.\n";
+        let mut segs = segment_lines(text);
+        identify(text, &mut segs, &d);
+        assert_eq!(segs[1].lang, l("es"));
+    }
+
+    #[test]
+    fn text_in_a_script_no_allowed_language_writes_stays_und() {
+        let text = "The minister answered the question.\nΚαλημέρα σε όλους.\nThen he left.\n";
+        let mut segs = segment_lines(text);
+        identify(text, &mut segs, &Detector::new(Some(&[l("en"), l("ru")])));
+        let langs: Vec<&str> = segs.iter().map(|s| s.lang.as_str()).collect();
+        assert_eq!(langs, vec!["en", "und", "en"]);
     }
 
     #[test]

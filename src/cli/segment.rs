@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use talign::doc::{Document, QuotePart, Segment};
-use talign::lang::{identify, Detector};
+use talign::lang::{identify, split_by_language, Detector};
 use talign::read::{inputs_or_stdin, read_document};
 
 use super::detect::{parse_langs, LangList};
@@ -27,7 +27,9 @@ pub enum SegmentFormat {
 /// Cut documents into sentences, quotes, headings, captions, markers and boilerplate, each with a
 /// language and a confidence.
 ///
-/// Offsets are byte offsets into the input (after a UTF-8 byte-order mark, if any). Quote pieces
+/// A segment whose language changes ("English language Английский язык") is split into one
+/// segment per language run. Offsets are byte offsets into the input (after a UTF-8 byte-order
+/// mark, if any). Quote pieces
 /// split by an attribution share a quote number (JSONL `quote.quote`), with `quote.piece` giving
 /// their order; repeated lines carry `duplicate_of`.
 #[derive(Debug, Args)]
@@ -72,12 +74,15 @@ pub fn run(args: SegmentArgs) -> anyhow::Result<Outcome> {
         .par_iter()
         .map(|path| {
             read_document(path).map(|doc| {
-                let mut segs = if args.lines {
-                    talign::segment::segment_lines(&doc.text)
+                let segs = if args.lines {
+                    let mut segs = talign::segment::segment_lines(&doc.text);
+                    identify(&doc.text, &mut segs, &detector);
+                    segs
                 } else {
-                    talign::segment::segment(&doc)
+                    let mut segs = talign::segment::segment(&doc);
+                    identify(&doc.text, &mut segs, &detector);
+                    split_by_language(&doc.text, segs, &detector)
                 };
-                identify(&doc.text, &mut segs, &detector);
                 (doc, segs)
             })
         })

@@ -136,7 +136,8 @@ impl Detector {
             let wl = whatlang_among(text, cands);
             let sure_outside = !wl.lang.is_und()
                 && !in_model.contains(wl.lang)
-                && wl.confidence >= WHATLANG_RELIABLE;
+                && wl.confidence >= WHATLANG_RELIABLE
+                && !function_words_point_inside(text, in_model);
             if sure_outside {
                 return wl;
             }
@@ -153,6 +154,39 @@ impl Detector {
 
 /// whatlang's confidence from which its answer outside the n-gram model's languages is kept.
 const WHATLANG_RELIABLE: f32 = 0.5;
+
+/// Distinct function words of one model language that outweigh whatlang's answer outside the
+/// model: whatlang is unsure on short text ("If I was him, I would feel like …" came out Afrikaans),
+/// while three function words of one language rarely occur in a text of another.
+const FUNCTION_WORDS_DECIDE: usize = 3;
+
+/// True when some language of `in_model` lists at least [`FUNCTION_WORDS_DECIDE`] distinct words
+/// of the text as function words.
+fn function_words_point_inside(text: &str, in_model: LangSet) -> bool {
+    let mut seen: Vec<String> = Vec::new();
+    let mut counts = [0usize; model::MAX_LANGS];
+    let langs = in_model.langs();
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        let lower = word.to_lowercase();
+        if seen.contains(&lower) {
+            continue;
+        }
+        if let Some(set) = words::function_word_langs(&lower) {
+            for (i, l) in langs.iter().enumerate() {
+                if set.contains(*l) {
+                    if let Some(c) = counts.get_mut(i) {
+                        *c += 1;
+                    }
+                }
+            }
+        }
+        seen.push(lower);
+    }
+    counts.iter().any(|&c| c >= FUNCTION_WORDS_DECIDE)
+}
 
 /// The n-gram model's best language among `cands` (all in the model), with a softmax confidence.
 fn model_among(model: &NgramModel, text: &str, cands: LangSet) -> Detection {
@@ -205,6 +239,11 @@ fn model_among(model: &NgramModel, text: &str, cands: LangSet) -> Detection {
         confidence,
     }
 }
+
+/// A segment of at most this many words ...
+const WEAK_SHORT_WORDS: usize = 4;
+/// ... detected with less confidence than this has no evidence of its own: context may fill it.
+const WEAK_SHORT_CONFIDENCE: f32 = 0.45;
 
 /// Texts with fewer letters than this are `und` when the model is unsure ...
 const WEAK_LETTERS: usize = 3;
@@ -288,8 +327,14 @@ pub fn identify(text: &str, segments: &mut [Segment], detector: &Detector) {
         seg.lang = det.lang;
         seg.confidence = det.confidence;
         // letters of a script no allowed language writes are evidence too (`und` at confidence 0:
-        // such a segment stays `und`); an unsure guess on a word or two ("de") is not
-        let weak_guess = det.lang.is_und() && det.confidence > 0.0;
+        // such a segment stays `und`); an unsure guess on a word or two ("de") is not, nor a
+        // low-confidence guess on a few words of international vocabulary ("Social media
+        // propaganda" as Portuguese)
+        let weak_guess = (det.lang.is_und() && det.confidence > 0.0)
+            || (!det.lang.is_und()
+                && det.confidence < WEAK_SHORT_CONFIDENCE
+                && seg_text.split_whitespace().count() <= WEAK_SHORT_WORDS
+                && marker.is_none());
         own_evidence.push(marker.is_some() || (evidence_letters(seg_text) > 0 && !weak_guess));
     }
     fill_from_context(segments, &own_evidence);
@@ -419,5 +464,24 @@ mod tests {
         identify(text, &mut segs, &Detector::new(None));
         assert_eq!(segs[0].lang, l("es"));
         assert!(segs[0].confidence > 0.9);
+    }
+
+    #[test]
+    fn english_function_words_outweigh_unsure_whatlang_outside_the_model() {
+        let d = Detector::new(None);
+        let text = "If I was him, I would feel like I'm just going to keep doing my job";
+        assert_eq!(d.detect(text).lang, l("en"));
+    }
+
+    #[test]
+    fn weak_short_guesses_take_context_but_confident_foreign_quotes_stay() {
+        let text = "The agency said it would continue to work with its partners.\n\
+                    Social media propaganda\n\
+                    ¿Dónde está la biblioteca?\n\
+                    Kelly spent a year in space aboard the station before he retired.\n";
+        let mut segs = segment_lines(text);
+        identify(text, &mut segs, &Detector::new(None));
+        let langs: Vec<&str> = segs.iter().map(|s| s.lang.as_str()).collect();
+        assert_eq!(langs, ["en", "en", "es", "en"]);
     }
 }

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::doc::{Lang, Segment};
+use crate::doc::{Lang, Segment, SegmentKind};
 
 use super::model::{NgramModel, MAX_LANGS};
 use super::rules::word_constraint;
@@ -208,6 +208,8 @@ fn argmax(scores: &[f32]) -> (usize, f32) {
 /// Fewest words of letters a language run needs to become a segment of its own in
 /// [`split_by_language`]; shorter runs stay with their neighbour.
 const MIN_SPLIT_WORDS: usize = 2;
+/// The same, when every run of the segment is written in one script.
+const MIN_SPLIT_WORDS_SAME_SCRIPT: usize = 3;
 
 /// Splits every segment whose text changes language into one segment per language run ("English
 /// language Английский язык" → two), each with its run's language; other segments are kept as
@@ -215,7 +217,14 @@ const MIN_SPLIT_WORDS: usize = 2;
 /// Ids are renumbered in order.
 pub fn split_by_language(text: &str, segments: Vec<Segment>, detector: &Detector) -> Vec<Segment> {
     let mut out = Vec::with_capacity(segments.len());
+    // old id -> new id of its first piece, so `duplicate_of` still points at the right segment
+    let mut renumbered = Vec::with_capacity(segments.len());
     for seg in segments {
+        renumbered.push(out.len());
+        if matches!(seg.kind, SegmentKind::Boilerplate | SegmentKind::Marker) {
+            out.push(seg);
+            continue;
+        }
         let seg_text = seg.text(text);
         let mut runs = detector.detect_spans(seg_text);
         if runs.len() > 1 {
@@ -238,6 +247,7 @@ pub fn split_by_language(text: &str, segments: Vec<Segment>, detector: &Detector
     }
     for (i, seg) in out.iter_mut().enumerate() {
         seg.id = i;
+        seg.duplicate_of = seg.duplicate_of.and_then(|d| renumbered.get(d).copied());
     }
     out
 }
@@ -247,12 +257,25 @@ pub fn split_by_language(text: &str, segments: Vec<Segment>, detector: &Detector
 fn absorb_short_runs(text: &str, runs: Vec<LangSpan>) -> Vec<LangSpan> {
     let mut out: Vec<LangSpan> = Vec::with_capacity(runs.len());
     let mut carry: Option<usize> = None;
+    let dominant = |r: &LangSpan| {
+        super::script::ScriptCounts::of(text.get(r.start..r.end).unwrap_or("")).dominant()
+    };
+    // telling English from French takes more words than telling English from Russian
+    let first_script = runs.first().map(dominant);
+    let mixed_scripts = runs.iter().any(|r| Some(dominant(r)) != first_script);
+    let needed = if mixed_scripts {
+        MIN_SPLIT_WORDS
+    } else {
+        MIN_SPLIT_WORDS_SAME_SCRIPT
+    };
     for run in runs {
-        let n_words = words(text.get(run.start..run.end).unwrap_or("")).len();
+        let piece = text.get(run.start..run.end).unwrap_or("");
+        // one-letter pieces ("U." of "U.S.") are not words a language switch can rest on
+        let n_words = words(piece).iter().filter(|(s, e)| e - s > 1).count();
         let start = carry.take().unwrap_or(run.start);
         match out.last_mut() {
-            Some(last) if n_words < MIN_SPLIT_WORDS || last.lang == run.lang => last.end = run.end,
-            None if n_words < MIN_SPLIT_WORDS => carry = Some(start),
+            Some(last) if n_words < needed || last.lang == run.lang => last.end = run.end,
+            None if n_words < needed => carry = Some(start),
             _ => out.push(LangSpan { start, ..run }),
         }
     }

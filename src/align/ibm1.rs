@@ -1,7 +1,7 @@
 //! IBM Model 1, trained by expectation-maximisation in both directions on sentence pairs a first
 //! alignment pass is confident about: a translation lexicon learned from the document pair itself.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::score::TokenId;
 
@@ -17,44 +17,58 @@ const NULL: TokenId = TokenId::MAX;
 
 impl Model1 {
     /// Trains t(f | e) with `iterations` EM steps on (source words, target words) pairs.
+    ///
+    /// Every co-occurring (e, f) gets a dense index once, so the EM loop runs over flat arrays.
     pub fn train(pairs: &[(&[TokenId], &[TokenId])], iterations: usize) -> Self {
-        let mut t: HashMap<(TokenId, TokenId), f32> = HashMap::new();
+        let mut index: HashMap<(TokenId, TokenId), u32> = HashMap::default();
+        let mut keys: Vec<(TokenId, TokenId)> = Vec::new();
+        let mut source_of: Vec<u32> = Vec::new();
+        let mut source_index: HashMap<TokenId, u32> = HashMap::default();
+        // Per training pair: for each target word, the ids of (e, f) for its sources and null.
+        let mut cells: Vec<Vec<u32>> = Vec::with_capacity(pairs.len());
         for (es, fs) in pairs {
+            let mut ids = Vec::with_capacity(fs.len() * (es.len() + 1));
             for &f in fs.iter() {
                 for &e in es.iter().chain(std::iter::once(&NULL)) {
-                    t.insert((e, f), 1.0);
+                    let next = keys.len() as u32;
+                    let id = *index.entry((e, f)).or_insert_with(|| {
+                        keys.push((e, f));
+                        let next_source = source_index.len() as u32;
+                        source_of.push(*source_index.entry(e).or_insert(next_source));
+                        next
+                    });
+                    ids.push(id);
                 }
             }
+            cells.push(ids);
         }
-        let mut count: HashMap<(TokenId, TokenId), f32> = HashMap::with_capacity(t.len());
-        let mut total: HashMap<TokenId, f32> = HashMap::new();
+        let mut t = vec![1.0f32; keys.len()];
+        let mut count = vec![0.0f32; keys.len()];
+        let mut total = vec![0.0f32; source_index.len()];
         for _ in 0..iterations {
-            count.clear();
-            total.clear();
-            for (es, fs) in pairs {
-                for &f in fs.iter() {
-                    let z: f32 = es
-                        .iter()
-                        .chain(std::iter::once(&NULL))
-                        .map(|&e| t.get(&(e, f)).copied().unwrap_or(0.0))
-                        .sum();
+            count.iter_mut().for_each(|c| *c = 0.0);
+            total.iter_mut().for_each(|c| *c = 0.0);
+            for ((es, _), ids) in pairs.iter().zip(&cells) {
+                for row in ids.chunks(es.len() + 1) {
+                    let z: f32 = row.iter().map(|&id| t[id as usize]).sum();
                     if z <= 0.0 {
                         continue;
                     }
-                    for &e in es.iter().chain(std::iter::once(&NULL)) {
-                        let c = t.get(&(e, f)).copied().unwrap_or(0.0) / z;
-                        *count.entry((e, f)).or_insert(0.0) += c;
-                        *total.entry(e).or_insert(0.0) += c;
+                    for &id in row {
+                        let c = t[id as usize] / z;
+                        count[id as usize] += c;
+                        total[source_of[id as usize] as usize] += c;
                     }
                 }
             }
-            for (&(e, f), v) in t.iter_mut() {
-                let c = count.get(&(e, f)).copied().unwrap_or(0.0);
-                let tot = total.get(&e).copied().unwrap_or(0.0);
-                *v = if tot > 0.0 { c / tot } else { 0.0 };
+            for (id, v) in t.iter_mut().enumerate() {
+                let tot = total[source_of[id] as usize];
+                *v = if tot > 0.0 { count[id] / tot } else { 0.0 };
             }
         }
-        Model1 { t }
+        Model1 {
+            t: keys.into_iter().zip(t).collect(),
+        }
     }
 
     /// t(f | e), 0 for pairs never seen together.
@@ -74,7 +88,7 @@ pub fn learn_pairs(
     let forward = Model1::train(pairs, iterations);
     let swapped: Vec<(&[TokenId], &[TokenId])> = pairs.iter().map(|&(a, b)| (b, a)).collect();
     let backward = Model1::train(&swapped, iterations);
-    let mut cooc: HashMap<(TokenId, TokenId), usize> = HashMap::new();
+    let mut cooc: HashMap<(TokenId, TokenId), usize> = HashMap::default();
     for (es, fs) in pairs {
         let mut seen: Vec<(TokenId, TokenId)> = es
             .iter()

@@ -63,8 +63,20 @@ impl Default for AlignOptions {
 /// Minimum normalised similarity for two spellings to count as cognates.
 const COGNATE_MIN: f64 = 0.72;
 
-/// Most 1-1 links used to train the learned lexicon (evenly spread over the document).
+/// Most links used to train the learned lexicon (evenly spread over the document).
 const MAX_TRAINING_LINKS: usize = 20_000;
+
+/// Re-alignment passes, each with a lexicon learned from the previous pass.
+const REALIGN_PASSES: usize = 1;
+
+/// Sentences on each side of the previous path searched by a re-alignment pass of a long pair.
+const REALIGN_MARGIN: usize = 12;
+
+/// Pairs up to this many DP states are re-aligned without a band.
+const FULL_REALIGN_CELLS: usize = 0;
+
+/// Largest links (both sides together) whose words train the learned lexicon.
+const MAX_TRAINING_LINK: usize = 2;
 
 /// The link types allowed by `max_link`: 1-1, the null links, then merges up to `max_link`
 /// sentences (both sides together), smaller first.
@@ -109,37 +121,23 @@ pub fn align_sentences(src: &[&str], tgt: &[&str], opts: &AlignOptions) -> Vec<L
     pairs.sort_unstable();
     pairs.dedup();
 
-    let bags = PairBags::build(
-        &tok,
-        &pairs,
-        (&src_len, &tgt_len),
-        max_span,
-        opts.params.unmatched as f32,
-    );
-    let band = search::band_for(
-        &search::Units::sentences(&bags.src),
-        &search::Units::sentences(&bags.tgt),
-        &length,
-    );
-    let scorer = Scorer {
-        bags: &bags,
-        length,
-        params: opts.params,
-    };
-    let mut steps = dp::search(src.len(), tgt.len(), &band, &types, |i, a, j, b| {
-        scorer.score(i, a, j, b)
-    });
-
-    if opts.realign {
-        let ones: Vec<&dp::Step> = steps.iter().filter(|s| s.a == 1 && s.b == 1).collect();
-        let lens: Vec<(f64, f64)> = ones
-            .iter()
-            .map(|s| (bags.src.length(s.i, 1), bags.tgt.length(s.j, 1)))
-            .collect();
-        length = length.refit(&lens);
-        pairs.extend(learned_pairs(&tok, &ones));
-        pairs.sort_unstable();
-        pairs.dedup();
+    let base_pairs = pairs;
+    let full = (src.len() + 1).saturating_mul(tgt.len() + 1) <= FULL_REALIGN_CELLS;
+    let mut steps: Vec<dp::Step> = Vec::new();
+    let passes = if opts.realign { 1 + REALIGN_PASSES } else { 1 };
+    for pass in 0..passes {
+        let mut pairs = base_pairs.clone();
+        if pass > 0 {
+            let lens: Vec<(f64, f64)> = steps
+                .iter()
+                .filter(|s| s.a == 1 && s.b == 1)
+                .map(|s| (src_len[s.i], tgt_len[s.j]))
+                .collect();
+            length = length.refit(&lens);
+            pairs.extend(learned_pairs(&tok, &steps));
+            pairs.sort_unstable();
+            pairs.dedup();
+        }
         let bags = PairBags::build(
             &tok,
             &pairs,
@@ -147,10 +145,16 @@ pub fn align_sentences(src: &[&str], tgt: &[&str], opts: &AlignOptions) -> Vec<L
             max_span,
             opts.params.unmatched as f32,
         );
-        let band = if (src.len() + 1).saturating_mul(tgt.len() + 1) <= search::FULL_SEARCH_CELLS {
+        let band = if pass > 0 && full {
             dp::Band::full(src.len(), tgt.len())
+        } else if pass == 0 {
+            search::band_for(
+                &search::Units::sentences(&bags.src),
+                &search::Units::sentences(&bags.tgt),
+                &length,
+            )
         } else {
-            search::widen(&steps, 1, 12, src.len(), tgt.len())
+            search::widen(&steps, 1, REALIGN_MARGIN, src.len(), tgt.len())
         };
         let scorer = Scorer {
             bags: &bags,
@@ -199,21 +203,29 @@ fn lexicon_pairs(tok: &Tokenised, lexicons: &[Lexicon]) -> Vec<(TokenId, TokenId
     out
 }
 
-/// Word pairs learned by IBM Model 1 (both directions) from the first pass's 1-1 links.
-fn learned_pairs(tok: &Tokenised, ones: &[&dp::Step]) -> Vec<(TokenId, TokenId)> {
-    let stride = ones.len().div_ceil(MAX_TRAINING_LINKS).max(1);
-    let words = |s: &[TokenId]| -> Vec<TokenId> {
-        s.iter()
+/// Word pairs learned by IBM Model 1 (both directions) from the previous pass's links.
+fn learned_pairs(tok: &Tokenised, steps: &[dp::Step]) -> Vec<(TokenId, TokenId)> {
+    let usable: Vec<&dp::Step> = steps
+        .iter()
+        .filter(|s| s.a > 0 && s.b > 0 && s.a + s.b <= MAX_TRAINING_LINK)
+        .collect();
+    let stride = usable.len().div_ceil(MAX_TRAINING_LINKS).max(1);
+    let words = |sents: &[Vec<TokenId>], from: usize, count: usize| -> Vec<TokenId> {
+        sents
+            .iter()
+            .skip(from)
+            .take(count)
+            .flatten()
             .copied()
             .filter(|&t| tok.is_word.get(t as usize).copied().unwrap_or(false))
             .collect()
     };
-    let data: Vec<(Vec<TokenId>, Vec<TokenId>)> = ones
+    let data: Vec<(Vec<TokenId>, Vec<TokenId>)> = usable
         .iter()
         .step_by(stride)
         .filter_map(|s| {
-            let e = words(tok.src.get(s.i)?);
-            let f = words(tok.tgt.get(s.j)?);
+            let e = words(&tok.src, s.i, s.a);
+            let f = words(&tok.tgt, s.j, s.b);
             (!e.is_empty() && !f.is_empty()).then_some((e, f))
         })
         .collect();

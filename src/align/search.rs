@@ -10,7 +10,7 @@ use super::score::SideBags;
 const DIM: usize = 64;
 
 /// Inputs up to this many DP states are searched in full.
-pub const FULL_SEARCH_CELLS: usize = 1_000_000;
+pub const FULL_SEARCH_CELLS: usize = 40_000;
 
 /// Sentences per block at each coarser level.
 const FACTOR: usize = 8;
@@ -124,7 +124,7 @@ pub fn band_for(src: &Units, tgt: &Units, length: &LengthModel) -> Band {
         8.0 * cosine(&ss, &st) + length.log_prob(ls, lt) - 2.0 * (a + b - 2) as f64
     };
     let path = dp::search(cs.len(), ct.len(), &coarse_band, &COARSE_TYPES, score);
-    widen(&path, FACTOR, FACTOR, n, m)
+    widen(&path, FACTOR, 2 * FACTOR, n, m)
 }
 
 /// The band of a finer level around a path of `steps` between units `scale` times larger,

@@ -66,11 +66,20 @@ const COGNATE_MIN: f64 = 0.72;
 /// Most links used to train the learned lexicon (evenly spread over the document).
 const MAX_TRAINING_LINKS: usize = 20_000;
 
+/// Sentences around the anchor rectangles searched by the first pass.
+const ANCHOR_MARGIN: usize = 6;
+
+/// The anchor band is used when it holds at most this many states per sentence.
+const MAX_ANCHOR_CELLS_PER_SENTENCE: usize = 40;
+
+/// The longest run of unaligned sentences scored as one gap.
+const MAX_GAP: usize = 6;
+
 /// Re-alignment passes, each with a lexicon learned from the previous pass.
 const REALIGN_PASSES: usize = 1;
 
 /// Sentences on each side of the previous path searched by a re-alignment pass of a long pair.
-const REALIGN_MARGIN: usize = 12;
+const REALIGN_MARGIN: usize = 6;
 
 /// Pairs up to this many DP states are re-aligned without a band.
 const FULL_REALIGN_CELLS: usize = 0;
@@ -90,6 +99,12 @@ pub fn link_types(max_link: usize) -> Vec<(usize, usize)> {
     types
 }
 
+/// Runs of unaligned sentences the search scores as one gap (each is written as single null
+/// links): 2..=`MAX_GAP` sentences on either side.
+fn gap_types() -> impl Iterator<Item = (usize, usize)> {
+    (2..=MAX_GAP).flat_map(|k| [(k, 0), (0, k)])
+}
+
 /// The romanisation for a side: from its language when given, else from its letters.
 fn style_for(lang: Option<Lang>, texts: &[&str]) -> Translit {
     match lang.map(|l| l.to_string()) {
@@ -105,8 +120,9 @@ fn style_for(lang: Option<Lang>, texts: &[&str]) -> Translit {
 /// Aligns two documents given as sentences; returns links in order, every sentence of both sides
 /// in exactly one link.
 pub fn align_sentences(src: &[&str], tgt: &[&str], opts: &AlignOptions) -> Vec<Link> {
-    let types = link_types(opts.max_link);
-    let max_span = types.iter().map(|&(a, b)| a.max(b)).max().unwrap_or(1);
+    let mut types = link_types(opts.max_link);
+    types.extend(gap_types());
+    let max_span = (opts.max_link.max(2) - 1).max(1);
     let tok = Tokenised::new(
         src,
         tgt,
@@ -148,11 +164,7 @@ pub fn align_sentences(src: &[&str], tgt: &[&str], opts: &AlignOptions) -> Vec<L
         let band = if pass > 0 && full {
             dp::Band::full(src.len(), tgt.len())
         } else if pass == 0 {
-            search::band_for(
-                &search::Units::sentences(&bags.src),
-                &search::Units::sentences(&bags.tgt),
-                &length,
-            )
+            first_band(&bags, &length, src.len(), tgt.len())
         } else {
             search::widen(&steps, 1, REALIGN_MARGIN, src.len(), tgt.len())
         };
@@ -161,18 +173,48 @@ pub fn align_sentences(src: &[&str], tgt: &[&str], opts: &AlignOptions) -> Vec<L
             length,
             params: opts.params,
         };
-        steps = dp::search(src.len(), tgt.len(), &band, &types, |i, a, j, b| {
-            scorer.score(i, a, j, b)
+        steps = dp::search(src.len(), tgt.len(), &band, &types, |i, a, j, b, floor| {
+            scorer.score_above(i, a, j, b, floor)
         });
     }
-    steps
-        .into_iter()
-        .map(|s| Link {
-            src: (s.i..s.i + s.a).collect(),
-            tgt: (s.j..s.j + s.b).collect(),
-            score: s.score,
-        })
-        .collect()
+    steps.into_iter().flat_map(step_links).collect()
+}
+
+/// The band of the first pass: between anchors (sentences sharing a number or name found once
+/// on each side) when they are dense enough, else the whole table when small, else coarse-to-fine.
+fn first_band(bags: &PairBags, length: &LengthModel, n: usize, m: usize) -> dp::Band {
+    let anchors = search::anchors(&bags.src, &bags.tgt);
+    let band = search::anchor_band(&anchors, ANCHOR_MARGIN, n, m);
+    if band.cells() <= MAX_ANCHOR_CELLS_PER_SENTENCE * (n + m + 1) {
+        return band;
+    }
+    search::band_for(
+        &search::Units::sentences(&bags.src),
+        &search::Units::sentences(&bags.tgt),
+        length,
+    )
+}
+
+/// The links of one search step: a gap becomes one null link per sentence.
+fn step_links(s: dp::Step) -> Vec<Link> {
+    if (s.a == 0 || s.b == 0) && s.a + s.b > 1 {
+        let share = s.score / (s.a + s.b) as f64;
+        let src = (s.i..s.i + s.a).map(|i| (vec![i], vec![]));
+        let tgt = (s.j..s.j + s.b).map(|j| (vec![], vec![j]));
+        return src
+            .chain(tgt)
+            .map(|(src, tgt)| Link {
+                src,
+                tgt,
+                score: share,
+            })
+            .collect();
+    }
+    vec![Link {
+        src: (s.i..s.i + s.a).collect(),
+        tgt: (s.j..s.j + s.b).collect(),
+        score: s.score,
+    }]
 }
 
 /// Word pairs of the given lexicons whose two sides occur in the documents (in either direction).

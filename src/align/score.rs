@@ -111,9 +111,15 @@ impl Tokenised {
         for (srcs, tgts) in buckets.values() {
             let best_of = |w: TokenId, others: &[TokenId]| -> Option<TokenId> {
                 let a = self.vocab.get(w as usize)?;
+                let la = a.chars().count();
                 let mut best: Option<(f64, TokenId)> = None;
                 for &o in others {
                     let b = self.vocab.get(o as usize)?;
+                    // Similarity is at most shorter/longer length: skip hopeless pairs early.
+                    let lb = b.chars().count();
+                    if (la.min(lb) as f64) < min_similarity * la.max(lb) as f64 * 0.75 {
+                        continue;
+                    }
                     let s = word_similarity(a, b);
                     if s >= min_similarity
                         && best.is_none_or(|(bs, bo)| s > bs || (s == bs && o < bo))
@@ -377,6 +383,8 @@ pub struct ScoreParams {
     pub length: f64,
     /// Score of leaving one sentence unaligned (a 1-0 or 0-1 link).
     pub null: f64,
+    /// Score of each further sentence in a run of unaligned sentences on one side.
+    pub null_extend: f64,
     /// Penalty per sentence beyond the second in a link (merges need evidence).
     pub merge: f64,
     /// Matchable weight added to every denominator, so near-empty sentences are not certain.
@@ -387,6 +395,9 @@ pub struct ScoreParams {
     pub null_length: f64,
     /// Extra penalty per sentence beyond two on one side of a link (3-1, 1-3).
     pub long_side: f64,
+    /// The lexical term grows as (sentences in the link / 2) to this power, so merging does not
+    /// lose the evidence of the sentences it merges.
+    pub size_power: f64,
 }
 
 impl Default for ScoreParams {
@@ -395,11 +406,13 @@ impl Default for ScoreParams {
             lexical: 12.0,
             length: 1.0,
             null: -4.0,
+            null_extend: -2.0,
             merge: 2.3,
             smoothing: 2.0,
             unmatched: 0.0,
             null_length: 0.3,
             long_side: 0.0,
+            size_power: 0.0,
         }
     }
 }
@@ -427,18 +440,30 @@ impl Scorer<'_> {
 
     /// The score of a link (higher is better).
     pub fn score(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
+        self.score_above(i, a, j, b, f64::NEG_INFINITY)
+    }
+
+    /// The score of a link, or a value ≤ `floor` when the link cannot score above `floor`
+    /// (its lexical similarity, at most 1, is then not computed).
+    pub fn score_above(&self, i: usize, a: usize, j: usize, b: usize, floor: f64) -> f64 {
         let p = &self.params;
         let lp = self
             .length
             .log_prob(self.bags.src.length(i, a), self.bags.tgt.length(j, b));
         if a == 0 || b == 0 {
-            return p.null * (a + b) as f64 + p.null_length * lp;
+            // Affine gap: the first unaligned sentence of a run costs `null`, the others
+            // `null_extend` each (untranslated passages, captions and notes come in blocks).
+            let extend = (a + b).saturating_sub(1) as f64;
+            return p.null + p.null_extend * extend + p.null_length * lp;
         }
         let extra = (a + b).saturating_sub(2) as f64;
         let long = (a.max(b)).saturating_sub(2) as f64;
-        p.lexical * self.similarity(i, a, j, b) + p.length * lp
-            - p.merge * extra
-            - p.long_side * long
+        let size = ((a + b) as f64 / 2.0).powf(p.size_power);
+        let rest = p.length * lp - p.merge * extra - p.long_side * long;
+        if rest + p.lexical * size <= floor {
+            return rest;
+        }
+        p.lexical * size * self.similarity(i, a, j, b) + rest
     }
 }
 

@@ -81,9 +81,6 @@ const REALIGN_PASSES: usize = 1;
 /// Sentences on each side of the previous path searched by a re-alignment pass of a long pair.
 const REALIGN_MARGIN: usize = 6;
 
-/// Pairs up to this many DP states are re-aligned without a band.
-const FULL_REALIGN_CELLS: usize = 0;
-
 /// Largest links (both sides together) whose words train the learned lexicon.
 const MAX_TRAINING_LINK: usize = 2;
 
@@ -138,7 +135,6 @@ pub fn align_sentences(src: &[&str], tgt: &[&str], opts: &AlignOptions) -> Vec<L
     pairs.dedup();
 
     let base_pairs = pairs;
-    let full = (src.len() + 1).saturating_mul(tgt.len() + 1) <= FULL_REALIGN_CELLS;
     let mut steps: Vec<dp::Step> = Vec::new();
     let passes = if opts.realign { 1 + REALIGN_PASSES } else { 1 };
     for pass in 0..passes {
@@ -161,9 +157,7 @@ pub fn align_sentences(src: &[&str], tgt: &[&str], opts: &AlignOptions) -> Vec<L
             max_span,
             opts.params.unmatched as f32,
         );
-        let band = if pass > 0 && full {
-            dp::Band::full(src.len(), tgt.len())
-        } else if pass == 0 {
+        let band = if pass == 0 {
             first_band(&bags, &length, src.len(), tgt.len())
         } else {
             search::widen(&steps, 1, REALIGN_MARGIN, src.len(), tgt.len())

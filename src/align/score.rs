@@ -122,7 +122,7 @@ impl Tokenised {
                     }
                     let s = word_similarity(a, b);
                     if s >= min_similarity
-                        && best.is_none_or(|(bs, bo)| s > bs || (s == bs && o < bo))
+                        && best.map_or(true, |(bs, bo)| s > bs || (s == bs && o < bo))
                     {
                         best = Some((s, o));
                     }

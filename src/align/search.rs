@@ -182,8 +182,9 @@ mod tests {
 /// (a number, a name), reduced to the longest chain increasing on both sides.
 pub fn anchors(src: &SideBags, tgt: &SideBags) -> Vec<(usize, usize)> {
     use std::collections::HashMap;
-    // key → (source sentence, count), (target sentence, count)
-    let mut seen: HashMap<u32, ((usize, u32), (usize, u32))> = HashMap::new();
+    /// The last sentence holding a key on one side, and in how many sentences it occurs.
+    type Seen = (usize, u32);
+    let mut seen: HashMap<u32, (Seen, Seen)> = HashMap::new();
     let n = src.len_prefix.len().saturating_sub(1);
     let m = tgt.len_prefix.len().saturating_sub(1);
     for i in 0..n {

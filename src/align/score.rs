@@ -146,6 +146,9 @@ impl Tokenised {
     }
 }
 
+/// Words shorter than this match only through a lexicon (given or learned), not by identity.
+const MIN_IDENTITY_CHARS: usize = 3;
+
 /// A sentence or span as sorted (key, weight) entries over keys seen on both sides.
 pub type Bag = Vec<(u32, f32)>;
 
@@ -284,7 +287,19 @@ impl PairBags {
         unmatched: f32,
     ) -> Self {
         let v = tok.vocab.len();
-        let mut keys_of: Vec<Vec<u32>> = (0..v as u32).map(|t| vec![t]).collect();
+        // Words match by identity only from MIN_IDENTITY_CHARS letters on: one- and two-letter
+        // words coincide across languages by accident (English "a", Ukrainian "а" = "and").
+        let mut keys_of: Vec<Vec<u32>> = (0..v)
+            .map(|t| {
+                let short = tok.is_word.get(t).copied().unwrap_or(false)
+                    && tok.vocab.get(t).map_or(0, |w| w.chars().count()) < MIN_IDENTITY_CHARS;
+                if short {
+                    Vec::new()
+                } else {
+                    vec![t as u32]
+                }
+            })
+            .collect();
         for (k, &(s, t)) in pairs.iter().enumerate() {
             let key = (v + k) as u32;
             if let Some(e) = keys_of.get_mut(s as usize) {

@@ -150,13 +150,15 @@ pub fn align_sentences(src: &[&str], tgt: &[&str], opts: &AlignOptions) -> Vec<L
             pairs.sort_unstable();
             pairs.dedup();
         }
-        let bags = PairBags::build(
+        let mut bags = PairBags::build(
             &tok,
             &pairs,
             (&src_len, &tgt_len),
             max_span,
             opts.params.unmatched as f32,
         );
+        bags.src.set_joints(src);
+        bags.tgt.set_joints(tgt);
         let band = if pass == 0 {
             first_band(&bags, &length, src.len(), tgt.len())
         } else {

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::features::{tokens, word_similarity, Token, Translit};
+use super::features::{continues, tokens, word_similarity, Token, Translit};
 use super::length::LengthModel;
 
 /// A token id in the pair's shared vocabulary (identical normalised tokens share an id).
@@ -205,6 +205,9 @@ pub struct SideBags {
     pub totals: Vec<Vec<f32>>,
     /// `len_prefix[i]`: total length of sentences `0..i`.
     pub len_prefix: Vec<f64>,
+    /// `joint_prefix[i]`: how many junctions before sentence `i` (between k-1 and k, k < i)
+    /// look like one sentence continuing (see [`continues`]).
+    pub joint_prefix: Vec<u32>,
 }
 
 impl SideBags {
@@ -239,7 +242,26 @@ impl SideBags {
             spans,
             totals,
             len_prefix,
+            joint_prefix: Vec::new(),
         }
+    }
+
+    /// Records which junctions between neighbouring sentences look like continuations.
+    pub fn set_joints(&mut self, sentences: &[&str]) {
+        let mut prefix = vec![0u32; sentences.len() + 1];
+        for k in 1..sentences.len() {
+            prefix[k + 1] = prefix[k] + u32::from(continues(sentences[k - 1], sentences[k]));
+        }
+        self.joint_prefix = prefix;
+    }
+
+    /// Continuation junctions inside the span of sentences `i..i+a`.
+    pub fn joints(&self, i: usize, a: usize) -> u32 {
+        if a < 2 {
+            return 0;
+        }
+        let end = self.joint_prefix.get(i + a).copied().unwrap_or(0);
+        end.saturating_sub(self.joint_prefix.get(i + 1).copied().unwrap_or(0))
     }
 
     /// Total length of sentences `i..i+a`.
@@ -410,6 +432,8 @@ pub struct ScoreParams {
     pub null_length: f64,
     /// Extra penalty per sentence beyond two on one side of a link (3-1, 1-3).
     pub long_side: f64,
+    /// Bonus per merged junction that looks like one sentence continuing (see [`continues`]).
+    pub cohesion: f64,
     /// The lexical term grows as (sentences in the link / 2) to this power, so merging does not
     /// lose the evidence of the sentences it merges.
     pub size_power: f64,
@@ -428,6 +452,7 @@ impl Default for ScoreParams {
             null_length: 0.3,
             long_side: 0.0,
             size_power: 0.0,
+            cohesion: 1.5,
         }
     }
 }
@@ -474,7 +499,9 @@ impl Scorer<'_> {
         let extra = (a + b).saturating_sub(2) as f64;
         let long = (a.max(b)).saturating_sub(2) as f64;
         let size = ((a + b) as f64 / 2.0).powf(p.size_power);
-        let rest = p.length * lp - p.merge * extra - p.long_side * long;
+        let joints = self.bags.src.joints(i, a) + self.bags.tgt.joints(j, b);
+        let rest =
+            p.length * lp - p.merge * extra - p.long_side * long + p.cohesion * f64::from(joints);
         if rest + p.lexical * size <= floor {
             return rest;
         }

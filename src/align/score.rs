@@ -255,6 +255,20 @@ impl SideBags {
         self.joint_prefix = prefix;
     }
 
+    /// True when the junction before sentence `k` (between k-1 and k) looks like a continuation.
+    pub fn joint_before(&self, k: usize) -> bool {
+        let (Some(a), Some(b)) = (self.joint_prefix.get(k), self.joint_prefix.get(k + 1)) else {
+            return false;
+        };
+        k > 0 && b > a
+    }
+
+    /// Continuation junctions at the two edges of the span `i..i+a` (a run left unaligned there
+    /// would cut a sentence in two).
+    pub fn edge_joints(&self, i: usize, a: usize) -> u32 {
+        u32::from(self.joint_before(i)) + u32::from(self.joint_before(i + a))
+    }
+
     /// Continuation junctions inside the span of sentences `i..i+a`.
     pub fn joints(&self, i: usize, a: usize) -> u32 {
         if a < 2 {
@@ -445,14 +459,14 @@ impl Default for ScoreParams {
             lexical: 12.0,
             length: 1.0,
             null: -4.0,
-            null_extend: -2.0,
+            null_extend: -1.5,
             merge: 2.3,
             smoothing: 2.0,
             unmatched: 0.0,
             null_length: 0.3,
             long_side: 0.0,
             size_power: 0.0,
-            cohesion: 1.5,
+            cohesion: 2.0,
         }
     }
 }
@@ -494,7 +508,10 @@ impl Scorer<'_> {
             // Affine gap: the first unaligned sentence of a run costs `null`, the others
             // `null_extend` each (untranslated passages, captions and notes come in blocks).
             let extend = (a + b).saturating_sub(1) as f64;
-            return p.null + p.null_extend * extend + p.null_length * lp;
+            let cut = self.bags.src.edge_joints(i, a) * u32::from(a > 0)
+                + self.bags.tgt.edge_joints(j, b) * u32::from(b > 0);
+            return p.null + p.null_extend * extend + p.null_length * lp
+                - p.cohesion * f64::from(cut);
         }
         let extra = (a + b).saturating_sub(2) as f64;
         let long = (a.max(b)).saturating_sub(2) as f64;

@@ -156,6 +156,9 @@ pub fn is_cyrillic(c: char) -> bool {
 
 /// Normalises a word for comparison: lowercase, Cyrillic romanised, diacritics removed, ß → ss.
 pub fn normalize_word(word: &str, style: Translit) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     let romanised;
     let word = if word.chars().any(is_cyrillic) {
         romanised = transliterate(word, style);

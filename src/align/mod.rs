@@ -75,6 +75,9 @@ const MAX_ANCHOR_CELLS_PER_SENTENCE: usize = 40;
 /// The longest run of unaligned sentences scored as one gap.
 const MAX_GAP: usize = 6;
 
+/// EM iterations of IBM Model 1.
+const IBM1_ITERATIONS: usize = 5;
+
 /// Re-alignment passes, each with a lexicon learned from the previous pass.
 const REALIGN_PASSES: usize = 1;
 
@@ -271,7 +274,7 @@ fn learned_pairs(tok: &Tokenised, steps: &[dp::Step]) -> Vec<(TokenId, TokenId)>
         .iter()
         .map(|(a, b)| (a.as_slice(), b.as_slice()))
         .collect();
-    ibm1::learn_pairs(&refs, 5, 0.2, 2)
+    ibm1::learn_pairs(&refs, IBM1_ITERATIONS, 0.2, 2)
         .into_iter()
         .filter(|(a, b)| a != b)
         .collect()

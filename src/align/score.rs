@@ -84,23 +84,23 @@ impl Tokenised {
 
     /// Pairs of (source word, target word) ids that are cognates or the same name in two
     /// spellings: words of 4+ characters seen on one side only, whose best match on the other side
-    /// (among words sharing the first two letters) is at least `min_similarity` similar.
+    /// (among words sharing the first three letters) is at least `min_similarity` similar.
     pub fn cognate_pairs(&self, min_similarity: f64) -> Vec<(TokenId, TokenId)> {
         let presence = self.presence();
-        let mut buckets: HashMap<(char, char), (Vec<TokenId>, Vec<TokenId>)> = HashMap::new();
+        let mut buckets: HashMap<[char; 3], (Vec<TokenId>, Vec<TokenId>)> = HashMap::new();
         for (id, word) in self.vocab.iter().enumerate() {
             let (in_src, in_tgt) = presence.get(id).copied().unwrap_or((false, false));
             if !self.is_word.get(id).copied().unwrap_or(false) || (in_src && in_tgt) {
                 continue;
             }
             let mut chars = word.chars();
-            let (Some(c0), Some(c1)) = (chars.next(), chars.next()) else {
+            let (Some(c0), Some(c1), Some(c2)) = (chars.next(), chars.next(), chars.next()) else {
                 continue;
             };
             if word.chars().count() < 4 {
                 continue;
             }
-            let entry = buckets.entry((c0, c1)).or_default();
+            let entry = buckets.entry([c0, c1, c2]).or_default();
             if in_src {
                 entry.0.push(id as TokenId);
             } else if in_tgt {
@@ -501,10 +501,10 @@ impl Scorer<'_> {
     /// (its lexical similarity, at most 1, is then not computed).
     pub fn score_above(&self, i: usize, a: usize, j: usize, b: usize, floor: f64) -> f64 {
         let p = &self.params;
-        let lp = self
-            .length
-            .log_prob(self.bags.src.length(i, a), self.bags.tgt.length(j, b));
         if a == 0 || b == 0 {
+            let lp = self
+                .length
+                .log_prob(self.bags.src.length(i, a), self.bags.tgt.length(j, b));
             // Affine gap: the first unaligned sentence of a run costs `null`, the others
             // `null_extend` each (untranslated passages, captions and notes come in blocks).
             let extend = (a + b).saturating_sub(1) as f64;
@@ -517,8 +517,16 @@ impl Scorer<'_> {
         let long = (a.max(b)).saturating_sub(2) as f64;
         let size = ((a + b) as f64 / 2.0).powf(p.size_power);
         let joints = self.bags.src.joints(i, a) + self.bags.tgt.joints(j, b);
-        let rest =
-            p.length * lp - p.merge * extra - p.long_side * long + p.cohesion * f64::from(joints);
+        let penalties = -p.merge * extra - p.long_side * long + p.cohesion * f64::from(joints);
+        // The length term is at most 0 and the similarity at most 1: a link that cannot beat
+        // `floor` even so is not scored further.
+        if penalties + p.lexical * size <= floor {
+            return penalties;
+        }
+        let lp = self
+            .length
+            .log_prob(self.bags.src.length(i, a), self.bags.tgt.length(j, b));
+        let rest = p.length * lp + penalties;
         if rest + p.lexical * size <= floor {
             return rest;
         }

@@ -167,11 +167,7 @@ pub fn align_sentences(src: &[&str], tgt: &[&str], opts: &AlignOptions) -> Vec<L
         } else {
             search::widen(&steps, 1, REALIGN_MARGIN, src.len(), tgt.len())
         };
-        let scorer = Scorer {
-            bags: &bags,
-            length,
-            params: opts.params,
-        };
+        let scorer = Scorer::new(&bags, length, opts.params, MAX_GAP);
         steps = dp::search(src.len(), tgt.len(), &band, &types, |i, a, j, b, floor| {
             scorer.score_above(i, a, j, b, floor)
         });

@@ -480,9 +480,54 @@ pub struct Scorer<'a> {
     pub length: LengthModel,
     /// The constants.
     pub params: ScoreParams,
+    /// `null_src[k][i]`: the score of leaving source sentences `i..i+k+1` unaligned (cached:
+    /// the search asks for every run length at every state).
+    null_src: Vec<Vec<f64>>,
+    /// The same for target sentences.
+    null_tgt: Vec<Vec<f64>>,
 }
 
-impl Scorer<'_> {
+impl<'a> Scorer<'a> {
+    /// A scorer, with the scores of unaligned runs of up to `max_gap` sentences precomputed.
+    pub fn new(
+        bags: &'a PairBags,
+        length: LengthModel,
+        params: ScoreParams,
+        max_gap: usize,
+    ) -> Self {
+        let mut scorer = Scorer {
+            bags,
+            length,
+            params,
+            null_src: Vec::new(),
+            null_tgt: Vec::new(),
+        };
+        let n = bags.src.len_prefix.len().saturating_sub(1);
+        let m = bags.tgt.len_prefix.len().saturating_sub(1);
+        scorer.null_src = (1..=max_gap.max(1))
+            .map(|a| (0..n).map(|i| scorer.null_score(i, a, 0, 0)).collect())
+            .collect();
+        scorer.null_tgt = (1..=max_gap.max(1))
+            .map(|b| (0..m).map(|j| scorer.null_score(0, 0, j, b)).collect())
+            .collect();
+        scorer
+    }
+
+    /// The score of leaving `a` source sentences from `i` (or `b` target sentences from `j`)
+    /// unaligned; one of `a`, `b` is 0.
+    fn null_score(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
+        let p = &self.params;
+        let lp = self
+            .length
+            .log_prob(self.bags.src.length(i, a), self.bags.tgt.length(j, b));
+        // Affine gap: the first unaligned sentence of a run costs `null`, the others
+        // `null_extend` each (untranslated passages, captions and notes come in blocks).
+        let extend = (a + b).saturating_sub(1) as f64;
+        let cut = self.bags.src.edge_joints(i, a) * u32::from(a > 0)
+            + self.bags.tgt.edge_joints(j, b) * u32::from(b > 0);
+        p.null + p.null_extend * extend + p.null_length * lp - p.cohesion * f64::from(cut)
+    }
+
     /// Lexical similarity of `a` source sentences from `i` and `b` target sentences from `j`:
     /// shared weight over the mean matchable weight, 0 to 1.
     pub fn similarity(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
@@ -502,20 +547,23 @@ impl Scorer<'_> {
     pub fn score_above(&self, i: usize, a: usize, j: usize, b: usize, floor: f64) -> f64 {
         let p = &self.params;
         if a == 0 || b == 0 {
-            let lp = self
-                .length
-                .log_prob(self.bags.src.length(i, a), self.bags.tgt.length(j, b));
-            // Affine gap: the first unaligned sentence of a run costs `null`, the others
-            // `null_extend` each (untranslated passages, captions and notes come in blocks).
-            let extend = (a + b).saturating_sub(1) as f64;
-            let cut = self.bags.src.edge_joints(i, a) * u32::from(a > 0)
-                + self.bags.tgt.edge_joints(j, b) * u32::from(b > 0);
-            return p.null + p.null_extend * extend + p.null_length * lp
-                - p.cohesion * f64::from(cut);
+            let cached = if b == 0 {
+                self.null_src.get(a.wrapping_sub(1)).and_then(|v| v.get(i))
+            } else {
+                self.null_tgt.get(b.wrapping_sub(1)).and_then(|v| v.get(j))
+            };
+            return match cached {
+                Some(&score) => score,
+                None => self.null_score(i, a, j, b),
+            };
         }
         let extra = (a + b).saturating_sub(2) as f64;
         let long = (a.max(b)).saturating_sub(2) as f64;
-        let size = ((a + b) as f64 / 2.0).powf(p.size_power);
+        let size = if p.size_power == 0.0 {
+            1.0
+        } else {
+            ((a + b) as f64 / 2.0).powf(p.size_power)
+        };
         let joints = self.bags.src.joints(i, a) + self.bags.tgt.joints(j, b);
         let penalties = -p.merge * extra - p.long_side * long + p.cohesion * f64::from(joints);
         // The length term is at most 0 and the similarity at most 1: a link that cannot beat
@@ -565,11 +613,12 @@ mod tests {
         );
         let lens = ([40.0, 24.0], [42.0, 23.0]);
         let bags = PairBags::build(&tok, &cog, (&lens.0, &lens.1), 3, 0.0);
-        let scorer = Scorer {
-            bags: &bags,
-            length: LengthModel::from_totals(64.0, 65.0),
-            params: ScoreParams::default(),
-        };
+        let scorer = Scorer::new(
+            &bags,
+            LengthModel::from_totals(64.0, 65.0),
+            ScoreParams::default(),
+            4,
+        );
         assert!(scorer.similarity(0, 1, 0, 1) > scorer.similarity(0, 1, 1, 1));
         assert!(scorer.score(0, 1, 0, 1) > scorer.score(0, 1, 1, 1));
     }

@@ -10,7 +10,7 @@ use super::score::SideBags;
 const DIM: usize = 64;
 
 /// Inputs up to this many DP states are searched in full.
-pub const FULL_SEARCH_CELLS: usize = 1_000_000;
+pub const FULL_SEARCH_CELLS: usize = 200_000;
 
 /// Sentences per block at each coarser level.
 const FACTOR: usize = 8;

@@ -39,7 +39,8 @@ pub struct AlignOptions {
     pub tgt_lang: Option<Lang>,
     /// Bilingual word lists to use as lexical evidence (in either direction).
     pub lexicons: Vec<Lexicon>,
-    /// The most sentences one link may hold, both sides together (4: 2-2, 3-1 and 1-3).
+    /// The most sentences one link may hold, both sides together (4: 2-2, 3-1 and 1-3);
+    /// taken within 2..=8.
     pub max_link: usize,
     /// Re-align with a lexicon learned from the first pass (IBM Model 1).
     pub realign: bool,
@@ -71,6 +72,9 @@ const ANCHOR_MARGIN: usize = 6;
 
 /// The anchor band is used when it holds at most this many states per sentence.
 const MAX_ANCHOR_CELLS_PER_SENTENCE: usize = 40;
+
+/// The largest `max_link` honoured (larger links are never needed and slow the search down).
+const MAX_LINK_LIMIT: usize = 8;
 
 /// The longest run of unaligned sentences scored as one gap.
 const MAX_GAP: usize = 6;
@@ -120,9 +124,10 @@ fn style_for(lang: Option<Lang>, texts: &[&str]) -> Translit {
 /// Aligns two documents given as sentences; returns links in order, every sentence of both sides
 /// in exactly one link.
 pub fn align_sentences(src: &[&str], tgt: &[&str], opts: &AlignOptions) -> Vec<Link> {
-    let mut types = link_types(opts.max_link);
+    let max_link = opts.max_link.clamp(2, MAX_LINK_LIMIT);
+    let mut types = link_types(max_link);
     types.extend(gap_types());
-    let max_span = (opts.max_link.max(2) - 1).max(1);
+    let max_span = max_link - 1;
     let tok = Tokenised::new(
         src,
         tgt,

@@ -20,6 +20,7 @@ pub mod length;
 pub mod lexicon;
 pub mod score;
 pub mod search;
+pub mod vocab;
 
 use crate::doc::{Lang, Link};
 

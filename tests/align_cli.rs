@@ -107,3 +107,37 @@ fn eval_rejects_bad_links_with_file_and_line() {
         .code(2)
         .stderr(predicate::str::contains("gold:2:"));
 }
+
+#[test]
+fn raw_text_is_segmented_and_tsv_keeps_pairs() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (de, fr) = (dir.path().join("a.de"), dir.path().join("a.fr"));
+    fs::write(&de, DE).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(&fr, FR).unwrap_or_else(|e| panic!("{e}"));
+    let out = talign()
+        .args(["align", "--format", "tsv"])
+        .arg(&de)
+        .arg(&fr)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert_eq!(text.lines().count(), 3, "{text}");
+    assert!(text.lines().all(|l| l.split('\t').count() == 2), "{text}");
+    assert!(text.contains("1953"));
+}
+
+#[test]
+fn eval_needs_gold_test_pairs() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let gold = dir.path().join("gold");
+    fs::write(&gold, "[0]:[0]\n").unwrap_or_else(|e| panic!("{e}"));
+    talign()
+        .args(["eval", "align"])
+        .arg(&gold)
+        .arg(&gold)
+        .arg(&gold)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("GOLD TEST pairs"));
+}

@@ -40,7 +40,7 @@ fn main() {
     let data = Path::new(args.first().map_or("../shared/data", String::as_str)).to_path_buf();
     let mut params = ScoreParams::default();
     let nums: Vec<f64> = args.iter().skip(1).filter_map(|a| a.parse().ok()).collect();
-    if nums.len() == 8 {
+    if nums.len() == 11 {
         params = ScoreParams {
             lexical: nums[0],
             length: nums[1],
@@ -50,6 +50,9 @@ fn main() {
             unmatched: nums[5],
             null_length: nums[6],
             long_side: nums[7],
+            size_power: nums[8],
+            null_extend: nums[9],
+            cohesion: nums[10],
         };
     }
     let opts = AlignOptions {

@@ -82,11 +82,13 @@ pub struct Step {
 /// Finds the best-scoring monotonic sequence of links covering `n` source and `m` target units,
 /// using link types `types` (pairs of unit counts) and states within `band`.
 ///
-/// `score(i, a, j, b)` rates a link of `a` source units from `i` and `b` target units from `j`;
-/// higher is better. Ties go to the type listed first, so the result is deterministic.
+/// `score(i, a, j, b, floor)` rates a link of `a` source units from `i` and `b` target units
+/// from `j`; higher is better. A link scoring at most `floor` cannot win, so the scorer may
+/// return any value ≤ `floor` for it without finishing its work. Ties go to the type listed
+/// first, so the result is deterministic.
 pub fn search<F>(n: usize, m: usize, band: &Band, types: &[(usize, usize)], score: F) -> Vec<Step>
 where
-    F: Fn(usize, usize, usize, usize) -> f64,
+    F: Fn(usize, usize, usize, usize, f64) -> f64,
 {
     let mut offset = Vec::with_capacity(n + 2);
     let mut total = 0usize;
@@ -119,7 +121,7 @@ where
                 if base == f64::NEG_INFINITY {
                     continue;
                 }
-                let s = base + score(i - a, a, j - b, b);
+                let s = base + score(i - a, a, j - b, b, best[here] - base);
                 if s > best[here] {
                     best[here] = s;
                     back[here] = t as u8;
@@ -190,8 +192,8 @@ mod tests {
     fn by_length<'a>(
         src: &'a [f64],
         tgt: &'a [f64],
-    ) -> impl Fn(usize, usize, usize, usize) -> f64 + 'a {
-        move |i, a, j, b| {
+    ) -> impl Fn(usize, usize, usize, usize, f64) -> f64 + 'a {
+        move |i, a, j, b, _| {
             if a == 0 || b == 0 {
                 return -3.0;
             }
@@ -224,8 +226,8 @@ mod tests {
 
     #[test]
     fn empty_sides() {
-        assert!(search(0, 0, &Band::full(0, 0), &TYPES, |_, _, _, _| 0.0).is_empty());
-        let steps = search(0, 2, &Band::full(0, 2), &TYPES, |_, _, _, _| -1.0);
+        assert!(search(0, 0, &Band::full(0, 0), &TYPES, |_, _, _, _, _| 0.0).is_empty());
+        let steps = search(0, 2, &Band::full(0, 2), &TYPES, |_, _, _, _, _| -1.0);
         assert_eq!(pairs(&steps), vec![(0, 0, 0, 1), (0, 0, 1, 1)]);
     }
 
@@ -248,7 +250,7 @@ mod tests {
     fn repaired_band_is_connected() {
         let band = Band::from_ranges(vec![(5, 6), (0, 1), (9, 9)], 9);
         assert_eq!(band.row(0), (0, 6));
-        let steps = search(2, 9, &band, &TYPES, |_, _, _, _| -1.0);
+        let steps = search(2, 9, &band, &TYPES, |_, _, _, _, _| -1.0);
         let a: usize = steps.iter().map(|s| s.a).sum();
         let b: usize = steps.iter().map(|s| s.b).sum();
         assert_eq!((a, b), (2, 9));

@@ -156,6 +156,9 @@ pub fn is_cyrillic(c: char) -> bool {
 
 /// Normalises a word for comparison: lowercase, Cyrillic romanised, diacritics removed, ß → ss.
 pub fn normalize_word(word: &str, style: Translit) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     let romanised;
     let word = if word.chars().any(is_cyrillic) {
         romanised = transliterate(word, style);
@@ -380,6 +383,33 @@ pub fn text_length(text: &str) -> f64 {
     text.chars().map(char_weight).sum()
 }
 
+/// True when `next` looks like the continuation of `prev` rather than a new sentence: `prev`
+/// ends with `,` `;` `:` `(` or a dash, or leaves a bracket open that `next` closes, or `next`
+/// starts with a lowercase letter or a closing bracket. Sentence splitters and OCR leave such
+/// fragments, and their translations rarely split at the same place.
+pub fn continues(prev: &str, next: &str) -> bool {
+    let (p, n) = (prev.trim_end(), next.trim_start());
+    let Some(last) = p.chars().next_back() else {
+        return false;
+    };
+    let Some(first) = n.chars().next() else {
+        return false;
+    };
+    if matches!(last, ',' | ';' | ':' | '(' | '-' | '–' | '«' | '„') {
+        return true;
+    }
+    if first.is_lowercase() || matches!(first, ')' | ']') {
+        return true;
+    }
+    let open = p.matches('(').count() > p.matches(')').count();
+    let closes_first = match (n.find(')'), n.find('(')) {
+        (Some(c), Some(o)) => c < o,
+        (Some(_), None) => true,
+        _ => false,
+    };
+    open && closes_first
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -447,6 +477,25 @@ mod tests {
         assert!(name_similarity("Медведев", "Medvedev") > 0.99);
         assert!(name_similarity("Зеленский", "Zelensky") > 0.99);
         assert!(name_similarity("Київ", "Kyiv") > 0.99);
+    }
+
+    #[test]
+    fn fragments_continue_and_sentences_do_not() {
+        assert!(continues(
+            "Le temps finit par s' améliorer ;",
+            "toutes les forces"
+        ));
+        assert!(continues(
+            "Das Buch ( « Makalu » , Grenoble-Paris :",
+            "B.Arthaud ) , das"
+        ));
+        assert!(continues(
+            "Spuren , die anfänglich ( von",
+            "Bären ) herausgestellt"
+        ));
+        assert!(continues("l' arête", "est atteinte rapidement ."));
+        assert!(!continues("Er kam an .", "Dann ging er ."));
+        assert!(!continues("", "und"));
     }
 
     #[test]

@@ -1,15 +1,19 @@
 //! IBM Model 1, trained by expectation-maximisation in both directions on sentence pairs a first
 //! alignment pass is confident about: a translation lexicon learned from the document pair itself.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::score::TokenId;
 
 /// Translation probabilities t(f | e) of one direction, over co-occurring word pairs.
 #[derive(Debug, Default, Clone)]
 pub struct Model1 {
-    /// t(f | e) keyed by (e, f).
-    pub t: HashMap<(TokenId, TokenId), f32>,
+    /// Dense index of each co-occurring (e, f).
+    index: HashMap<(TokenId, TokenId), u32>,
+    /// The pairs in index order.
+    keys: Vec<(TokenId, TokenId)>,
+    /// t(f | e) in index order.
+    t: Vec<f32>,
 }
 
 /// The null word (a target word may come from no source word).
@@ -17,49 +21,72 @@ const NULL: TokenId = TokenId::MAX;
 
 impl Model1 {
     /// Trains t(f | e) with `iterations` EM steps on (source words, target words) pairs.
+    ///
+    /// Every co-occurring (e, f) gets a dense index once, so the EM loop runs over flat arrays.
     pub fn train(pairs: &[(&[TokenId], &[TokenId])], iterations: usize) -> Self {
-        let mut t: HashMap<(TokenId, TokenId), f32> = HashMap::new();
+        let cells_total: usize = pairs.iter().map(|(e, f)| f.len() * (e.len() + 1)).sum();
+        let mut index: HashMap<(TokenId, TokenId), u32> = HashMap::default();
+        index.reserve(cells_total / 2);
+        let mut keys: Vec<(TokenId, TokenId)> = Vec::new();
+        let mut source_of: Vec<u32> = Vec::new();
+        let mut source_index: HashMap<TokenId, u32> = HashMap::default();
+        // Per training pair: for each target word, the ids of (e, f) for its sources and null.
+        let mut cells: Vec<Vec<u32>> = Vec::with_capacity(pairs.len());
         for (es, fs) in pairs {
+            let mut ids = Vec::with_capacity(fs.len() * (es.len() + 1));
             for &f in fs.iter() {
                 for &e in es.iter().chain(std::iter::once(&NULL)) {
-                    t.insert((e, f), 1.0);
+                    let next = keys.len() as u32;
+                    let id = *index.entry((e, f)).or_insert_with(|| {
+                        keys.push((e, f));
+                        let next_source = source_index.len() as u32;
+                        source_of.push(*source_index.entry(e).or_insert(next_source));
+                        next
+                    });
+                    ids.push(id);
                 }
             }
+            cells.push(ids);
         }
-        let mut count: HashMap<(TokenId, TokenId), f32> = HashMap::with_capacity(t.len());
-        let mut total: HashMap<TokenId, f32> = HashMap::new();
+        let mut t = vec![1.0f32; keys.len()];
+        let mut count = vec![0.0f32; keys.len()];
+        let mut total = vec![0.0f32; source_index.len()];
         for _ in 0..iterations {
-            count.clear();
-            total.clear();
-            for (es, fs) in pairs {
-                for &f in fs.iter() {
-                    let z: f32 = es
-                        .iter()
-                        .chain(std::iter::once(&NULL))
-                        .map(|&e| t.get(&(e, f)).copied().unwrap_or(0.0))
-                        .sum();
+            count.iter_mut().for_each(|c| *c = 0.0);
+            total.iter_mut().for_each(|c| *c = 0.0);
+            for ((es, _), ids) in pairs.iter().zip(&cells) {
+                for row in ids.chunks(es.len() + 1) {
+                    let z: f32 = row.iter().map(|&id| t[id as usize]).sum();
                     if z <= 0.0 {
                         continue;
                     }
-                    for &e in es.iter().chain(std::iter::once(&NULL)) {
-                        let c = t.get(&(e, f)).copied().unwrap_or(0.0) / z;
-                        *count.entry((e, f)).or_insert(0.0) += c;
-                        *total.entry(e).or_insert(0.0) += c;
+                    for &id in row {
+                        let c = t[id as usize] / z;
+                        count[id as usize] += c;
+                        total[source_of[id as usize] as usize] += c;
                     }
                 }
             }
-            for (&(e, f), v) in t.iter_mut() {
-                let c = count.get(&(e, f)).copied().unwrap_or(0.0);
-                let tot = total.get(&e).copied().unwrap_or(0.0);
-                *v = if tot > 0.0 { c / tot } else { 0.0 };
+            for (id, v) in t.iter_mut().enumerate() {
+                let tot = total[source_of[id] as usize];
+                *v = if tot > 0.0 { count[id] / tot } else { 0.0 };
             }
         }
-        Model1 { t }
+        Model1 { index, keys, t }
+    }
+
+    /// Every (e, f) seen together with t(f | e).
+    pub fn entries(&self) -> impl Iterator<Item = ((TokenId, TokenId), f32)> + '_ {
+        self.keys.iter().copied().zip(self.t.iter().copied())
     }
 
     /// t(f | e), 0 for pairs never seen together.
     pub fn prob(&self, e: TokenId, f: TokenId) -> f32 {
-        self.t.get(&(e, f)).copied().unwrap_or(0.0)
+        self.index
+            .get(&(e, f))
+            .and_then(|&id| self.t.get(id as usize))
+            .copied()
+            .unwrap_or(0.0)
     }
 }
 
@@ -74,27 +101,44 @@ pub fn learn_pairs(
     let forward = Model1::train(pairs, iterations);
     let swapped: Vec<(&[TokenId], &[TokenId])> = pairs.iter().map(|&(a, b)| (b, a)).collect();
     let backward = Model1::train(&swapped, iterations);
-    let mut cooc: HashMap<(TokenId, TokenId), usize> = HashMap::new();
-    for (es, fs) in pairs {
-        let mut seen: Vec<(TokenId, TokenId)> = es
-            .iter()
-            .flat_map(|&e| fs.iter().map(move |&f| (e, f)))
-            .collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for p in seen {
-            *cooc.entry(p).or_insert(0) += 1;
+    let mut candidates: Vec<(TokenId, TokenId)> = forward
+        .entries()
+        .filter(|&((e, f), p)| e != NULL && p >= min_prob && backward.prob(f, e) >= min_prob)
+        .map(|(k, _)| k)
+        .collect();
+    candidates.sort_unstable();
+    // Co-occurrence counts of the candidates only, from per-word lists of training pairs.
+    let mut postings: HashMap<(bool, TokenId), Vec<u32>> = HashMap::default();
+    for (k, (es, fs)) in pairs.iter().enumerate() {
+        for (side, words) in [(false, es), (true, fs)] {
+            for &w in words.iter() {
+                let list = postings.entry((side, w)).or_default();
+                if list.last() != Some(&(k as u32)) {
+                    list.push(k as u32);
+                }
+            }
         }
     }
-    let mut out: Vec<(TokenId, TokenId)> = cooc
-        .into_iter()
-        .filter(|&((e, f), c)| {
-            c >= min_count && forward.prob(e, f) >= min_prob && backward.prob(f, e) >= min_prob
-        })
-        .map(|(p, _)| p)
-        .collect();
-    out.sort_unstable();
-    out
+    let together = |e: TokenId, f: TokenId| -> usize {
+        let (Some(a), Some(b)) = (postings.get(&(false, e)), postings.get(&(true, f))) else {
+            return 0;
+        };
+        let (mut x, mut y, mut c) = (0, 0, 0);
+        while x < a.len() && y < b.len() {
+            match a[x].cmp(&b[y]) {
+                std::cmp::Ordering::Equal => {
+                    c += 1;
+                    x += 1;
+                    y += 1;
+                }
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+            }
+        }
+        c
+    };
+    candidates.retain(|&(e, f)| together(e, f) >= min_count);
+    candidates
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ pub mod length;
 pub mod lexicon;
 pub mod score;
 pub mod search;
+pub mod vocab;
 
 use crate::doc::{Lang, Link};
 
@@ -39,7 +40,8 @@ pub struct AlignOptions {
     pub tgt_lang: Option<Lang>,
     /// Bilingual word lists to use as lexical evidence (in either direction).
     pub lexicons: Vec<Lexicon>,
-    /// The most sentences one link may hold, both sides together (4: 2-2, 3-1 and 1-3).
+    /// The most sentences one link may hold, both sides together (4: 2-2, 3-1 and 1-3);
+    /// taken within 2..=8.
     pub max_link: usize,
     /// Re-align with a lexicon learned from the first pass (IBM Model 1).
     pub realign: bool,
@@ -63,8 +65,32 @@ impl Default for AlignOptions {
 /// Minimum normalised similarity for two spellings to count as cognates.
 const COGNATE_MIN: f64 = 0.72;
 
-/// Most 1-1 links used to train the learned lexicon (evenly spread over the document).
+/// Most links used to train the learned lexicon (evenly spread over the document).
 const MAX_TRAINING_LINKS: usize = 20_000;
+
+/// Sentences around the anchor rectangles searched by the first pass.
+const ANCHOR_MARGIN: usize = 6;
+
+/// The anchor band is used when it holds at most this many states per sentence.
+const MAX_ANCHOR_CELLS_PER_SENTENCE: usize = 40;
+
+/// The largest `max_link` honoured (larger links are never needed and slow the search down).
+const MAX_LINK_LIMIT: usize = 8;
+
+/// The longest run of unaligned sentences scored as one gap.
+const MAX_GAP: usize = 6;
+
+/// EM iterations of IBM Model 1.
+const IBM1_ITERATIONS: usize = 5;
+
+/// Re-alignment passes, each with a lexicon learned from the previous pass.
+const REALIGN_PASSES: usize = 1;
+
+/// Sentences on each side of the previous path searched by a re-alignment pass of a long pair.
+const REALIGN_MARGIN: usize = 6;
+
+/// Largest links (both sides together) whose words train the learned lexicon.
+const MAX_TRAINING_LINK: usize = 2;
 
 /// The link types allowed by `max_link`: 1-1, the null links, then merges up to `max_link`
 /// sentences (both sides together), smaller first.
@@ -76,6 +102,12 @@ pub fn link_types(max_link: usize) -> Vec<(usize, usize)> {
         }
     }
     types
+}
+
+/// Runs of unaligned sentences the search scores as one gap (each is written as single null
+/// links): 2..=`MAX_GAP` sentences on either side.
+fn gap_types() -> impl Iterator<Item = (usize, usize)> {
+    (2..=MAX_GAP).flat_map(|k| [(k, 0), (0, k)])
 }
 
 /// The romanisation for a side: from its language when given, else from its letters.
@@ -93,8 +125,10 @@ fn style_for(lang: Option<Lang>, texts: &[&str]) -> Translit {
 /// Aligns two documents given as sentences; returns links in order, every sentence of both sides
 /// in exactly one link.
 pub fn align_sentences(src: &[&str], tgt: &[&str], opts: &AlignOptions) -> Vec<Link> {
-    let types = link_types(opts.max_link);
-    let max_span = types.iter().map(|&(a, b)| a.max(b)).max().unwrap_or(1);
+    let max_link = opts.max_link.clamp(2, MAX_LINK_LIMIT);
+    let mut types = link_types(max_link);
+    types.extend(gap_types());
+    let max_span = max_link - 1;
     let tok = Tokenised::new(
         src,
         tgt,
@@ -109,66 +143,79 @@ pub fn align_sentences(src: &[&str], tgt: &[&str], opts: &AlignOptions) -> Vec<L
     pairs.sort_unstable();
     pairs.dedup();
 
-    let bags = PairBags::build(
-        &tok,
-        &pairs,
-        (&src_len, &tgt_len),
-        max_span,
-        opts.params.unmatched as f32,
-    );
-    let band = search::band_for(
-        &search::Units::sentences(&bags.src),
-        &search::Units::sentences(&bags.tgt),
-        &length,
-    );
-    let scorer = Scorer {
-        bags: &bags,
-        length,
-        params: opts.params,
-    };
-    let mut steps = dp::search(src.len(), tgt.len(), &band, &types, |i, a, j, b| {
-        scorer.score(i, a, j, b)
-    });
-
-    if opts.realign {
-        let ones: Vec<&dp::Step> = steps.iter().filter(|s| s.a == 1 && s.b == 1).collect();
-        let lens: Vec<(f64, f64)> = ones
-            .iter()
-            .map(|s| (bags.src.length(s.i, 1), bags.tgt.length(s.j, 1)))
-            .collect();
-        length = length.refit(&lens);
-        pairs.extend(learned_pairs(&tok, &ones));
-        pairs.sort_unstable();
-        pairs.dedup();
-        let bags = PairBags::build(
+    let base_pairs = pairs;
+    let mut steps: Vec<dp::Step> = Vec::new();
+    let passes = if opts.realign { 1 + REALIGN_PASSES } else { 1 };
+    for pass in 0..passes {
+        let mut pairs = base_pairs.clone();
+        if pass > 0 {
+            let lens: Vec<(f64, f64)> = steps
+                .iter()
+                .filter(|s| s.a == 1 && s.b == 1)
+                .map(|s| (src_len[s.i], tgt_len[s.j]))
+                .collect();
+            length = length.refit(&lens);
+            pairs.extend(learned_pairs(&tok, &steps));
+            pairs.sort_unstable();
+            pairs.dedup();
+        }
+        let mut bags = PairBags::build(
             &tok,
             &pairs,
             (&src_len, &tgt_len),
             max_span,
             opts.params.unmatched as f32,
         );
-        let band = if (src.len() + 1).saturating_mul(tgt.len() + 1) <= search::FULL_SEARCH_CELLS {
-            dp::Band::full(src.len(), tgt.len())
+        bags.src.set_joints(src);
+        bags.tgt.set_joints(tgt);
+        let band = if pass == 0 {
+            first_band(&bags, &length, src.len(), tgt.len())
         } else {
-            search::widen(&steps, 1, 12, src.len(), tgt.len())
+            search::widen(&steps, 1, REALIGN_MARGIN, src.len(), tgt.len())
         };
-        let scorer = Scorer {
-            bags: &bags,
-            length,
-            params: opts.params,
-        };
-        steps = dp::search(src.len(), tgt.len(), &band, &types, |i, a, j, b| {
-            scorer.score(i, a, j, b)
+        let scorer = Scorer::new(&bags, length, opts.params, MAX_GAP);
+        steps = dp::search(src.len(), tgt.len(), &band, &types, |i, a, j, b, floor| {
+            scorer.score_above(i, a, j, b, floor)
         });
     }
-    steps
-        .into_iter()
-        .map(|s| Link {
-            src: (s.i..s.i + s.a).collect(),
-            tgt: (s.j..s.j + s.b).collect(),
-            score: s.score,
-        })
-        .collect()
+    steps.into_iter().flat_map(step_links).collect()
+}
+
+/// The band of the first pass: between anchors (sentences sharing a number or name found once
+/// on each side) when they are dense enough, else the whole table when small, else coarse-to-fine.
+fn first_band(bags: &PairBags, length: &LengthModel, n: usize, m: usize) -> dp::Band {
+    let anchors = search::anchors(&bags.src, &bags.tgt);
+    let band = search::anchor_band(&anchors, ANCHOR_MARGIN, n, m);
+    if band.cells() <= MAX_ANCHOR_CELLS_PER_SENTENCE * (n + m + 1) {
+        return band;
+    }
+    search::band_for(
+        &search::Units::sentences(&bags.src),
+        &search::Units::sentences(&bags.tgt),
+        length,
+    )
+}
+
+/// The links of one search step: a gap becomes one null link per sentence.
+fn step_links(s: dp::Step) -> Vec<Link> {
+    if (s.a == 0 || s.b == 0) && s.a + s.b > 1 {
+        let share = s.score / (s.a + s.b) as f64;
+        let src = (s.i..s.i + s.a).map(|i| (vec![i], vec![]));
+        let tgt = (s.j..s.j + s.b).map(|j| (vec![], vec![j]));
+        return src
+            .chain(tgt)
+            .map(|(src, tgt)| Link {
+                src,
+                tgt,
+                score: share,
+            })
+            .collect();
+    }
+    vec![Link {
+        src: (s.i..s.i + s.a).collect(),
+        tgt: (s.j..s.j + s.b).collect(),
+        score: s.score,
+    }]
 }
 
 /// Word pairs of the given lexicons whose two sides occur in the documents (in either direction).
@@ -199,21 +246,29 @@ fn lexicon_pairs(tok: &Tokenised, lexicons: &[Lexicon]) -> Vec<(TokenId, TokenId
     out
 }
 
-/// Word pairs learned by IBM Model 1 (both directions) from the first pass's 1-1 links.
-fn learned_pairs(tok: &Tokenised, ones: &[&dp::Step]) -> Vec<(TokenId, TokenId)> {
-    let stride = ones.len().div_ceil(MAX_TRAINING_LINKS).max(1);
-    let words = |s: &[TokenId]| -> Vec<TokenId> {
-        s.iter()
+/// Word pairs learned by IBM Model 1 (both directions) from the previous pass's links.
+fn learned_pairs(tok: &Tokenised, steps: &[dp::Step]) -> Vec<(TokenId, TokenId)> {
+    let usable: Vec<&dp::Step> = steps
+        .iter()
+        .filter(|s| s.a > 0 && s.b > 0 && s.a + s.b <= MAX_TRAINING_LINK)
+        .collect();
+    let stride = usable.len().div_ceil(MAX_TRAINING_LINKS).max(1);
+    let words = |sents: &[Vec<TokenId>], from: usize, count: usize| -> Vec<TokenId> {
+        sents
+            .iter()
+            .skip(from)
+            .take(count)
+            .flatten()
             .copied()
             .filter(|&t| tok.is_word.get(t as usize).copied().unwrap_or(false))
             .collect()
     };
-    let data: Vec<(Vec<TokenId>, Vec<TokenId>)> = ones
+    let data: Vec<(Vec<TokenId>, Vec<TokenId>)> = usable
         .iter()
         .step_by(stride)
         .filter_map(|s| {
-            let e = words(tok.src.get(s.i)?);
-            let f = words(tok.tgt.get(s.j)?);
+            let e = words(&tok.src, s.i, s.a);
+            let f = words(&tok.tgt, s.j, s.b);
             (!e.is_empty() && !f.is_empty()).then_some((e, f))
         })
         .collect();
@@ -221,7 +276,7 @@ fn learned_pairs(tok: &Tokenised, ones: &[&dp::Step]) -> Vec<(TokenId, TokenId)>
         .iter()
         .map(|(a, b)| (a.as_slice(), b.as_slice()))
         .collect();
-    ibm1::learn_pairs(&refs, 5, 0.2, 2)
+    ibm1::learn_pairs(&refs, IBM1_ITERATIONS, 0.2, 2)
         .into_iter()
         .filter(|(a, b)| a != b)
         .collect()

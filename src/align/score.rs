@@ -2,143 +2,12 @@
 //! numbers, punctuation shapes, lexicon pairs), and a link is scored by its length match and by
 //! how much of its matchable weight the two sides share.
 
-use std::collections::HashMap;
-
-use super::features::{tokens, word_similarity, Token, Translit};
+use super::features::continues;
 use super::length::LengthModel;
+pub use super::vocab::{TokenId, Tokenised};
 
-/// A token id in the pair's shared vocabulary (identical normalised tokens share an id).
-pub type TokenId = u32;
-
-/// Both sides of a document pair as token ids over one vocabulary.
-#[derive(Debug, Default)]
-pub struct Tokenised {
-    /// The vocabulary: id → normalised token (words as is, numbers `#n…`, punctuation `#p…`).
-    pub vocab: Vec<String>,
-    /// Lookup from normalised token to id.
-    pub ids: HashMap<String, TokenId>,
-    /// Whether each token id is a word (not a number or punctuation shape).
-    pub is_word: Vec<bool>,
-    /// Token ids of each source sentence.
-    pub src: Vec<Vec<TokenId>>,
-    /// Token ids of each target sentence.
-    pub tgt: Vec<Vec<TokenId>>,
-}
-
-impl Tokenised {
-    /// Tokenises both sides (see [`tokens`]) into one vocabulary.
-    pub fn new(src: &[&str], tgt: &[&str], src_style: Translit, tgt_style: Translit) -> Self {
-        let mut t = Tokenised::default();
-        t.src = src
-            .iter()
-            .map(|s| t.intern_sentence(s, src_style))
-            .collect();
-        t.tgt = tgt
-            .iter()
-            .map(|s| t.intern_sentence(s, tgt_style))
-            .collect();
-        t
-    }
-
-    fn intern_sentence(&mut self, text: &str, style: Translit) -> Vec<TokenId> {
-        tokens(text, style)
-            .into_iter()
-            .map(|tok| {
-                let (key, word) = match tok {
-                    Token::Word(w) => (w, true),
-                    Token::Number(n) => (format!("#n{n}"), false),
-                    Token::Punct(p) => (format!("#p{p}"), false),
-                };
-                self.intern(key, word)
-            })
-            .collect()
-    }
-
-    /// The id of a normalised token, adding it when new.
-    fn intern(&mut self, key: String, word: bool) -> TokenId {
-        if let Some(&id) = self.ids.get(&key) {
-            return id;
-        }
-        let id = self.vocab.len() as TokenId;
-        self.ids.insert(key.clone(), id);
-        self.vocab.push(key);
-        self.is_word.push(word);
-        id
-    }
-
-    /// Per token id: (occurs on the source side, occurs on the target side).
-    pub fn presence(&self) -> Vec<(bool, bool)> {
-        let mut p = vec![(false, false); self.vocab.len()];
-        for &t in self.src.iter().flatten() {
-            if let Some(e) = p.get_mut(t as usize) {
-                e.0 = true;
-            }
-        }
-        for &t in self.tgt.iter().flatten() {
-            if let Some(e) = p.get_mut(t as usize) {
-                e.1 = true;
-            }
-        }
-        p
-    }
-
-    /// Pairs of (source word, target word) ids that are cognates or the same name in two
-    /// spellings: words of 4+ characters seen on one side only, whose best match on the other side
-    /// (among words sharing the first two letters) is at least `min_similarity` similar.
-    pub fn cognate_pairs(&self, min_similarity: f64) -> Vec<(TokenId, TokenId)> {
-        let presence = self.presence();
-        let mut buckets: HashMap<(char, char), (Vec<TokenId>, Vec<TokenId>)> = HashMap::new();
-        for (id, word) in self.vocab.iter().enumerate() {
-            let (in_src, in_tgt) = presence.get(id).copied().unwrap_or((false, false));
-            if !self.is_word.get(id).copied().unwrap_or(false) || (in_src && in_tgt) {
-                continue;
-            }
-            let mut chars = word.chars();
-            let (Some(c0), Some(c1)) = (chars.next(), chars.next()) else {
-                continue;
-            };
-            if word.chars().count() < 4 {
-                continue;
-            }
-            let entry = buckets.entry((c0, c1)).or_default();
-            if in_src {
-                entry.0.push(id as TokenId);
-            } else if in_tgt {
-                entry.1.push(id as TokenId);
-            }
-        }
-        let mut pairs = Vec::new();
-        for (srcs, tgts) in buckets.values() {
-            let best_of = |w: TokenId, others: &[TokenId]| -> Option<TokenId> {
-                let a = self.vocab.get(w as usize)?;
-                let mut best: Option<(f64, TokenId)> = None;
-                for &o in others {
-                    let b = self.vocab.get(o as usize)?;
-                    let s = word_similarity(a, b);
-                    if s >= min_similarity
-                        && best.is_none_or(|(bs, bo)| s > bs || (s == bs && o < bo))
-                    {
-                        best = Some((s, o));
-                    }
-                }
-                best.map(|(_, o)| o)
-            };
-            for &s in srcs {
-                if let Some(t) = best_of(s, tgts) {
-                    pairs.push((s, t));
-                }
-            }
-            for &t in tgts {
-                if let Some(s) = best_of(t, srcs) {
-                    pairs.push((s, t));
-                }
-            }
-        }
-        pairs.sort_unstable();
-        pairs.dedup();
-        pairs
-    }
-}
+/// Words shorter than this match only through a lexicon (given or learned), not by identity.
+const MIN_IDENTITY_CHARS: usize = 3;
 
 /// A sentence or span as sorted (key, weight) entries over keys seen on both sides.
 pub type Bag = Vec<(u32, f32)>;
@@ -196,6 +65,9 @@ pub struct SideBags {
     pub totals: Vec<Vec<f32>>,
     /// `len_prefix[i]`: total length of sentences `0..i`.
     pub len_prefix: Vec<f64>,
+    /// `joint_prefix[i]`: how many junctions before sentence `i` (between k-1 and k, k < i)
+    /// look like one sentence continuing (see [`continues`]).
+    pub joint_prefix: Vec<u32>,
 }
 
 impl SideBags {
@@ -230,7 +102,40 @@ impl SideBags {
             spans,
             totals,
             len_prefix,
+            joint_prefix: Vec::new(),
         }
+    }
+
+    /// Records which junctions between neighbouring sentences look like continuations.
+    pub fn set_joints(&mut self, sentences: &[&str]) {
+        let mut prefix = vec![0u32; sentences.len() + 1];
+        for k in 1..sentences.len() {
+            prefix[k + 1] = prefix[k] + u32::from(continues(sentences[k - 1], sentences[k]));
+        }
+        self.joint_prefix = prefix;
+    }
+
+    /// True when the junction before sentence `k` (between k-1 and k) looks like a continuation.
+    pub fn joint_before(&self, k: usize) -> bool {
+        let (Some(a), Some(b)) = (self.joint_prefix.get(k), self.joint_prefix.get(k + 1)) else {
+            return false;
+        };
+        k > 0 && b > a
+    }
+
+    /// Continuation junctions at the two edges of the span `i..i+a` (a run left unaligned there
+    /// would cut a sentence in two).
+    pub fn edge_joints(&self, i: usize, a: usize) -> u32 {
+        u32::from(self.joint_before(i)) + u32::from(self.joint_before(i + a))
+    }
+
+    /// Continuation junctions inside the span of sentences `i..i+a`.
+    pub fn joints(&self, i: usize, a: usize) -> u32 {
+        if a < 2 {
+            return 0;
+        }
+        let end = self.joint_prefix.get(i + a).copied().unwrap_or(0);
+        end.saturating_sub(self.joint_prefix.get(i + 1).copied().unwrap_or(0))
     }
 
     /// Total length of sentences `i..i+a`.
@@ -278,7 +183,19 @@ impl PairBags {
         unmatched: f32,
     ) -> Self {
         let v = tok.vocab.len();
-        let mut keys_of: Vec<Vec<u32>> = (0..v as u32).map(|t| vec![t]).collect();
+        // Words match by identity only from MIN_IDENTITY_CHARS letters on: one- and two-letter
+        // words coincide across languages by accident (English "a", Ukrainian "а" = "and").
+        let mut keys_of: Vec<Vec<u32>> = (0..v)
+            .map(|t| {
+                let short = tok.is_word.get(t).copied().unwrap_or(false)
+                    && tok.vocab.get(t).map_or(0, |w| w.chars().count()) < MIN_IDENTITY_CHARS;
+                if short {
+                    Vec::new()
+                } else {
+                    vec![t as u32]
+                }
+            })
+            .collect();
         for (k, &(s, t)) in pairs.iter().enumerate() {
             let key = (v + k) as u32;
             if let Some(e) = keys_of.get_mut(s as usize) {
@@ -377,6 +294,8 @@ pub struct ScoreParams {
     pub length: f64,
     /// Score of leaving one sentence unaligned (a 1-0 or 0-1 link).
     pub null: f64,
+    /// Score of each further sentence in a run of unaligned sentences on one side.
+    pub null_extend: f64,
     /// Penalty per sentence beyond the second in a link (merges need evidence).
     pub merge: f64,
     /// Matchable weight added to every denominator, so near-empty sentences are not certain.
@@ -387,6 +306,11 @@ pub struct ScoreParams {
     pub null_length: f64,
     /// Extra penalty per sentence beyond two on one side of a link (3-1, 1-3).
     pub long_side: f64,
+    /// Bonus per merged junction that looks like one sentence continuing (see [`continues`]).
+    pub cohesion: f64,
+    /// The lexical term grows as (sentences in the link / 2) to this power, so merging does not
+    /// lose the evidence of the sentences it merges.
+    pub size_power: f64,
 }
 
 impl Default for ScoreParams {
@@ -395,11 +319,14 @@ impl Default for ScoreParams {
             lexical: 12.0,
             length: 1.0,
             null: -4.0,
+            null_extend: -1.5,
             merge: 2.3,
             smoothing: 2.0,
             unmatched: 0.0,
             null_length: 0.3,
             long_side: 0.0,
+            size_power: 0.0,
+            cohesion: 2.0,
         }
     }
 }
@@ -413,9 +340,54 @@ pub struct Scorer<'a> {
     pub length: LengthModel,
     /// The constants.
     pub params: ScoreParams,
+    /// `null_src[k][i]`: the score of leaving source sentences `i..i+k+1` unaligned (cached:
+    /// the search asks for every run length at every state).
+    null_src: Vec<Vec<f64>>,
+    /// The same for target sentences.
+    null_tgt: Vec<Vec<f64>>,
 }
 
-impl Scorer<'_> {
+impl<'a> Scorer<'a> {
+    /// A scorer, with the scores of unaligned runs of up to `max_gap` sentences precomputed.
+    pub fn new(
+        bags: &'a PairBags,
+        length: LengthModel,
+        params: ScoreParams,
+        max_gap: usize,
+    ) -> Self {
+        let mut scorer = Scorer {
+            bags,
+            length,
+            params,
+            null_src: Vec::new(),
+            null_tgt: Vec::new(),
+        };
+        let n = bags.src.len_prefix.len().saturating_sub(1);
+        let m = bags.tgt.len_prefix.len().saturating_sub(1);
+        scorer.null_src = (1..=max_gap.max(1))
+            .map(|a| (0..n).map(|i| scorer.null_score(i, a, 0, 0)).collect())
+            .collect();
+        scorer.null_tgt = (1..=max_gap.max(1))
+            .map(|b| (0..m).map(|j| scorer.null_score(0, 0, j, b)).collect())
+            .collect();
+        scorer
+    }
+
+    /// The score of leaving `a` source sentences from `i` (or `b` target sentences from `j`)
+    /// unaligned; one of `a`, `b` is 0.
+    fn null_score(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
+        let p = &self.params;
+        let lp = self
+            .length
+            .log_prob(self.bags.src.length(i, a), self.bags.tgt.length(j, b));
+        // Affine gap: the first unaligned sentence of a run costs `null`, the others
+        // `null_extend` each (untranslated passages, captions and notes come in blocks).
+        let extend = (a + b).saturating_sub(1) as f64;
+        let cut = self.bags.src.edge_joints(i, a) * u32::from(a > 0)
+            + self.bags.tgt.edge_joints(j, b) * u32::from(b > 0);
+        p.null + p.null_extend * extend + p.null_length * lp - p.cohesion * f64::from(cut)
+    }
+
     /// Lexical similarity of `a` source sentences from `i` and `b` target sentences from `j`:
     /// shared weight over the mean matchable weight, 0 to 1.
     pub fn similarity(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
@@ -427,24 +399,53 @@ impl Scorer<'_> {
 
     /// The score of a link (higher is better).
     pub fn score(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
+        self.score_above(i, a, j, b, f64::NEG_INFINITY)
+    }
+
+    /// The score of a link, or a value ≤ `floor` when the link cannot score above `floor`
+    /// (its lexical similarity, at most 1, is then not computed).
+    pub fn score_above(&self, i: usize, a: usize, j: usize, b: usize, floor: f64) -> f64 {
         let p = &self.params;
-        let lp = self
-            .length
-            .log_prob(self.bags.src.length(i, a), self.bags.tgt.length(j, b));
         if a == 0 || b == 0 {
-            return p.null * (a + b) as f64 + p.null_length * lp;
+            let cached = if b == 0 {
+                self.null_src.get(a.wrapping_sub(1)).and_then(|v| v.get(i))
+            } else {
+                self.null_tgt.get(b.wrapping_sub(1)).and_then(|v| v.get(j))
+            };
+            return match cached {
+                Some(&score) => score,
+                None => self.null_score(i, a, j, b),
+            };
         }
         let extra = (a + b).saturating_sub(2) as f64;
         let long = (a.max(b)).saturating_sub(2) as f64;
-        p.lexical * self.similarity(i, a, j, b) + p.length * lp
-            - p.merge * extra
-            - p.long_side * long
+        let size = if p.size_power == 0.0 {
+            1.0
+        } else {
+            ((a + b) as f64 / 2.0).powf(p.size_power)
+        };
+        let joints = self.bags.src.joints(i, a) + self.bags.tgt.joints(j, b);
+        let penalties = -p.merge * extra - p.long_side * long + p.cohesion * f64::from(joints);
+        // The length term is at most 0 and the similarity at most 1: a link that cannot beat
+        // `floor` even so is not scored further.
+        if penalties + p.lexical * size <= floor {
+            return penalties;
+        }
+        let lp = self
+            .length
+            .log_prob(self.bags.src.length(i, a), self.bags.tgt.length(j, b));
+        let rest = p.length * lp + penalties;
+        if rest + p.lexical * size <= floor {
+            return rest;
+        }
+        p.lexical * size * self.similarity(i, a, j, b) + rest
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::features::Translit;
 
     #[test]
     fn bags_merge_and_share() {
@@ -473,20 +474,13 @@ mod tests {
         );
         let lens = ([40.0, 24.0], [42.0, 23.0]);
         let bags = PairBags::build(&tok, &cog, (&lens.0, &lens.1), 3, 0.0);
-        let scorer = Scorer {
-            bags: &bags,
-            length: LengthModel::from_totals(64.0, 65.0),
-            params: ScoreParams::default(),
-        };
+        let scorer = Scorer::new(
+            &bags,
+            LengthModel::from_totals(64.0, 65.0),
+            ScoreParams::default(),
+            4,
+        );
         assert!(scorer.similarity(0, 1, 0, 1) > scorer.similarity(0, 1, 1, 1));
         assert!(scorer.score(0, 1, 0, 1) > scorer.score(0, 1, 1, 1));
-    }
-
-    #[test]
-    fn cognate_pairs_link_spellings() {
-        let src = ["Himalaya"];
-        let tgt = ["himalayenne"];
-        let tok = Tokenised::new(&src, &tgt, Translit::Russian, Translit::Russian);
-        assert_eq!(tok.cognate_pairs(0.7).len(), 1);
     }
 }

@@ -10,7 +10,7 @@ use super::score::SideBags;
 const DIM: usize = 64;
 
 /// Inputs up to this many DP states are searched in full.
-pub const FULL_SEARCH_CELLS: usize = 1_000_000;
+pub const FULL_SEARCH_CELLS: usize = 200_000;
 
 /// Sentences per block at each coarser level.
 const FACTOR: usize = 8;
@@ -115,7 +115,7 @@ pub fn band_for(src: &Units, tgt: &Units, length: &LengthModel) -> Band {
     }
     let (cs, ct) = (src.group(), tgt.group());
     let coarse_band = band_for(&cs, &ct, length);
-    let score = |i: usize, a: usize, j: usize, b: usize| -> f64 {
+    let score = |i: usize, a: usize, j: usize, b: usize, _floor: f64| -> f64 {
         if a == 0 || b == 0 {
             return -6.0;
         }
@@ -124,7 +124,7 @@ pub fn band_for(src: &Units, tgt: &Units, length: &LengthModel) -> Band {
         8.0 * cosine(&ss, &st) + length.log_prob(ls, lt) - 2.0 * (a + b - 2) as f64
     };
     let path = dp::search(cs.len(), ct.len(), &coarse_band, &COARSE_TYPES, score);
-    widen(&path, FACTOR, FACTOR, n, m)
+    widen(&path, FACTOR, 2 * FACTOR, n, m)
 }
 
 /// The band of a finer level around a path of `steps` between units `scale` times larger,
@@ -175,5 +175,120 @@ mod tests {
         assert_eq!(band.row(0), (0, 6));
         assert_eq!(band.row(8), (2, 12));
         assert!(band.cells() < 9 * 13);
+    }
+}
+
+/// Anchor points: sentence pairs that share a key found in exactly one sentence of each side
+/// (a number, a name), reduced to the longest chain increasing on both sides.
+pub fn anchors(src: &SideBags, tgt: &SideBags) -> Vec<(usize, usize)> {
+    use std::collections::HashMap;
+    /// The last sentence holding a key on one side, and in how many sentences it occurs.
+    type Seen = (usize, u32);
+    let mut seen: HashMap<u32, (Seen, Seen)> = HashMap::new();
+    let n = src.len_prefix.len().saturating_sub(1);
+    let m = tgt.len_prefix.len().saturating_sub(1);
+    for i in 0..n {
+        for &(k, _) in src.span(i, 1).0 {
+            let e = seen.entry(k).or_insert(((0, 0), (0, 0)));
+            e.0 = (i, e.0 .1 + 1);
+        }
+    }
+    for j in 0..m {
+        for &(k, _) in tgt.span(j, 1).0 {
+            let e = seen.entry(k).or_insert(((0, 0), (0, 0)));
+            e.1 = (j, e.1 .1 + 1);
+        }
+    }
+    let mut points: Vec<(usize, usize)> = seen
+        .values()
+        .filter(|((_, cs), (_, ct))| *cs == 1 && *ct == 1)
+        .map(|((i, _), (j, _))| (*i, *j))
+        .collect();
+    points.sort_unstable();
+    points.dedup();
+    longest_chain(&points)
+}
+
+/// The longest chain of points strictly increasing in both coordinates (patience sorting on the
+/// second coordinate; points come sorted by the first). Ties resolve to the earliest points.
+fn longest_chain(points: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    // tails[len] = index of the smallest-ending chain of length len+1
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev: Vec<Option<usize>> = vec![None; points.len()];
+    let mut k = 0;
+    while k < points.len() {
+        // Points of one row go in together so no chain takes two points of the same row.
+        let row = points[k].0;
+        let end = points[k..].iter().take_while(|p| p.0 == row).count() + k;
+        let mut updates = Vec::new();
+        for (idx, &(_, j)) in points.iter().enumerate().take(end).skip(k) {
+            let pos = tails.partition_point(|&t| points[t].1 < j);
+            updates.push((pos, idx));
+            prev[idx] = pos.checked_sub(1).map(|p| tails[p]);
+        }
+        for (pos, idx) in updates {
+            if pos == tails.len() {
+                tails.push(idx);
+            } else if points[idx].1 < points[tails[pos]].1 {
+                tails[pos] = idx;
+            }
+        }
+        k = end;
+    }
+    let mut chain = Vec::new();
+    let mut at = tails.last().copied();
+    while let Some(idx) = at {
+        chain.push(points[idx]);
+        at = prev[idx];
+    }
+    chain.reverse();
+    chain
+}
+
+/// The band between consecutive anchors (each gap's rectangle), widened by `margin`.
+pub fn anchor_band(anchors: &[(usize, usize)], margin: usize, n: usize, m: usize) -> Band {
+    let mut points = Vec::with_capacity(anchors.len() + 2);
+    points.push((0, 0));
+    points.extend(anchors.iter().copied().map(|(i, j)| (i + 1, j + 1)));
+    points.push((n, m));
+    let mut ranges: Vec<(usize, usize)> = vec![(usize::MAX, 0); n + 1];
+    for w in points.windows(2) {
+        let ((i1, j1), (i2, j2)) = (w[0], w[1]);
+        let lo = j1.saturating_sub(margin);
+        let hi = (j2 + margin).min(m);
+        let r0 = i1.saturating_sub(margin).min(n);
+        let r1 = (i2 + margin).min(n);
+        for r in ranges.iter_mut().take(r1 + 1).skip(r0) {
+            r.0 = r.0.min(lo);
+            r.1 = r.1.max(hi);
+        }
+    }
+    for r in ranges.iter_mut() {
+        if r.0 == usize::MAX {
+            *r = (0, m);
+        }
+    }
+    Band::from_ranges(ranges, m)
+}
+
+#[cfg(test)]
+mod anchor_tests {
+    use super::*;
+
+    #[test]
+    fn chain_skips_crossing_points() {
+        let pts = vec![(0, 0), (1, 5), (2, 1), (3, 2), (3, 3), (4, 4)];
+        assert_eq!(longest_chain(&pts), vec![(0, 0), (2, 1), (3, 2), (4, 4)]);
+        assert!(longest_chain(&[]).is_empty());
+    }
+
+    #[test]
+    fn anchor_band_is_narrow_between_anchors() {
+        let anchors: Vec<(usize, usize)> = (1..10).map(|k| (10 * k - 1, 10 * k - 1)).collect();
+        let band = anchor_band(&anchors, 2, 100, 100);
+        assert!(band.cells() < 101 * 101 / 4, "{}", band.cells());
+        assert_eq!(band.row(100).1, 100);
+        let (lo, hi) = band.row(10);
+        assert!(lo <= 10 && hi >= 10);
     }
 }

@@ -1,0 +1,173 @@
+//! The shared vocabulary of a document pair: both sides as token ids (identical normalised
+//! tokens share an id), and the cognate pairs between the two sides' words.
+
+use std::collections::HashMap;
+
+use super::features::{tokens, word_similarity, Token, Translit};
+
+/// A token id in the pair's shared vocabulary (identical normalised tokens share an id).
+pub type TokenId = u32;
+
+/// Both sides of a document pair as token ids over one vocabulary.
+#[derive(Debug, Default)]
+pub struct Tokenised {
+    /// The vocabulary: id → normalised token (words as is, numbers `#n…`, punctuation `#p…`).
+    pub vocab: Vec<String>,
+    /// Lookup from normalised token to id.
+    pub ids: HashMap<String, TokenId>,
+    /// Whether each token id is a word (not a number or punctuation shape).
+    pub is_word: Vec<bool>,
+    /// Token ids of each source sentence.
+    pub src: Vec<Vec<TokenId>>,
+    /// Token ids of each target sentence.
+    pub tgt: Vec<Vec<TokenId>>,
+}
+
+impl Tokenised {
+    /// Tokenises both sides (see [`tokens`]) into one vocabulary.
+    pub fn new(src: &[&str], tgt: &[&str], src_style: Translit, tgt_style: Translit) -> Self {
+        let mut t = Tokenised::default();
+        t.src = src
+            .iter()
+            .map(|s| t.intern_sentence(s, src_style))
+            .collect();
+        t.tgt = tgt
+            .iter()
+            .map(|s| t.intern_sentence(s, tgt_style))
+            .collect();
+        t
+    }
+
+    fn intern_sentence(&mut self, text: &str, style: Translit) -> Vec<TokenId> {
+        tokens(text, style)
+            .into_iter()
+            .map(|tok| {
+                let (key, word) = match tok {
+                    Token::Word(w) => (w, true),
+                    Token::Number(n) => (format!("#n{n}"), false),
+                    Token::Punct(p) => (format!("#p{p}"), false),
+                };
+                self.intern(key, word)
+            })
+            .collect()
+    }
+
+    /// The id of a normalised token, adding it when new.
+    fn intern(&mut self, key: String, word: bool) -> TokenId {
+        if let Some(&id) = self.ids.get(&key) {
+            return id;
+        }
+        let id = self.vocab.len() as TokenId;
+        self.ids.insert(key.clone(), id);
+        self.vocab.push(key);
+        self.is_word.push(word);
+        id
+    }
+
+    /// Per token id: (occurs on the source side, occurs on the target side).
+    pub fn presence(&self) -> Vec<(bool, bool)> {
+        let mut p = vec![(false, false); self.vocab.len()];
+        for &t in self.src.iter().flatten() {
+            if let Some(e) = p.get_mut(t as usize) {
+                e.0 = true;
+            }
+        }
+        for &t in self.tgt.iter().flatten() {
+            if let Some(e) = p.get_mut(t as usize) {
+                e.1 = true;
+            }
+        }
+        p
+    }
+
+    /// Pairs of (source word, target word) ids that are cognates or the same name in two
+    /// spellings: words of 4+ characters seen on one side only, whose best match on the other side
+    /// (among words sharing the first three letters) is at least `min_similarity` similar.
+    pub fn cognate_pairs(&self, min_similarity: f64) -> Vec<(TokenId, TokenId)> {
+        let presence = self.presence();
+        let mut buckets: HashMap<[char; 3], (Vec<TokenId>, Vec<TokenId>)> = HashMap::new();
+        for (id, word) in self.vocab.iter().enumerate() {
+            let (in_src, in_tgt) = presence.get(id).copied().unwrap_or((false, false));
+            if !self.is_word.get(id).copied().unwrap_or(false) || (in_src && in_tgt) {
+                continue;
+            }
+            let mut chars = word.chars();
+            let (Some(c0), Some(c1), Some(c2)) = (chars.next(), chars.next(), chars.next()) else {
+                continue;
+            };
+            if word.chars().count() < 4 {
+                continue;
+            }
+            let entry = buckets.entry([c0, c1, c2]).or_default();
+            if in_src {
+                entry.0.push(id as TokenId);
+            } else if in_tgt {
+                entry.1.push(id as TokenId);
+            }
+        }
+        let mut pairs = Vec::new();
+        for (srcs, tgts) in buckets.values() {
+            let best_of = |w: TokenId, others: &[TokenId]| -> Option<TokenId> {
+                let a = self.vocab.get(w as usize)?;
+                let la = a.chars().count();
+                let mut best: Option<(f64, TokenId)> = None;
+                for &o in others {
+                    let b = self.vocab.get(o as usize)?;
+                    // Similarity is at most shorter/longer length: skip hopeless pairs early.
+                    let lb = b.chars().count();
+                    if (la.min(lb) as f64) < min_similarity * la.max(lb) as f64 * 0.75 {
+                        continue;
+                    }
+                    let s = word_similarity(a, b);
+                    if s >= min_similarity
+                        && best.is_none_or(|(bs, bo)| s > bs || (s == bs && o < bo))
+                    {
+                        best = Some((s, o));
+                    }
+                }
+                best.map(|(_, o)| o)
+            };
+            for &s in srcs {
+                if let Some(t) = best_of(s, tgts) {
+                    pairs.push((s, t));
+                }
+            }
+            for &t in tgts {
+                if let Some(s) = best_of(t, srcs) {
+                    pairs.push((s, t));
+                }
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cognate_pairs_link_spellings() {
+        let src = ["Himalaya"];
+        let tgt = ["himalayenne"];
+        let tok = Tokenised::new(&src, &tgt, Translit::Russian, Translit::Russian);
+        assert_eq!(tok.cognate_pairs(0.7).len(), 1);
+    }
+
+    #[test]
+    fn identical_tokens_share_ids_across_sides() {
+        let tok = Tokenised::new(
+            &["Everest 8848 ?"],
+            &["Эверест 8848 ?"],
+            Translit::Russian,
+            Translit::Russian,
+        );
+        assert_eq!(tok.src[0][1], tok.tgt[0][1]);
+        assert_eq!(
+            tok.src[0], tok.tgt[0],
+            "everest, 8848 and ? match across scripts"
+        );
+    }
+}

@@ -1,0 +1,143 @@
+//! The `talign align` and `talign eval align` commands, run as the real binary on small fixtures.
+
+use std::fs;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn talign() -> Command {
+    match Command::cargo_bin("talign") {
+        Ok(c) => c,
+        Err(e) => panic!("talign binary not built: {e}"),
+    }
+}
+
+const DE: &str = "Der Everest ist 8848 m hoch .\nEr wurde 1953 von Hillary und Tenzing bestiegen .\nDie Expedition kam aus Grossbritannien .\n";
+const FR: &str = "L' Everest mesure 8848 m .\nIl fut gravi en 1953 par Hillary et Tenzing .\nL' expédition venait de Grande-Bretagne .\n";
+
+#[test]
+fn align_lines_writes_links_and_eval_scores_them() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (de, fr) = (dir.path().join("a.de"), dir.path().join("a.fr"));
+    fs::write(&de, DE).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(&fr, FR).unwrap_or_else(|e| panic!("{e}"));
+    let out = talign()
+        .args(["align", "--lines", "--format", "links"])
+        .arg(&de)
+        .arg(&fr)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success());
+    let links = String::from_utf8_lossy(&out.stdout).to_string();
+    assert_eq!(links, "[0]:[0]\n[1]:[1]\n[2]:[2]\n");
+
+    let (gold, test) = (dir.path().join("gold"), dir.path().join("test"));
+    fs::write(&gold, &links).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(&test, "[0]:[0]\n[1]:[]\n[]:[1]\n[2]:[2]\n").unwrap_or_else(|e| panic!("{e}"));
+    talign()
+        .args(["eval", "align", "--json"])
+        .arg(&gold)
+        .arg(&gold)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"f1\":1.0"));
+    // Two null links instead of a 1-1: precision 2/4, recall 2/3 (strict and lax).
+    talign()
+        .args(["eval", "align"])
+        .arg(&gold)
+        .arg(&test)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "strict\tprecision 0.5000\trecall 0.6667",
+        ));
+}
+
+#[test]
+fn align_writes_csv_and_jsonl() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (de, fr) = (dir.path().join("a.de"), dir.path().join("a.fr"));
+    fs::write(&de, DE).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(&fr, FR).unwrap_or_else(|e| panic!("{e}"));
+    talign()
+        .args(["align", "--lines"])
+        .arg(&de)
+        .arg(&fr)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "src_ids,tgt_ids,score,src,tgt\n0,0,",
+        ));
+    talign()
+        .args(["align", "--lines", "--format", "jsonl"])
+        .arg(&de)
+        .arg(&fr)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"src_ids\":[1],\"tgt_ids\":[1]"));
+}
+
+#[test]
+fn bad_lexicon_names_file_and_line() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let lex = dir.path().join("lex.txt");
+    fs::write(&lex, "berg\tmontagne\nno separator here\n").unwrap_or_else(|e| panic!("{e}"));
+    let de = dir.path().join("a.de");
+    fs::write(&de, DE).unwrap_or_else(|e| panic!("{e}"));
+    talign()
+        .args(["align", "--lines", "--lexicon"])
+        .arg(&lex)
+        .arg(&de)
+        .arg(&de)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("lex.txt:2:"));
+}
+
+#[test]
+fn eval_rejects_bad_links_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let gold = dir.path().join("gold");
+    fs::write(&gold, "[0]:[0]\n[1:[1]\n").unwrap_or_else(|e| panic!("{e}"));
+    talign()
+        .args(["eval", "align"])
+        .arg(&gold)
+        .arg(&gold)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("gold:2:"));
+}
+
+#[test]
+fn raw_text_is_segmented_and_tsv_keeps_pairs() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (de, fr) = (dir.path().join("a.de"), dir.path().join("a.fr"));
+    fs::write(&de, DE).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(&fr, FR).unwrap_or_else(|e| panic!("{e}"));
+    let out = talign()
+        .args(["align", "--format", "tsv"])
+        .arg(&de)
+        .arg(&fr)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert_eq!(text.lines().count(), 3, "{text}");
+    assert!(text.lines().all(|l| l.split('\t').count() == 2), "{text}");
+    assert!(text.contains("1953"));
+}
+
+#[test]
+fn eval_needs_gold_test_pairs() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let gold = dir.path().join("gold");
+    fs::write(&gold, "[0]:[0]\n").unwrap_or_else(|e| panic!("{e}"));
+    talign()
+        .args(["eval", "align"])
+        .arg(&gold)
+        .arg(&gold)
+        .arg(&gold)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("GOLD TEST pairs"));
+}

@@ -1,0 +1,85 @@
+//! Accuracy on real gold data, read in place from `../shared/data` (skipped loudly without it):
+//! Text+Berg German-French dev, and parallel documents built from FLORES (en-ru, en-es, en-uk).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use talign::align::{align_sentences, AlignOptions};
+use talign::eval::align::{read_links, score_links, AlignCounts, LinkIds};
+use talign::eval::synth::{documents, SynthOptions};
+
+fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data")
+}
+
+fn lines(path: &Path) -> Vec<String> {
+    fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+fn align(src: &[String], tgt: &[String]) -> Vec<LinkIds> {
+    let s: Vec<&str> = src.iter().map(String::as_str).collect();
+    let t: Vec<&str> = tgt.iter().map(String::as_str).collect();
+    align_sentences(&s, &t, &AlignOptions::default())
+        .into_iter()
+        .map(|l| (l.src, l.tgt))
+        .collect()
+}
+
+#[test]
+fn textberg_dev_floors() {
+    let dir = data_dir().join("textberg-dev");
+    if !dir.join("dev.defr").exists() {
+        eprintln!("SKIPPED: ../shared/data/textberg-dev not found; Text+Berg accuracy not checked");
+        return;
+    }
+    let gold = fs::File::open(dir.join("dev.defr"))
+        .map_err(|e| e.to_string())
+        .and_then(|f| read_links(f, "dev.defr").map_err(|e| e.to_string()));
+    let gold = match gold {
+        Ok(g) => g,
+        Err(e) => panic!("cannot read gold: {e}"),
+    };
+    let test = align(&lines(&dir.join("dev.de")), &lines(&dir.join("dev.fr")));
+    let c = score_links(&gold, &test);
+    let (strict, lax) = (c.strict().f1, c.lax().f1);
+    eprintln!("textberg-dev strict F1 {strict:.4} lax F1 {lax:.4}");
+    // The target is 0.85 strict; these floors guard what the method reaches today.
+    assert!(strict >= 0.84, "strict F1 {strict:.4} < 0.84");
+    assert!(lax >= 0.95, "lax F1 {lax:.4} < 0.95");
+}
+
+#[test]
+fn flores_documents_floors() {
+    let fl = data_dir().join("flores");
+    if !fl.join("metadata_devtest.tsv").exists() {
+        eprintln!("SKIPPED: ../shared/data/flores not found; FLORES document accuracy not checked");
+        return;
+    }
+    let meta = lines(&fl.join("metadata_devtest.tsv"));
+    let urls: Vec<&str> = meta
+        .iter()
+        .skip(1)
+        .map(|l| l.split('\t').next().unwrap_or(""))
+        .collect();
+    let en = lines(&fl.join("eng_Latn.devtest"));
+    let e: Vec<&str> = en.iter().map(String::as_str).collect();
+    for (code, file, floor) in [
+        ("ru", "rus_Cyrl", 0.95),
+        ("es", "spa_Latn", 0.95),
+        ("uk", "ukr_Cyrl", 0.95),
+    ] {
+        let other = lines(&fl.join(format!("{file}.devtest")));
+        let o: Vec<&str> = other.iter().map(String::as_str).collect();
+        let mut counts = AlignCounts::default();
+        for d in documents(&e, &o, &urls, &SynthOptions::default()) {
+            counts.add(score_links(&d.gold, &align(&d.src, &d.tgt)));
+        }
+        let strict = counts.strict().f1;
+        eprintln!("flores en-{code} strict F1 {strict:.4}");
+        assert!(strict >= floor, "en-{code} strict F1 {strict:.4} < {floor}");
+    }
+}

@@ -7,7 +7,8 @@ use talign::read::{decode_text, ReadError};
 fuzz_target!(|data: &[u8]| {
     match decode_text("fuzz.txt", data.to_vec()) {
         Ok(text) => assert!(data.ends_with(text.as_bytes())),
-        Err(ReadError::InvalidUtf8 { byte, line, .. }) | Err(ReadError::Binary { byte, line, .. }) => {
+        Err(ReadError::InvalidUtf8 { byte, line, .. })
+        | Err(ReadError::Binary { byte, line, .. }) => {
             assert!(byte < data.len());
             assert!(line >= 1 && line <= data.len() + 1);
         }

@@ -6,7 +6,7 @@ use super::{JobError, JobOutput};
 use crate::align::{align_sentences, AlignOptions};
 use crate::doc::{Document, Lang, Link, SegmentKind};
 use crate::read::{SourceDoc, WorkItem};
-use crate::segment::segment;
+use crate::segment::sentences;
 use crate::write::{PairKind, PairRow};
 
 /// A sentence aligner: source and target sentences (with their declared languages) in,
@@ -27,9 +27,10 @@ pub fn feature_align(src: &[&str], tgt: &[&str], src_lang: Lang, tgt_lang: Lang)
     align_sentences(src, tgt, &opts)
 }
 
-/// The texts of a document's content segments (boilerplate and language markers dropped).
+/// The texts of a document's content sentences for alignment (quotes stay inside their
+/// sentences; boilerplate and language markers dropped).
 pub fn content_segments(doc: &Document) -> Vec<&str> {
-    segment(doc)
+    sentences(doc)
         .into_iter()
         .filter(|s| !matches!(s.kind, SegmentKind::Boilerplate | SegmentKind::Marker))
         .map(|s| doc.text.get(s.start..s.end).unwrap_or(""))

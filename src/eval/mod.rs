@@ -1,4 +1,5 @@
 //! Scoring against gold data, one module per task.
 
 pub mod align;
+pub mod mine;
 pub mod synth;

@@ -1,0 +1,139 @@
+//! Translation-pair search between two sets of texts in different languages, with no bilingual
+//! model: each query finds at most one original in the pool and each pool entry serves at most
+//! one query.
+//!
+//! Evidence is lexical and survives translation: lexicon translations matched stem to stem
+//! (Snowball stemmers on both sides), cognates and names across scripts (news-style
+//! romanisation, fuzzy for names), numbers, URLs, @mentions and #hashtags, `?`/`!` and the
+//! length ratio. Words weigh by inverse document frequency on their side and count once.
+//! Candidates come from an inverted index over the rarer keys (no n·m comparisons), scores become
+//! margins against both sides' k nearest neighbours (CSLS), and a greedy one-to-one assignment by
+//! margin decides. Positions in the inputs are never evidence.
+//!
+//! ```
+//! use talign::align::mine::{mine, MineOptions};
+//! use talign::align::Lexicon;
+//! let queries = ["The war began in 2014.", "Kelly returned the medal to Medvedev."];
+//! let pool = ["Келли вернул медаль Медведеву.", "Война началась в 2014 году.", "Сегодня идёт дождь."];
+//! let opts = MineOptions {
+//!     lexicons: vec![Lexicon::from_pairs([("war", "война"), ("medal", "медаль")])],
+//!     ..MineOptions::default()
+//! };
+//! let hits = mine(&queries, &pool, &opts);
+//! assert_eq!(hits[0].pool, Some(1));
+//! assert_eq!(hits[1].pool, Some(0));
+//! ```
+
+pub mod search;
+pub mod side;
+
+use crate::align::anchors::{guess_lang, Stemmers};
+use crate::align::lexicon::Lexicon;
+use crate::doc::Lang;
+
+pub use search::ScoreParams;
+
+use side::{Interner, Role, Side, Translations};
+
+/// The default acceptance threshold on the margin (chosen for precision).
+pub const DEFAULT_THRESHOLD: f64 = 0.12;
+
+/// How to mine.
+#[derive(Debug, Clone)]
+pub struct MineOptions {
+    /// Bilingual word lists (either direction).
+    pub lexicons: Vec<Lexicon>,
+    /// Language of all queries; guessed per text when `None`.
+    pub query_lang: Option<Lang>,
+    /// Language of all pool entries; guessed per text when `None`.
+    pub pool_lang: Option<Lang>,
+    /// Least margin for a pair to be accepted.
+    pub threshold: f64,
+    /// Least score for a pair to be accepted.
+    pub min_score: f64,
+    /// Score constants.
+    pub params: ScoreParams,
+}
+
+impl Default for MineOptions {
+    fn default() -> Self {
+        MineOptions {
+            lexicons: Vec::new(),
+            query_lang: None,
+            pool_lang: None,
+            threshold: DEFAULT_THRESHOLD,
+            min_score: 0.2,
+            params: ScoreParams::default(),
+        }
+    }
+}
+
+/// The outcome for one query.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MineHit {
+    /// Query index (0-based, input order).
+    pub query: usize,
+    /// The pool entry assigned to the query, if any candidate was left.
+    pub pool: Option<usize>,
+    /// The pair's score (0 when nothing was found).
+    pub score: f64,
+    /// The pair's margin over the neighbours (0 when nothing was found).
+    pub margin: f64,
+    /// True when the pair passes the threshold.
+    pub accepted: bool,
+}
+
+/// Mines pairs between queries and pool; languages from the options or guessed per text.
+pub fn mine(queries: &[&str], pool: &[&str], opts: &MineOptions) -> Vec<MineHit> {
+    let lang = |fixed: Option<Lang>, t: &str| fixed.unwrap_or_else(|| guess_lang(t));
+    let q: Vec<(&str, Lang)> = queries
+        .iter()
+        .map(|t| (*t, lang(opts.query_lang, t)))
+        .collect();
+    let p: Vec<(&str, Lang)> = pool.iter().map(|t| (*t, lang(opts.pool_lang, t))).collect();
+    mine_with_langs(&q, &p, opts)
+}
+
+/// Mines pairs between queries and pool entries given with their languages (pools may mix
+/// languages; a query never pairs through words of its own language's stems).
+pub fn mine_with_langs(
+    queries: &[(&str, Lang)],
+    pool: &[(&str, Lang)],
+    opts: &MineOptions,
+) -> Vec<MineHit> {
+    let stemmers = Stemmers::new();
+    let mut keys = Interner::default();
+    let mut q_langs: Vec<Lang> = queries.iter().map(|(_, l)| *l).collect();
+    q_langs.sort_unstable();
+    q_langs.dedup();
+    let mut p_langs: Vec<Lang> = pool.iter().map(|(_, l)| *l).collect();
+    p_langs.sort_unstable();
+    p_langs.dedup();
+    let translations =
+        Translations::build(&opts.lexicons, &q_langs, &p_langs, &stemmers, &mut keys);
+    let mut q_side = Side::build(queries, Role::Query, &stemmers, &translations, &mut keys);
+    let mut p_side = Side::build(pool, Role::Pool, &stemmers, &translations, &mut keys);
+    side::discount_unmatchable(&mut q_side, &mut p_side, keys.len());
+    let cands = search::scored_candidates(&q_side, &p_side, keys.len(), &opts.params);
+    let assigned = search::assign(&cands, queries.len(), pool.len());
+    assigned
+        .into_iter()
+        .enumerate()
+        .map(|(query, c)| match c {
+            Some(c) => MineHit {
+                query,
+                pool: Some(c.pool),
+                score: c.score,
+                margin: c.margin,
+                accepted: c.margin >= opts.threshold && c.score >= opts.min_score,
+            },
+            None => MineHit {
+                query,
+                pool: None,
+                score: 0.0,
+                margin: 0.0,
+                accepted: false,
+            },
+        })
+        .collect()
+}

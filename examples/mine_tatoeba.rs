@@ -36,6 +36,9 @@ fn main() -> anyhow::Result<()> {
     if let Some(v) = env("CANDS") {
         opts.params.candidates = v as usize;
     }
+    if args.iter().any(|a| a == "--no-core") {
+        opts.core_lexicon = false;
+    }
     let t = Instant::now();
     let hits: Vec<MineHit> = mine(&en, &pool, &opts);
     let el = t.elapsed();

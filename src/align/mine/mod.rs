@@ -47,6 +47,9 @@ pub struct MineOptions {
     pub query_lang: Option<Lang>,
     /// Language of all pool entries; guessed per text when `None`.
     pub pool_lang: Option<Lang>,
+    /// Also use the small core lexicons shipped with the crate (closed-class and very common
+    /// words, English with Russian, Spanish and Ukrainian; see `data/lexicon/`).
+    pub core_lexicon: bool,
     /// Least margin for a pair to be accepted.
     pub threshold: f64,
     /// Least score for a pair to be accepted.
@@ -59,6 +62,7 @@ impl Default for MineOptions {
     fn default() -> Self {
         MineOptions {
             lexicons: Vec::new(),
+            core_lexicon: true,
             query_lang: None,
             pool_lang: None,
             threshold: DEFAULT_THRESHOLD,
@@ -66,6 +70,28 @@ impl Default for MineOptions {
             params: ScoreParams::default(),
         }
     }
+}
+
+/// The core lexicons shipped with the crate, written for it (English–Russian, English–Spanish,
+/// English–Ukrainian function words and common words).
+pub fn core_lexicons() -> Vec<Lexicon> {
+    [
+        (
+            include_str!("../../../data/lexicon/core.en-ru.tsv"),
+            "core.en-ru",
+        ),
+        (
+            include_str!("../../../data/lexicon/core.en-es.tsv"),
+            "core.en-es",
+        ),
+        (
+            include_str!("../../../data/lexicon/core.en-uk.tsv"),
+            "core.en-uk",
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(text, name)| Lexicon::from_reader(text.as_bytes(), name).ok())
+    .collect()
 }
 
 /// The outcome for one query.
@@ -109,8 +135,11 @@ pub fn mine_with_langs(
     let mut p_langs: Vec<Lang> = pool.iter().map(|(_, l)| *l).collect();
     p_langs.sort_unstable();
     p_langs.dedup();
-    let translations =
-        Translations::build(&opts.lexicons, &q_langs, &p_langs, &stemmers, &mut keys);
+    let mut lexicons = opts.lexicons.clone();
+    if opts.core_lexicon {
+        lexicons.extend(core_lexicons());
+    }
+    let translations = Translations::build(&lexicons, &q_langs, &p_langs, &stemmers, &mut keys);
     let mut q_side = Side::build(queries, Role::Query, &stemmers, &translations, &mut keys);
     let mut p_side = Side::build(pool, Role::Pool, &stemmers, &translations, &mut keys);
     side::discount_unmatchable(&mut q_side, &mut p_side, keys.len());
@@ -136,4 +165,16 @@ pub fn mine_with_langs(
             },
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn core_lexicons_load() {
+        let lex = core_lexicons();
+        assert_eq!(lex.len(), 3);
+        assert!(lex.iter().all(|l| l.len() > 50));
+    }
 }

@@ -60,7 +60,12 @@ fn main() -> anyhow::Result<()> {
     for th in [0.0, 0.04, 0.08, 0.1, 0.12, 0.15, 0.2] {
         let acc: Vec<&MineHit> = hits
             .iter()
-            .filter(|h| h.pool.is_some() && h.margin >= th && h.score >= opts.min_score)
+            .filter(|h| {
+                h.pool.is_some()
+                    && h.margin >= th
+                    && h.score >= opts.min_score
+                    && h.gap >= env("GAP").unwrap_or(0.0)
+            })
             .collect();
         let ok = acc
             .iter()

@@ -36,7 +36,7 @@ pub use search::ScoreParams;
 use side::{Interner, Role, Side, Translations};
 
 /// The default acceptance threshold on the margin (chosen for precision).
-pub const DEFAULT_THRESHOLD: f64 = 0.12;
+pub const DEFAULT_THRESHOLD: f64 = 0.06;
 
 /// How to mine.
 #[derive(Debug, Clone)]
@@ -54,6 +54,9 @@ pub struct MineOptions {
     pub threshold: f64,
     /// Least score for a pair to be accepted.
     pub min_score: f64,
+    /// Least lead of the pair's score over the best other score of its query and of its pool
+    /// entry (0 means: both must be each other's best; near-duplicates are refused above 0).
+    pub min_gap: f64,
     /// Score constants.
     pub params: ScoreParams,
 }
@@ -67,6 +70,7 @@ impl Default for MineOptions {
             pool_lang: None,
             threshold: DEFAULT_THRESHOLD,
             min_score: 0.2,
+            min_gap: 0.01,
             params: ScoreParams::default(),
         }
     }
@@ -105,6 +109,8 @@ pub struct MineHit {
     pub score: f64,
     /// The pair's margin over the neighbours (0 when nothing was found).
     pub margin: f64,
+    /// Score minus the best other score of the query or the pool entry.
+    pub gap: f64,
     /// True when the pair passes the threshold.
     pub accepted: bool,
 }
@@ -154,13 +160,17 @@ pub fn mine_with_langs(
                 pool: Some(c.pool),
                 score: c.score,
                 margin: c.margin,
-                accepted: c.margin >= opts.threshold && c.score >= opts.min_score,
+                gap: c.gap,
+                accepted: c.margin >= opts.threshold
+                    && c.score >= opts.min_score
+                    && c.gap >= opts.min_gap,
             },
             None => MineHit {
                 query,
                 pool: None,
                 score: 0.0,
                 margin: 0.0,
+                gap: 0.0,
                 accepted: false,
             },
         })

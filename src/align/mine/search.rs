@@ -45,6 +45,9 @@ pub struct Candidate {
     pub score: f64,
     /// Score minus the mean of both sides' k nearest neighbours.
     pub margin: f64,
+    /// Score minus the best other score of the query or of the pool entry (how clearly this
+    /// pair stands out; near 0 between near-duplicates).
+    pub gap: f64,
 }
 
 /// Pool postings: for each key, the pool items holding it.
@@ -225,6 +228,7 @@ fn candidates(
                             pool: p as usize,
                             score: pair_score(q, item, r, params),
                             margin: 0.0,
+                            gap: 0.0,
                         })
                     })
                     .collect();
@@ -301,17 +305,32 @@ pub fn scored_candidates(
         .iter_mut()
         .map(|v| mean_top_k(v, params.k))
         .collect();
+    // by_pool is sorted best first now: the two best scores of each pool entry.
+    let top2 = |v: &[f64]| (v.first().copied(), v.get(1).copied());
+    let pool_top: Vec<(Option<f64>, Option<f64>)> = by_pool.iter().map(|v| top2(v)).collect();
     let mut out = Vec::new();
     for list in lists {
         let mut scores: Vec<f64> = list.iter().map(|c| c.score).collect();
         let r_q = mean_top_k(&mut scores, params.k);
+        let q_top = top2(&scores);
         for mut c in list {
             let r_p = r_pool.get(c.pool).copied().unwrap_or(0.0);
             c.margin = c.score - (r_q + r_p) / 2.0;
+            let p_top = pool_top.get(c.pool).copied().unwrap_or((None, None));
+            c.gap = c.score - best_other(q_top, c.score).max(best_other(p_top, c.score));
             out.push(c);
         }
     }
     out
+}
+
+/// The best score other than `own` among the two best (a tie counts as another).
+fn best_other((a, b): (Option<f64>, Option<f64>), own: f64) -> f64 {
+    match (a, b) {
+        (Some(a), _) if a > own => a,
+        (Some(_), Some(b)) => b,
+        _ => 0.0,
+    }
 }
 
 /// One-to-one assignment, greedy by margin (then score, then indices): each query and each pool
@@ -350,6 +369,7 @@ mod tests {
             pool,
             score: margin,
             margin,
+            gap: 0.0,
         }
     }
 

@@ -15,7 +15,9 @@
 pub mod align;
 pub mod doc;
 pub mod eval;
+pub mod quote;
 pub mod read;
+pub mod run;
 pub mod segment;
 
 pub use doc::{Document, Lang, Link, Segment, SegmentKind};

@@ -247,6 +247,39 @@ pub fn guess_lang(text: &str) -> Lang {
     latin_lang(text)
 }
 
+/// Languages of a set of texts: the language guessed for the whole set, except for texts whose
+/// own guess is in another script (short texts are too short to tell Latin-script languages
+/// apart one by one, but a set is not).
+pub fn guess_langs(texts: &[&str]) -> Vec<Lang> {
+    let sample: String = texts
+        .iter()
+        .take(300)
+        .copied()
+        .collect::<Vec<_>>()
+        .join("\n");
+    let side = guess_lang(&sample);
+    let cyrillic = |l: Lang| matches!(l.as_str(), "ru" | "uk" | "bg" | "be" | "sr" | "mk");
+    texts
+        .iter()
+        .map(|t| {
+            let own = guess_lang(t);
+            if own.is_und() || side.is_und() || cyrillic(own) != cyrillic(side) || own == side {
+                if own.is_und() {
+                    side
+                } else {
+                    own
+                }
+            } else if cyrillic(own) {
+                // Russian and Ukrainian differ by letters a text shows or not: trust the text
+                // when it shows Ukrainian ones.
+                own
+            } else {
+                side
+            }
+        })
+        .collect()
+}
+
 /// `whatlang` among common Latin-script languages, mapped to ISO 639-1.
 fn latin_lang(text: &str) -> Lang {
     use whatlang::Lang as W;
@@ -327,6 +360,18 @@ mod tests {
         assert_eq!(expand_contraction("he'd"), vec!["he", "would"]);
         assert_eq!(expand_contraction("Tom's"), vec!["Tom"]);
         assert_eq!(expand_contraction("house"), vec!["house"]);
+    }
+
+    #[test]
+    fn set_languages_override_short_latin_guesses() {
+        let texts = [
+            "Tom is here.",
+            "The war is over and everyone went home.",
+            "Привет всем.",
+        ];
+        let langs = guess_langs(&texts);
+        assert_eq!(langs[0], l("en"));
+        assert_eq!(langs[2], l("ru"));
     }
 
     #[test]

@@ -25,6 +25,8 @@ pub struct EvalArgs {
 pub enum EvalTask {
     /// Sentence alignment: strict and lax precision, recall and F1, pooled over all pairs.
     Align(EvalAlignArgs),
+    /// Translation-pair search: top-1 accuracy, precision and recall of the accepted pairs.
+    Mine(super::eval_mine::MineEvalArgs),
 }
 
 /// `talign eval align GOLD TEST [GOLD TEST …]`.
@@ -52,6 +54,7 @@ pub struct EvalAlignArgs {
 pub fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
     match args.task {
         EvalTask::Align(a) => run_align(a),
+        EvalTask::Mine(a) => super::eval_mine::run(a),
     }
 }
 

@@ -9,6 +9,8 @@ use clap::{Parser, Subcommand};
 
 pub mod align;
 pub mod eval;
+pub mod eval_mine;
+pub mod mine;
 mod output;
 mod segment;
 
@@ -43,6 +45,8 @@ enum Command {
     Segment(segment::SegmentArgs),
     /// Align two parallel documents sentence by sentence.
     Align(align::AlignArgs),
+    /// Find translations of queries among a pool of texts in another language.
+    Mine(mine::MineArgs),
     /// Score output against gold data (align, ...).
     Eval(eval::EvalArgs),
 }
@@ -53,6 +57,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Segment(args) => segment::run(args),
         Command::Align(args) => align::run(args),
+        Command::Mine(args) => mine::run(args),
         Command::Eval(args) => eval::run(args),
     };
     finish(result)

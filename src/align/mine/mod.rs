@@ -27,7 +27,7 @@
 pub mod search;
 pub mod side;
 
-use crate::align::anchors::{guess_lang, Stemmers};
+use crate::align::anchors::{guess_langs, Stemmers};
 use crate::align::lexicon::Lexicon;
 use crate::doc::Lang;
 
@@ -117,12 +117,22 @@ pub struct MineHit {
 
 /// Mines pairs between queries and pool; languages from the options or guessed per text.
 pub fn mine(queries: &[&str], pool: &[&str], opts: &MineOptions) -> Vec<MineHit> {
-    let lang = |fixed: Option<Lang>, t: &str| fixed.unwrap_or_else(|| guess_lang(t));
+    let langs = |fixed: Option<Lang>, texts: &[&str]| -> Vec<Lang> {
+        match fixed {
+            Some(l) => vec![l; texts.len()],
+            None => guess_langs(texts),
+        }
+    };
     let q: Vec<(&str, Lang)> = queries
         .iter()
-        .map(|t| (*t, lang(opts.query_lang, t)))
+        .copied()
+        .zip(langs(opts.query_lang, queries))
         .collect();
-    let p: Vec<(&str, Lang)> = pool.iter().map(|t| (*t, lang(opts.pool_lang, t))).collect();
+    let p: Vec<(&str, Lang)> = pool
+        .iter()
+        .copied()
+        .zip(langs(opts.pool_lang, pool))
+        .collect();
     mine_with_langs(&q, &p, opts)
 }
 

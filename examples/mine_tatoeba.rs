@@ -33,6 +33,9 @@ fn main() -> anyhow::Result<()> {
     if let Some(v) = env("K") {
         opts.params.k = v as usize;
     }
+    if let Some(v) = env("MINS") {
+        opts.min_score = v;
+    }
     if let Some(v) = env("CANDS") {
         opts.params.candidates = v as usize;
     }

@@ -78,6 +78,9 @@ pub struct QuoteOptions {
     pub core_lexicon: bool,
     /// Least margin for quotes with a translation cue.
     pub threshold: f64,
+    /// Least score for quotes with a cue (quotes are longer than single sentences: true pairs
+    /// score well above the sentence-level floor).
+    pub min_score: f64,
     /// Least margin for social-media quotes without a cue (stricter).
     pub uncued_threshold: f64,
     /// Least score for quotes without a cue.
@@ -92,8 +95,9 @@ impl Default for QuoteOptions {
             lexicons: Vec::new(),
             core_lexicon: true,
             threshold: DEFAULT_THRESHOLD,
-            uncued_threshold: 0.15,
-            uncued_min_score: 0.3,
+            min_score: 0.45,
+            uncued_threshold: 0.25,
+            uncued_min_score: 0.5,
             min_segment_chars: 20,
         }
     }
@@ -288,7 +292,7 @@ pub fn pair_quotes(docs: &[SegmentedDoc], pool: &[Post], opts: &QuoteOptions) ->
                 opts.uncued_threshold
             },
             min_score: if cued_pass {
-                MineOptions::default().min_score
+                opts.min_score
             } else {
                 opts.uncued_min_score
             },

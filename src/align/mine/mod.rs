@@ -69,7 +69,7 @@ impl Default for MineOptions {
             query_lang: None,
             pool_lang: None,
             threshold: DEFAULT_THRESHOLD,
-            min_score: 0.2,
+            min_score: 0.3,
             min_gap: 0.01,
             params: ScoreParams::default(),
         }

@@ -2,4 +2,5 @@
 
 pub mod align;
 pub mod mine;
+pub mod quote_synth;
 pub mod synth;

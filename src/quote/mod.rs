@@ -46,7 +46,8 @@ fn is_prose(s: &Segment) -> bool {
 }
 
 /// Attribution segments of a quote: the sentences between the pieces and the one right after the
-/// last piece; separately, the sentence right before the first piece (a weaker context).
+/// last piece; separately, the sentence right before the first piece (a weaker context), unless
+/// it follows another quote (then it is that quote's attribution).
 fn attribution_of(segs: &[Segment], pieces: &[usize]) -> (Vec<usize>, Option<usize>) {
     let mut out = Vec::new();
     let (Some(&first), Some(&last)) = (pieces.first(), pieces.last()) else {
@@ -55,7 +56,12 @@ fn attribution_of(segs: &[Segment], pieces: &[usize]) -> (Vec<usize>, Option<usi
     let pos = |id: usize| segs.iter().position(|s| s.id == id);
     let mut before = None;
     if let Some(i) = pos(first).and_then(|i| i.checked_sub(1)) {
-        if let Some(s) = segs.get(i).filter(|s| is_prose(s)) {
+        // A sentence right after another quote is that quote's attribution, not this one's.
+        let follows_quote = i
+            .checked_sub(1)
+            .and_then(|k| segs.get(k))
+            .is_some_and(|p| p.kind == SegmentKind::Quote);
+        if let Some(s) = segs.get(i).filter(|s| is_prose(s) && !follows_quote) {
             before = Some(s.id);
         }
     }

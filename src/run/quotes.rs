@@ -95,7 +95,7 @@ impl Default for QuoteOptions {
             lexicons: Vec::new(),
             core_lexicon: true,
             threshold: DEFAULT_THRESHOLD,
-            min_score: 0.45,
+            min_score: 0.3,
             uncued_threshold: 0.25,
             uncued_min_score: 0.5,
             min_segment_chars: 20,

@@ -57,6 +57,9 @@ pub struct MineOptions {
     /// Least lead of the pair's score over the best other score of its query and of its pool
     /// entry (0 means: both must be each other's best; near-duplicates are refused above 0).
     pub min_gap: f64,
+    /// Least number of matched content words (anchors, words of four letters or more): pairs
+    /// that meet only through pronouns and particles are refused.
+    pub min_content: u32,
     /// Score constants.
     pub params: ScoreParams,
 }
@@ -71,6 +74,7 @@ impl Default for MineOptions {
             threshold: DEFAULT_THRESHOLD,
             min_score: 0.3,
             min_gap: 0.01,
+            min_content: 1,
             params: ScoreParams::default(),
         }
     }
@@ -173,7 +177,8 @@ pub fn mine_with_langs(
                 gap: c.gap,
                 accepted: c.margin >= opts.threshold
                     && c.score >= opts.min_score
-                    && c.gap >= opts.min_gap,
+                    && c.gap >= opts.min_gap
+                    && c.content >= opts.min_content,
             },
             None => MineHit {
                 query,

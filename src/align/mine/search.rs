@@ -48,6 +48,8 @@ pub struct Candidate {
     /// Score minus the best other score of the query or of the pool entry (how clearly this
     /// pair stands out; near 0 between near-duplicates).
     pub gap: f64,
+    /// Matched query words that are content evidence (anchors, words of four letters or more).
+    pub content: u32,
 }
 
 /// Pool postings: for each key, the pool items holding it.
@@ -108,9 +110,24 @@ fn expected_ratios(queries: &Side, pool: &Side) -> Vec<f64> {
         .collect()
 }
 
+/// Letters a matched word needs to count as content evidence (shorter words are mostly
+/// pronouns, particles and prepositions).
+const CONTENT_LETTERS: usize = 4;
+
 /// The exact score of a pair: weighted coverage of both sides by matched words (each word counted
 /// once, names matched fuzzily after romanisation), a length-ratio penalty and mark agreement.
 pub fn pair_score(q: &Item, p: &Item, expected_log_ratio: f64, params: &ScoreParams) -> f64 {
+    pair_evidence(q, p, expected_log_ratio, params).0
+}
+
+/// The pair score and the number of matched query words that are content evidence (anchors, or
+/// words of at least four letters).
+pub fn pair_evidence(
+    q: &Item,
+    p: &Item,
+    expected_log_ratio: f64,
+    params: &ScoreParams,
+) -> (f64, u32) {
     let mut q_matched: Vec<bool> = q
         .words
         .iter()
@@ -167,7 +184,13 @@ pub fn pair_score(q: &Item, p: &Item, expected_log_ratio: f64, params: &ScorePar
             marks += params.marks;
         }
     }
-    lexical - params.length * ratio + marks
+    let content = q
+        .words
+        .iter()
+        .zip(&q_matched)
+        .filter(|(w, &m)| m && w.norm.chars().count() >= CONTENT_LETTERS)
+        .count() as u32;
+    (lexical - params.length * ratio + marks, content)
 }
 
 /// For each query, the best candidates by an approximate score accumulated over the inverted
@@ -223,12 +246,14 @@ fn candidates(
                     .filter_map(|(_, p)| {
                         let item = pool.items.get(p as usize)?;
                         let r = ratios.get(item.group).copied().unwrap_or(0.0);
+                        let (score, content) = pair_evidence(q, item, r, params);
                         Some(Candidate {
                             query: qi,
                             pool: p as usize,
-                            score: pair_score(q, item, r, params),
+                            score,
                             margin: 0.0,
                             gap: 0.0,
+                            content,
                         })
                     })
                     .collect();
@@ -370,6 +395,7 @@ mod tests {
             score: margin,
             margin,
             gap: 0.0,
+            content: 1,
         }
     }
 

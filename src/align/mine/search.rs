@@ -84,7 +84,7 @@ impl Index {
                 }
             }
         }
-        let max_df = (pool.items.len() / 16).max(64);
+        let max_df = (pool.items.len() / 64).max(64);
         Index { postings, max_df }
     }
 }

@@ -8,6 +8,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::align::anchors::{anchors, cognate_key, expand_contraction, words, Stemmers};
 use crate::align::features::{normalize_word, text_length, Translit};
 use crate::align::lexicon::Lexicon;
@@ -254,7 +256,7 @@ impl Side {
         keys: &mut Interner,
     ) -> Side {
         let raws: Vec<Vec<RawWord>> = texts
-            .iter()
+            .par_iter()
             .map(|(t, l)| raw_words(t, *l, stemmers))
             .collect();
         let mut df: HashMap<&str, u32> = HashMap::new();

@@ -164,7 +164,8 @@ pub fn mine_with_langs(
     let mut p_side = Side::build(pool, Role::Pool, &stemmers, &translations, &mut keys);
     side::discount_unmatchable(&mut q_side, &mut p_side, keys.len());
     let cands = search::scored_candidates(&q_side, &p_side, keys.len(), &opts.params);
-    let assigned = search::assign(&cands, queries.len(), pool.len());
+    let mut assigned = search::assign(&cands, queries.len(), pool.len());
+    search::second_round(&q_side, &p_side, &mut assigned, &opts.params);
     assigned
         .into_iter()
         .enumerate()

@@ -384,6 +384,84 @@ pub fn assign(cands: &[Candidate], n_queries: usize, n_pool: usize) -> Vec<Optio
     q_done
 }
 
+/// Most leftover pairs compared exhaustively in the second round.
+const SECOND_ROUND_PAIRS: usize = 4_000_000;
+
+/// Gives queries left without a pool entry (all their candidates went to other queries) a second
+/// chance: leftover queries and leftover pool entries are compared exhaustively (when few enough)
+/// and assigned greedily by score. Such pairs lost their best candidates to other queries, so they
+/// are never accepted (their gap is −1); they still give the best remaining answer (top-1).
+pub fn second_round(
+    queries: &Side,
+    pool: &Side,
+    assigned: &mut [Option<Candidate>],
+    params: &ScoreParams,
+) {
+    let q_left: Vec<usize> = (0..assigned.len())
+        .filter(|&i| assigned.get(i).is_some_and(|a| a.is_none()))
+        .collect();
+    let mut p_used = vec![false; pool.items.len()];
+    for c in assigned.iter().flatten() {
+        if let Some(u) = p_used.get_mut(c.pool) {
+            *u = true;
+        }
+    }
+    let p_left: Vec<usize> = (0..pool.items.len()).filter(|&j| !p_used[j]).collect();
+    if q_left.is_empty()
+        || p_left.is_empty()
+        || q_left.len().saturating_mul(p_left.len()) > SECOND_ROUND_PAIRS
+    {
+        return;
+    }
+    let ratios = expected_ratios(queries, pool);
+    let ratios = &ratios;
+    let p_left = &p_left;
+    let mut pairs: Vec<Candidate> = q_left
+        .par_iter()
+        .flat_map_iter(|&qi| {
+            let q = queries.items.get(qi);
+            p_left.iter().filter_map(move |&pj| {
+                let (q, p) = (q?, pool.items.get(pj)?);
+                let r = ratios.get(p.group).copied().unwrap_or(0.0);
+                let (score, content) = pair_evidence(q, p, r, params);
+                (score > 0.0).then_some(Candidate {
+                    query: qi,
+                    pool: pj,
+                    score,
+                    margin: 0.0,
+                    gap: -1.0,
+                    content,
+                })
+            })
+        })
+        .collect();
+    // Margins against the leftover neighbourhood of the query.
+    let mut by_q: Vec<Vec<f64>> = vec![Vec::new(); assigned.len()];
+    for c in &pairs {
+        if let Some(v) = by_q.get_mut(c.query) {
+            v.push(c.score);
+        }
+    }
+    let r_q: Vec<f64> = by_q.iter_mut().map(|v| mean_top_k(v, params.k)).collect();
+    for c in &mut pairs {
+        c.margin = c.score - r_q.get(c.query).copied().unwrap_or(0.0);
+    }
+    pairs.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.query.cmp(&b.query))
+            .then(a.pool.cmp(&b.pool))
+    });
+    for c in pairs {
+        let free_q = assigned.get(c.query).is_some_and(|a| a.is_none());
+        let free_p = p_used.get(c.pool).is_some_and(|u| !u);
+        if free_q && free_p {
+            assigned[c.query] = Some(c);
+            p_used[c.pool] = true;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

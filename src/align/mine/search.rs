@@ -385,7 +385,7 @@ pub fn assign(cands: &[Candidate], n_queries: usize, n_pool: usize) -> Vec<Optio
 }
 
 /// Most leftover pairs compared exhaustively in the second round.
-const SECOND_ROUND_PAIRS: usize = 4_000_000;
+const SECOND_ROUND_PAIRS: usize = 1_000_000;
 
 /// Gives queries left without a pool entry (all their candidates went to other queries) a second
 /// chance: leftover queries and leftover pool entries are compared exhaustively (when few enough)

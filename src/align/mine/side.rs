@@ -166,6 +166,43 @@ fn script_fits(word: &str, lang: Lang) -> bool {
     cyr == cyrillic_lang(lang) || lang.is_und()
 }
 
+/// Least consonants in a skeleton key (shorter ones collide too often).
+const SKELETON_MIN: usize = 3;
+
+/// For Ukrainian and Belarusian, whose lexicons are rare, the consonant skeleton of a Cyrillic
+/// stem (`війн` and Russian `войн` → `вйн`): it lets a Russian lexicon reach the many cognate
+/// stems that differ only in vowels. `None` for other languages and short skeletons.
+fn slavic_skeleton(stem: &str, lang: Lang) -> Option<String> {
+    if !matches!(lang.as_str(), "uk" | "be") {
+        return None;
+    }
+    let skel: String = stem
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                'а' | 'е'
+                    | 'є'
+                    | 'и'
+                    | 'і'
+                    | 'ї'
+                    | 'о'
+                    | 'у'
+                    | 'ю'
+                    | 'я'
+                    | 'ы'
+                    | 'э'
+                    | 'ё'
+                    | 'ь'
+                    | 'ъ'
+                    | '\''
+            )
+        })
+        .map(|c| if c == 'ґ' { 'г' } else { c })
+        .collect();
+    (skel.chars().count() >= SKELETON_MIN).then(|| format!("k:{skel}"))
+}
+
 /// Lexicon translations stem to stem: (query language, query stem) → pool keys.
 #[derive(Debug, Default)]
 pub struct Translations {
@@ -207,9 +244,12 @@ impl Translations {
                             let sx = stem(x, lq);
                             let sy = stem(y, lp);
                             let key = keys.id(&format!("s{}:{sy}", lp.as_str()));
+                            let skel = slavic_skeleton(&sy, lp).map(|k| keys.id(&k));
                             let e = map.entry((lq, sx)).or_default();
-                            if !e.contains(&key) {
-                                e.push(key);
+                            for k in std::iter::once(key).chain(skel) {
+                                if !e.contains(&k) {
+                                    e.push(k);
+                                }
                             }
                         }
                     }
@@ -297,6 +337,9 @@ impl Side {
                     Some(stem) => {
                         if role == Role::Pool {
                             wkeys.push(keys.id(&w.ident));
+                            if let Some(k) = slavic_skeleton(stem, *lang) {
+                                wkeys.push(keys.id(&k));
+                            }
                         } else {
                             wkeys.extend_from_slice(translations.get(*lang, stem));
                         }
@@ -395,6 +438,14 @@ mod tests {
         let shared = qi.keyset.iter().filter(|k| pi.keyset.contains(k)).count();
         assert!(shared >= 2, "medal and war meet through stems");
         assert_eq!(qi.words.len(), 4);
+    }
+
+    #[test]
+    fn ukrainian_meets_russian_lexicons_through_skeletons() {
+        assert_eq!(slavic_skeleton("війн", l("uk")), Some("k:вйн".to_string()));
+        assert_eq!(slavic_skeleton("войн", l("uk")), Some("k:вйн".to_string()));
+        assert_eq!(slavic_skeleton("війн", l("ru")), None);
+        assert_eq!(slavic_skeleton("ми", l("uk")), None);
     }
 
     #[test]

@@ -32,6 +32,7 @@ pub mod align;
 pub mod doc;
 pub mod eval;
 pub mod lang;
+pub mod quote;
 pub mod read;
 pub mod run;
 pub mod segment;

@@ -13,11 +13,13 @@
 //! assert_eq!((links[1].src.clone(), links[1].tgt.clone()), (vec![1], vec![1]));
 //! ```
 
+pub mod anchors;
 pub mod dp;
 pub mod features;
 pub mod ibm1;
 pub mod length;
 pub mod lexicon;
+pub mod mine;
 pub mod score;
 pub mod search;
 pub mod vocab;

@@ -27,6 +27,8 @@ pub enum EvalTask {
     Align(EvalAlignArgs),
     /// Language identification: accuracy per language and kind, and of spans in mixed text.
     Langid(super::eval_langid::LangidArgs),
+    /// Translation-pair search: top-1 accuracy, precision and recall of the accepted pairs.
+    Mine(super::eval_mine::MineEvalArgs),
 }
 
 /// `talign eval align GOLD TEST [GOLD TEST …]`.
@@ -55,6 +57,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
     match args.task {
         EvalTask::Align(a) => run_align(a),
         EvalTask::Langid(a) => super::eval_langid::run(a),
+        EvalTask::Mine(a) => super::eval_mine::run(a),
     }
 }
 

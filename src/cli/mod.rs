@@ -11,6 +11,8 @@ pub mod align;
 mod detect;
 pub mod eval;
 mod eval_langid;
+pub mod eval_mine;
+pub mod mine;
 mod output;
 pub mod run;
 mod segment;
@@ -48,7 +50,9 @@ enum Command {
     Segment(segment::SegmentArgs),
     /// Align two parallel documents sentence by sentence.
     Align(align::AlignArgs),
-    /// Score output against gold data (align, langid).
+    /// Find translations of queries among a pool of texts in another language.
+    Mine(mine::MineArgs),
+    /// Score output against gold data (align, mine, langid).
     Eval(eval::EvalArgs),
     /// Identify the language of each segment or line (CSV: lang,confidence,text).
     Detect(detect::DetectArgs),
@@ -61,6 +65,7 @@ pub fn main() -> ExitCode {
         Command::Run(args) => run::run(args),
         Command::Segment(args) => segment::run(args),
         Command::Align(args) => align::run(args),
+        Command::Mine(args) => mine::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Detect(args) => detect::run(args),
     };

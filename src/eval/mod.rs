@@ -2,4 +2,6 @@
 
 pub mod align;
 pub mod langid;
+pub mod mine;
+pub mod quote_synth;
 pub mod synth;

@@ -12,6 +12,7 @@
 //! handed over strictly in input order, so output bytes are the same at any thread count.
 
 mod job;
+pub mod quotes;
 mod summary;
 
 use std::collections::BTreeMap;

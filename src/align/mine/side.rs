@@ -1,0 +1,472 @@
+//! The two sides of a mining job as bags of keyed, weighted words.
+//!
+//! Every word carries the keys under which it can meet a word of the other side: a pool word its
+//! stem (tagged with its language) and its cognate key; a query word the pool-language stems its
+//! lexicon translations have, and its own cognate key. Anchors (numbers, URLs, @mentions,
+//! #hashtags) are words whose only key is themselves. Weights are inverse document frequencies
+//! within each side, so rare words and anchors decide and function words barely count.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use crate::align::anchors::{anchors, cognate_key, expand_contraction, words, Stemmers};
+use crate::align::features::{normalize_word, text_length, Translit};
+use crate::align::lexicon::Lexicon;
+use crate::doc::Lang;
+
+/// An interned key: a stem, a cognate key or an anchor.
+pub type Key = u32;
+
+/// Extra weight of an anchor over its inverse document frequency (anchors rarely lie).
+const ANCHOR_BONUS: f32 = 1.0;
+
+/// One word of an item with its keys and weight.
+#[derive(Debug, Clone)]
+pub struct Word {
+    /// The keys under which the word matches the other side, sorted, no duplicates.
+    pub keys: Vec<Key>,
+    /// Inverse document frequency within its side (plus a bonus for anchors).
+    pub weight: f32,
+    /// The word romanised and folded, for fuzzy name comparison.
+    pub norm: String,
+    /// True for capitalised words that are not the first of the text (likely names).
+    pub name: bool,
+}
+
+/// One query or pool entry.
+#[derive(Debug, Clone, Default)]
+pub struct Item {
+    /// The words, anchors included.
+    pub words: Vec<Word>,
+    /// The sorted union of the words' keys.
+    pub keyset: Vec<Key>,
+    /// Sum of the word weights.
+    pub total: f32,
+    /// Length in characters that count (see `features::text_length`).
+    pub len: f64,
+    /// Counts of `?` and `!` (with their Spanish and full-width forms).
+    pub marks: [u8; 2],
+    /// Index of the item's language group on its side (see [`Side::langs`]).
+    pub group: usize,
+}
+
+/// Interns key strings as small integers shared by both sides.
+#[derive(Debug, Default)]
+pub struct Interner {
+    map: HashMap<String, Key>,
+}
+
+impl Interner {
+    /// The id of a key, created on first sight.
+    pub fn id(&mut self, key: &str) -> Key {
+        if let Some(&k) = self.map.get(key) {
+            return k;
+        }
+        let k = self.map.len() as Key;
+        self.map.insert(key.to_string(), k);
+        k
+    }
+
+    /// The id of a key if it was seen.
+    pub fn get(&self, key: &str) -> Option<Key> {
+        self.map.get(key).copied()
+    }
+
+    /// How many keys exist.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// True when no key exists yet.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+/// A word of a text before keys are attached: its stem, cognate key, romanised form.
+#[derive(Debug, Clone)]
+struct RawWord {
+    ident: String,
+    stem: Option<String>,
+    cognate: Option<String>,
+    norm: String,
+    name: bool,
+}
+
+/// Splits a text into raw words and anchors.
+fn raw_words(text: &str, lang: Lang, stemmers: &Stemmers) -> Vec<RawWord> {
+    let mut out = Vec::new();
+    let english = lang.as_str() == "en";
+    let split = words(text)
+        .into_iter()
+        .enumerate()
+        .flat_map(|(k, (w, capital))| {
+            let parts = if english {
+                expand_contraction(&w)
+            } else {
+                vec![w]
+            };
+            parts.into_iter().map(move |p| (k, p, capital))
+        });
+    for (k, w, capital) in split {
+        let stem = stemmers.stem(&w, lang);
+        let cognate = cognate_key(&stem);
+        out.push(RawWord {
+            ident: format!("s{}:{stem}", lang.as_str()),
+            stem: Some(stem),
+            cognate,
+            norm: normalize_word(&w, Translit::guess(&w)),
+            name: capital && k > 0,
+        });
+    }
+    for a in anchors(text) {
+        out.push(RawWord {
+            ident: a.clone(),
+            stem: None,
+            cognate: None,
+            norm: a,
+            name: false,
+        });
+    }
+    out
+}
+
+/// Counts of question and exclamation marks.
+fn marks(text: &str) -> [u8; 2] {
+    let mut m = [0u8; 2];
+    for c in text.chars() {
+        match c {
+            '?' | '¿' | '？' => m[0] = m[0].saturating_add(1),
+            '!' | '¡' | '！' => m[1] = m[1].saturating_add(1),
+            _ => {}
+        }
+    }
+    // Spanish opens and closes: count pairs once.
+    if text.contains('¿') {
+        m[0] = m[0].div_ceil(2);
+    }
+    if text.contains('¡') {
+        m[1] = m[1].div_ceil(2);
+    }
+    m
+}
+
+/// True for languages written in Cyrillic.
+fn cyrillic_lang(lang: Lang) -> bool {
+    matches!(
+        lang.as_str(),
+        "ru" | "uk" | "bg" | "be" | "sr" | "mk" | "kk"
+    )
+}
+
+/// True when a word's script fits a language (so a lexicon side is stemmed only as what it is).
+fn script_fits(word: &str, lang: Lang) -> bool {
+    let cyr = word.chars().any(crate::align::features::is_cyrillic);
+    cyr == cyrillic_lang(lang) || lang.is_und()
+}
+
+/// Least consonants in a skeleton key (shorter ones collide too often).
+const SKELETON_MIN: usize = 3;
+
+/// For Ukrainian and Belarusian, whose lexicons are rare, the consonant skeleton of a Cyrillic
+/// stem (`війн` and Russian `войн` → `вйн`): it lets a Russian lexicon reach the many cognate
+/// stems that differ only in vowels. `None` for other languages and short skeletons.
+fn slavic_skeleton(stem: &str, lang: Lang) -> Option<String> {
+    if !matches!(lang.as_str(), "uk" | "be") {
+        return None;
+    }
+    let skel: String = stem
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                'а' | 'е'
+                    | 'є'
+                    | 'и'
+                    | 'і'
+                    | 'ї'
+                    | 'о'
+                    | 'у'
+                    | 'ю'
+                    | 'я'
+                    | 'ы'
+                    | 'э'
+                    | 'ё'
+                    | 'ь'
+                    | 'ъ'
+                    | '\''
+            )
+        })
+        .map(|c| if c == 'ґ' { 'г' } else { c })
+        .collect();
+    (skel.chars().count() >= SKELETON_MIN).then(|| format!("k:{skel}"))
+}
+
+/// Lexicon translations stem to stem: (query language, query stem) → pool keys.
+#[derive(Debug, Default)]
+pub struct Translations {
+    map: HashMap<(Lang, String), Vec<Key>>,
+}
+
+impl Translations {
+    /// Maps every single-word lexicon entry, in both directions, from each query language to each
+    /// pool language, stemming both sides with their language's stemmer.
+    pub fn build(
+        lexicons: &[Lexicon],
+        query_langs: &[Lang],
+        pool_langs: &[Lang],
+        stemmers: &Stemmers,
+        keys: &mut Interner,
+    ) -> Self {
+        let mut map: HashMap<(Lang, String), Vec<Key>> = HashMap::new();
+        let mut stem_cache: HashMap<(Lang, String), String> = HashMap::new();
+        let mut stem = |w: &str, l: Lang| -> String {
+            stem_cache
+                .entry((l, w.to_string()))
+                .or_insert_with(|| stemmers.stem(w, l))
+                .clone()
+        };
+        for lex in lexicons {
+            for (a, b) in &lex.pairs {
+                if a.contains(' ') || b.contains(' ') {
+                    continue;
+                }
+                for (x, y) in [(a, b), (b, a)] {
+                    for &lq in query_langs {
+                        if !script_fits(x, lq) {
+                            continue;
+                        }
+                        for &lp in pool_langs {
+                            if lp == lq || !script_fits(y, lp) {
+                                continue;
+                            }
+                            let sx = stem(x, lq);
+                            let sy = stem(y, lp);
+                            let key = keys.id(&format!("s{}:{sy}", lp.as_str()));
+                            let skel = slavic_skeleton(&sy, lp).map(|k| keys.id(&k));
+                            let e = map.entry((lq, sx)).or_default();
+                            for k in std::iter::once(key).chain(skel) {
+                                if !e.contains(&k) {
+                                    e.push(k);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Translations { map }
+    }
+
+    /// The pool keys a query stem translates to.
+    fn get(&self, lang: Lang, stem: &str) -> &[Key] {
+        self.map
+            .get(&(lang, stem.to_string()))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+}
+
+/// One side of a mining job: its items and language groups.
+#[derive(Debug, Default)]
+pub struct Side {
+    /// The items, in input order.
+    pub items: Vec<Item>,
+    /// The distinct languages of the side, in order of first appearance.
+    pub langs: Vec<Lang>,
+}
+
+/// Which side a text is on: query words key by translation, pool words by their own stem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Texts searched for (their words are translated into pool keys).
+    Query,
+    /// Texts searched among.
+    Pool,
+}
+
+impl Side {
+    /// Builds a side from texts with languages.
+    pub fn build(
+        texts: &[(&str, Lang)],
+        role: Role,
+        stemmers: &Stemmers,
+        translations: &Translations,
+        keys: &mut Interner,
+    ) -> Side {
+        let raws: Vec<Vec<RawWord>> = texts
+            .par_iter()
+            .map(|(t, l)| raw_words(t, *l, stemmers))
+            .collect();
+        let mut df: HashMap<&str, u32> = HashMap::new();
+        for r in &raws {
+            let mut seen: Vec<&str> = r.iter().map(|w| w.ident.as_str()).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for s in seen {
+                *df.entry(s).or_default() += 1;
+            }
+        }
+        let n = texts.len().max(1) as f32;
+        let mut langs: Vec<Lang> = Vec::new();
+        let mut items = Vec::with_capacity(texts.len());
+        for ((text, lang), raw) in texts.iter().zip(&raws) {
+            let group = match langs.iter().position(|l| l == lang) {
+                Some(g) => g,
+                None => {
+                    langs.push(*lang);
+                    langs.len() - 1
+                }
+            };
+            let mut item = Item {
+                len: text_length(text),
+                marks: marks(text),
+                group,
+                ..Item::default()
+            };
+            for w in raw {
+                let d = df.get(w.ident.as_str()).copied().unwrap_or(1) as f32;
+                let mut weight = (1.0 + n / d).ln();
+                let mut wkeys: Vec<Key> = Vec::new();
+                match &w.stem {
+                    None => {
+                        weight += ANCHOR_BONUS;
+                        wkeys.push(keys.id(&w.ident));
+                    }
+                    Some(stem) => {
+                        if role == Role::Pool {
+                            wkeys.push(keys.id(&w.ident));
+                            if let Some(k) = slavic_skeleton(stem, *lang) {
+                                wkeys.push(keys.id(&k));
+                            }
+                        } else {
+                            wkeys.extend_from_slice(translations.get(*lang, stem));
+                        }
+                        if let Some(c) = &w.cognate {
+                            wkeys.push(keys.id(&format!("c:{c}")));
+                        }
+                    }
+                }
+                wkeys.sort_unstable();
+                wkeys.dedup();
+                item.keyset.extend_from_slice(&wkeys);
+                item.total += weight;
+                item.words.push(Word {
+                    keys: wkeys,
+                    weight,
+                    norm: w.norm.clone(),
+                    name: w.name,
+                });
+            }
+            item.keyset.sort_unstable();
+            item.keyset.dedup();
+            items.push(item);
+        }
+        Side { items, langs }
+    }
+}
+
+/// Share of its weight an unmatchable word keeps: a word none of whose keys occurs anywhere on
+/// the other side (an article, a particle without a lexicon entry) cannot show a translation, so it
+/// should not dilute the coverage of the words that can.
+const UNMATCHABLE_WEIGHT: f32 = 0.25;
+
+/// Scales down the words of each side that no item of the other side could ever match, and
+/// recomputes the items' totals.
+pub fn discount_unmatchable(queries: &mut Side, pool: &mut Side, n_keys: usize) {
+    let vocab = |side: &Side| -> Vec<bool> {
+        let mut v = vec![false; n_keys];
+        for it in &side.items {
+            for &k in &it.keyset {
+                if let Some(x) = v.get_mut(k as usize) {
+                    *x = true;
+                }
+            }
+        }
+        v
+    };
+    let (qv, pv) = (vocab(queries), vocab(pool));
+    for (side, other) in [(queries, &pv), (pool, &qv)] {
+        for it in &mut side.items {
+            let mut total = 0.0;
+            for w in &mut it.words {
+                let matchable = w.name
+                    || w.keys
+                        .iter()
+                        .any(|&k| other.get(k as usize).copied().unwrap_or(false));
+                if !matchable {
+                    w.weight *= UNMATCHABLE_WEIGHT;
+                }
+                total += w.weight;
+            }
+            it.total = total;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn l(c: &str) -> Lang {
+        Lang::new(c).unwrap_or(Lang::UND)
+    }
+
+    #[test]
+    fn query_words_key_by_their_translations() {
+        let stemmers = Stemmers::new();
+        let mut keys = Interner::default();
+        let lex = Lexicon::from_pairs([("medal", "медаль"), ("war", "война")]);
+        let tr = Translations::build(&[lex], &[l("en")], &[l("ru")], &stemmers, &mut keys);
+        let q = Side::build(
+            &[("The medals of war", l("en"))],
+            Role::Query,
+            &stemmers,
+            &tr,
+            &mut keys,
+        );
+        let p = Side::build(
+            &[("медалью за войну", l("ru"))],
+            Role::Pool,
+            &stemmers,
+            &tr,
+            &mut keys,
+        );
+        let qi = &q.items[0];
+        let pi = &p.items[0];
+        let shared = qi.keyset.iter().filter(|k| pi.keyset.contains(k)).count();
+        assert!(shared >= 2, "medal and war meet through stems");
+        assert_eq!(qi.words.len(), 4);
+    }
+
+    #[test]
+    fn ukrainian_meets_russian_lexicons_through_skeletons() {
+        assert_eq!(slavic_skeleton("війн", l("uk")), Some("k:вйн".to_string()));
+        assert_eq!(slavic_skeleton("войн", l("uk")), Some("k:вйн".to_string()));
+        assert_eq!(slavic_skeleton("війн", l("ru")), None);
+        assert_eq!(slavic_skeleton("ми", l("uk")), None);
+    }
+
+    #[test]
+    fn marks_count_spanish_pairs_once() {
+        assert_eq!(marks("¿Qué? ¡Ya!"), [1, 1]);
+        assert_eq!(marks("What? Now!!"), [1, 2]);
+    }
+
+    #[test]
+    fn anchors_weigh_more_than_words() {
+        let stemmers = Stemmers::new();
+        let mut keys = Interner::default();
+        let tr = Translations::default();
+        let s = Side::build(
+            &[("born in 1953", l("en")), ("born in 1961", l("en"))],
+            Role::Pool,
+            &stemmers,
+            &tr,
+            &mut keys,
+        );
+        let w = &s.items[0].words;
+        assert!(w[2].weight > w[0].weight);
+    }
+}

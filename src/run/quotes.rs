@@ -1,0 +1,354 @@
+//! Translated quotes paired with their original posts: the quote stage of `talign run`.
+//!
+//! For every document, quotes with a translation cue ("replied in Russian", "according to a
+//! translated version") are searched among the original posts of the pool whose language is the
+//! cue's (any language but the document's when the cue names none). Quotes from a tweet or
+//! social-media post without a cue are searched too, among foreign-language posts, at a stricter
+//! threshold: articles often quote tweets in translation silently. Other quotes are taken as
+//! originals and not paired. Foreign-language segments of the inputs themselves (a Russian tweet
+//! pasted into the page) join the pool.
+
+use serde::{Deserialize, Serialize};
+
+use crate::align::anchors::{guess_lang, guess_langs};
+use crate::align::lexicon::Lexicon;
+use crate::align::mine::{mine_with_langs, MineOptions, DEFAULT_THRESHOLD};
+use crate::doc::{Document, Lang, Segment, SegmentKind};
+use crate::quote::{quotes, Quote};
+
+/// An original post: an id, its text and, when known, its language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Post {
+    /// Identifier (JSONL `id`; `doc#seg` for segments of the inputs).
+    pub id: String,
+    /// The text.
+    pub text: String,
+    /// The declared language, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Lang>,
+}
+
+/// Why a JSONL file of posts could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("{name}:{line}: {reason}")]
+pub struct PostsError {
+    /// The file's name.
+    pub name: String,
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong with the line.
+    pub reason: String,
+}
+
+/// Parses JSONL posts (`{"id", "text", "lang"?}` a line; blank lines skipped).
+pub fn parse_posts(text: &str, name: &str) -> Result<Vec<Post>, PostsError> {
+    let mut out = Vec::new();
+    for (k, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let post: Post = serde_json::from_str(line).map_err(|e| PostsError {
+            name: name.to_string(),
+            line: k + 1,
+            reason: e.to_string(),
+        })?;
+        out.push(post);
+    }
+    Ok(out)
+}
+
+/// The language of a text for pairing: the one function to swap for the `lang` stage's
+/// identifier (today a script rule plus `whatlang` among common Latin-script languages).
+pub fn guess_text_lang(text: &str) -> Lang {
+    guess_lang(text)
+}
+
+/// The languages of a set of texts (see [`guess_text_lang`]; the set decides between languages of
+/// one script when single texts are too short to tell).
+pub fn guess_side_langs(texts: &[&str]) -> Vec<Lang> {
+    guess_langs(texts)
+}
+
+/// How to pair quotes with originals.
+#[derive(Debug, Clone)]
+pub struct QuoteOptions {
+    /// Bilingual word lists for the miner.
+    pub lexicons: Vec<Lexicon>,
+    /// Use the core lexicons shipped with the crate.
+    pub core_lexicon: bool,
+    /// Least margin for quotes with a translation cue.
+    pub threshold: f64,
+    /// Least score for quotes with a cue (quotes are longer than single sentences: true pairs
+    /// score well above the sentence-level floor).
+    pub min_score: f64,
+    /// Least margin for social-media quotes without a cue (stricter).
+    pub uncued_threshold: f64,
+    /// Least score for quotes without a cue.
+    pub uncued_min_score: f64,
+    /// Least length (in characters) of an input segment to join the pool.
+    pub min_segment_chars: usize,
+}
+
+impl Default for QuoteOptions {
+    fn default() -> Self {
+        QuoteOptions {
+            lexicons: Vec::new(),
+            core_lexicon: true,
+            threshold: DEFAULT_THRESHOLD,
+            min_score: 0.3,
+            uncued_threshold: 0.25,
+            uncued_min_score: 0.5,
+            min_segment_chars: 20,
+        }
+    }
+}
+
+/// A document with its segments (languages set where identified).
+#[derive(Debug, Clone)]
+pub struct SegmentedDoc {
+    /// The document.
+    pub doc: Document,
+    /// Its segments.
+    pub segments: Vec<Segment>,
+}
+
+/// One row of the quote-pairs output.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuotePair {
+    /// The document's id.
+    pub doc_id: String,
+    /// `q<index>`: the quote's index in its document.
+    pub quote_id: String,
+    /// The named speaker (empty when not found).
+    pub speaker: String,
+    /// tweet, post, statement, interview (empty when not named).
+    pub platform: String,
+    /// The language the quote was translated from: the cue's, else the original's.
+    pub quote_lang: String,
+    /// The quote as printed (pieces joined).
+    pub quote_text: String,
+    /// The original's id (empty when none was accepted).
+    pub original_id: String,
+    /// The original's language (empty when none).
+    pub original_lang: String,
+    /// The original's text (empty when none).
+    pub original_text: String,
+    /// The pair's score (0 when none).
+    pub score: f64,
+    /// The pair's margin (0 when none).
+    pub margin: f64,
+}
+
+/// A quote that may be a translation, with the pool languages it may come from.
+struct Candidate<'a> {
+    doc: &'a SegmentedDoc,
+    quote: Quote,
+    text_lang: Lang,
+    /// The source language named by a cue, if any.
+    cue_lang: Option<Lang>,
+    cued: bool,
+}
+
+/// The main language of a document: declared, else guessed from its prose.
+fn doc_lang(d: &SegmentedDoc) -> Lang {
+    if let Some(l) = d.doc.lang.filter(|l| !l.is_und()) {
+        return l;
+    }
+    let prose: String = d
+        .segments
+        .iter()
+        .filter(|s| s.kind == SegmentKind::Sentence)
+        .take(40)
+        .map(|s| s.text(&d.doc.text))
+        .collect::<Vec<_>>()
+        .join(" ");
+    guess_text_lang(&prose)
+}
+
+/// The language of a segment: identified, else guessed.
+fn seg_lang(s: &Segment, text: &str) -> Lang {
+    if s.lang.is_und() {
+        guess_text_lang(s.text(text))
+    } else {
+        s.lang
+    }
+}
+
+/// Pool entries from the inputs: content segments in another language than their document.
+fn input_posts(docs: &[SegmentedDoc], opts: &QuoteOptions) -> Vec<(Post, Lang)> {
+    let mut out = Vec::new();
+    for d in docs {
+        let main = doc_lang(d);
+        for s in &d.segments {
+            if matches!(s.kind, SegmentKind::Boilerplate | SegmentKind::Marker) {
+                continue;
+            }
+            let text = s.text(&d.doc.text);
+            if text.chars().count() < opts.min_segment_chars {
+                continue;
+            }
+            let lang = seg_lang(s, &d.doc.text);
+            if lang.is_und() || lang == main {
+                continue;
+            }
+            out.push((
+                Post {
+                    id: format!("{}#{}", d.doc.id, s.id),
+                    text: text.to_string(),
+                    lang: Some(lang),
+                },
+                lang,
+            ));
+        }
+    }
+    out
+}
+
+/// The quotes worth searching: with a translation cue naming another language (or none), or
+/// from a social-media platform without a cue.
+fn candidates(docs: &[SegmentedDoc]) -> Vec<Candidate<'_>> {
+    let mut out = Vec::new();
+    for d in docs {
+        let main = doc_lang(d);
+        for q in quotes(&d.doc, &d.segments) {
+            let text_lang = match guess_text_lang(&q.text) {
+                l if l.is_und() => main,
+                l => l,
+            };
+            let cue_lang = q.cue.as_ref().and_then(|c| c.lang);
+            let cued = q.cue.is_some() && cue_lang != Some(text_lang);
+            let social = q.platform.is_some_and(|p| p.is_social());
+            if cued || social {
+                out.push(Candidate {
+                    doc: d,
+                    quote: q,
+                    text_lang,
+                    cue_lang,
+                    cued,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Pairs translated quotes of the documents with their originals among `pool` and the inputs'
+/// own foreign-language segments; one row per cued quote (original fields empty when nothing was
+/// accepted) and per uncued social-media quote that found its original.
+pub fn pair_quotes(docs: &[SegmentedDoc], pool: &[Post], opts: &QuoteOptions) -> Vec<QuotePair> {
+    let mut entries: Vec<(Post, Lang)> = pool
+        .iter()
+        .map(|p| {
+            let lang = p
+                .lang
+                .filter(|l| !l.is_und())
+                .unwrap_or_else(|| guess_text_lang(&p.text));
+            (p.clone(), lang)
+        })
+        .collect();
+    entries.extend(input_posts(docs, opts));
+    let cands = candidates(docs);
+    let mut used = vec![false; entries.len()];
+    let mut found: Vec<Option<(usize, f64, f64)>> = vec![None; cands.len()];
+    // Cued quotes first at the normal threshold, then uncued ones, stricter, on what is left.
+    for cued_pass in [true, false] {
+        let group: Vec<usize> = (0..cands.len())
+            .filter(|&i| cands.get(i).is_some_and(|c| c.cued == cued_pass))
+            .collect();
+        if group.is_empty() {
+            continue;
+        }
+        // Pool entries any quote of the group may come from.
+        let allowed = |e: &(Post, Lang), c: &Candidate| -> bool {
+            match c.cue_lang {
+                Some(l) if c.cued => e.1 == l,
+                _ => e.1 != c.text_lang && !e.1.is_und(),
+            }
+        };
+        let pool_idx: Vec<usize> = (0..entries.len())
+            .filter(|&j| {
+                !used.get(j).copied().unwrap_or(true)
+                    && group.iter().any(|&i| {
+                        matches!((entries.get(j), cands.get(i)), (Some(e), Some(c)) if allowed(e, c))
+                    })
+            })
+            .collect();
+        let queries: Vec<(&str, Lang)> = group
+            .iter()
+            .filter_map(|&i| cands.get(i))
+            .map(|c| (c.quote.text.as_str(), c.text_lang))
+            .collect();
+        let pool_texts: Vec<(&str, Lang)> = pool_idx
+            .iter()
+            .filter_map(|&j| entries.get(j))
+            .map(|(p, l)| (p.text.as_str(), *l))
+            .collect();
+        let mopts = MineOptions {
+            lexicons: opts.lexicons.clone(),
+            core_lexicon: opts.core_lexicon,
+            threshold: if cued_pass {
+                opts.threshold
+            } else {
+                opts.uncued_threshold
+            },
+            min_score: if cued_pass {
+                opts.min_score
+            } else {
+                opts.uncued_min_score
+            },
+            ..MineOptions::default()
+        };
+        for hit in mine_with_langs(&queries, &pool_texts, &mopts) {
+            let (Some(&ci), Some(pj)) =
+                (group.get(hit.query), hit.pool.and_then(|p| pool_idx.get(p)))
+            else {
+                continue;
+            };
+            let ok = hit.accepted
+                && matches!((entries.get(*pj), cands.get(ci)), (Some(e), Some(c)) if allowed(e, c));
+            if ok {
+                found[ci] = Some((*pj, hit.score, hit.margin));
+                if let Some(u) = used.get_mut(*pj) {
+                    *u = true;
+                }
+            }
+        }
+    }
+    rows(&cands, &found, &entries)
+}
+
+/// The output rows, in document and quote order.
+fn rows(
+    cands: &[Candidate],
+    found: &[Option<(usize, f64, f64)>],
+    entries: &[(Post, Lang)],
+) -> Vec<QuotePair> {
+    let mut out = Vec::new();
+    for (c, f) in cands.iter().zip(found) {
+        let original = f.and_then(|(j, s, m)| entries.get(j).map(|e| (e, s, m)));
+        if original.is_none() && !c.cued {
+            continue;
+        }
+        let opt = |o: Option<&str>| o.unwrap_or("").to_string();
+        let quote_lang = c
+            .cue_lang
+            .or(original.map(|(e, _, _)| e.1))
+            .map(|l| l.to_string());
+        out.push(QuotePair {
+            doc_id: c.doc.doc.id.clone(),
+            quote_id: format!("q{}", c.quote.index),
+            speaker: opt(c.quote.speaker.as_deref()),
+            platform: opt(c.quote.platform.map(|p| p.as_str())),
+            quote_lang: quote_lang.unwrap_or_default(),
+            quote_text: c.quote.text.clone(),
+            original_id: opt(original.map(|(e, _, _)| e.0.id.as_str())),
+            original_lang: original
+                .map(|(e, _, _)| e.1.to_string())
+                .unwrap_or_default(),
+            original_text: opt(original.map(|(e, _, _)| e.0.text.as_str())),
+            score: original.map_or(0.0, |(_, s, _)| s),
+            margin: original.map_or(0.0, |(_, _, m)| m),
+        });
+    }
+    out
+}

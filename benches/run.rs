@@ -39,7 +39,7 @@ fn bench_run(c: &mut Criterion) {
                     threads,
                     in_flight: 0,
                 };
-                let job = |item| align_pair_job(item, &feature_align);
+                let job = |item| align_pair_job(item, &feature_align, None);
                 let r = drive(items, opts, job, |f| -> Result<(), WriteError> {
                     if let (Finished::Processed { output, .. }, Some(w)) = (f, out.as_mut()) {
                         for row in &output.rows {

@@ -42,6 +42,7 @@ fn rows() -> Vec<PairRow> {
                 platform: Some("tweet".into()),
                 url: Some("https://twitter.com/ana/status/1?a=1&b=2".into()),
                 date: Some("May 1, 2024".into()),
+                ..QuoteInfo::default()
             }),
         },
         PairRow {

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub mod align;
-mod detect;
+pub mod detect;
 pub mod eval;
 mod eval_langid;
 pub mod eval_mine;

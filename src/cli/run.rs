@@ -10,10 +10,16 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use super::detect::{parse_langs, LangList};
 use super::Outcome;
+use talign::align::lexicon::Lexicon;
+use talign::lang::Detector;
 use talign::read::{work_items, InputFormat, ReadOptions, DEFAULT_MAX_DOC_BYTES};
-use talign::run::{align_pair_job, drive, feature_align, DriveOptions, Finished, Summary};
-use talign::write::{open_sink, Format, Target, WriteError, WriteOptions};
+use talign::run::quotes::{parse_posts, Post, QuoteOptions};
+use talign::run::{
+    align_pair_job, drive, feature_align, DriveOptions, Finished, QuoteJob, Summary,
+};
+use talign::write::{open_sink, Columns, Format, Target, WriteError, WriteOptions};
 
 /// Input layouts for `--input-format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -91,6 +97,19 @@ pub struct RunArgs {
     /// Reject documents (and JSONL/CSV lines) longer than this many bytes.
     #[arg(long, default_value_t = DEFAULT_MAX_DOC_BYTES)]
     pub max_doc_bytes: usize,
+    /// Original posts to pair translated quotes with: JSONL ({"id", "text", "lang"?} a line) or
+    /// text files (one post each). With this, single documents have their quotes paired and
+    /// CSV/TSV write the quote columns: doc_id, quote_id, speaker, platform, quote_lang,
+    /// quote_text, original_id, original_lang, original_text, score, margin.
+    #[arg(long, value_name = "POOL", num_args = 1..)]
+    pub originals: Vec<PathBuf>,
+    /// Bilingual word list for quote pairing (repeatable): `english<TAB>foreign` or
+    /// hunalign's `foreign @ english`.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
+    /// Only consider these languages (ISO 639-1, comma-separated) when identifying segments.
+    #[arg(long, value_name = "LIST", value_parser = parse_langs)]
+    pub langs: Option<LangList>,
 }
 
 fn threads(arg: Option<usize>) -> usize {
@@ -145,9 +164,48 @@ impl RunArgs {
                 FormatArg::Links => Format::Links,
             },
             bom: self.bom,
+            columns: if self.originals.is_empty() {
+                Columns::Pairs
+            } else {
+                Columns::Quotes
+            },
             ..WriteOptions::default()
         }
     }
+}
+
+/// The quote-pairing job when `--originals` are given: the pool read, the lexicons loaded.
+fn quote_job(args: &RunArgs) -> anyhow::Result<Option<QuoteJob>> {
+    if args.originals.is_empty() {
+        return Ok(None);
+    }
+    let mut pool: Vec<Post> = Vec::new();
+    for path in &args.originals {
+        let doc = talign::read::read_document(path)?;
+        let is_jsonl = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
+        if is_jsonl {
+            pool.extend(parse_posts(&doc.text, &doc.id)?);
+        } else {
+            pool.push(Post {
+                id: doc.id,
+                text: doc.text,
+                lang: None,
+            });
+        }
+    }
+    let lexicons = args
+        .lexicon
+        .iter()
+        .map(Lexicon::load)
+        .collect::<Result<Vec<_>, _>>()?;
+    let opts = QuoteOptions {
+        lexicons,
+        ..QuoteOptions::default()
+    };
+    let detector = Detector::new(args.langs.as_ref().map(|l| l.0.as_slice()));
+    Ok(Some(QuoteJob::new(pool, opts, detector)))
 }
 
 /// Runs `talign run`.
@@ -166,13 +224,22 @@ pub fn run(args: RunArgs) -> anyhow::Result<Outcome> {
         threads: threads(args.threads),
         in_flight: 0,
     };
+    let quote_job = quote_job(&args)?;
+    // formats with two sides to fill take only quotes that found their original
+    let needs_both_sides = matches!(
+        args.format,
+        FormatArg::Moses | FormatArg::Tmx | FormatArg::Links
+    );
     let bar = progress(args.quiet);
-    let job = |item| align_pair_job(item, &feature_align);
+    let job = |item| align_pair_job(item, &feature_align, quote_job.as_ref());
     drive(items, opts, job, |finished| -> Result<(), WriteError> {
         summary.record(&finished);
         match finished {
             Finished::Processed { documents, output } => {
                 for row in &output.rows {
+                    if needs_both_sides && row.tgt_text.is_empty() {
+                        continue;
+                    }
                     sink.write_row(row)?;
                 }
                 bar.inc(documents as u64);

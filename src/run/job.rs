@@ -1,13 +1,15 @@
-//! The job of `talign run` for now: parallel documents are segmented and aligned, and every
-//! non-null link becomes a pair row; single documents are segmented and counted (the pool for
-//! quote mining).
+//! The jobs of `talign run`: parallel documents are segmented and aligned, and every non-null
+//! link becomes a pair row; single documents are segmented, identified, and their translated
+//! quotes paired with original posts ([`QuoteJob`]), or only counted when there is no pool.
 
+use super::quotes::{pair_quotes, Post, QuoteOptions, QuotePair, SegmentedDoc};
 use super::{JobError, JobOutput};
 use crate::align::{align_sentences, AlignOptions};
 use crate::doc::{Document, Lang, Link, SegmentKind};
+use crate::lang::{identify, Detector};
 use crate::read::{SourceDoc, WorkItem};
-use crate::segment::sentences;
-use crate::write::{PairKind, PairRow};
+use crate::segment::{segment, sentences};
+use crate::write::{PairKind, PairRow, QuoteInfo};
 
 /// A sentence aligner: source and target sentences (with their declared languages) in,
 /// monotonic links out.
@@ -46,14 +48,85 @@ fn join(texts: &[&str], ids: &[usize]) -> String {
 }
 
 /// Processes one work item with `align`: a pair is segmented on both sides and aligned, each
-/// link with both sides non-empty a row; a single document is segmented only.
-pub fn align_pair_job(item: WorkItem, align: &impl AlignFn) -> Result<JobOutput, JobError> {
+/// link with both sides non-empty a row; a single document goes to `quotes` when given, else it
+/// is segmented and counted only.
+pub fn align_pair_job(
+    item: WorkItem,
+    align: &impl AlignFn,
+    quotes: Option<&QuoteJob>,
+) -> Result<JobOutput, JobError> {
     match item {
-        WorkItem::Single(d) => Ok(JobOutput {
-            rows: Vec::new(),
-            segments: content_segments(&d.doc).len(),
-        }),
+        WorkItem::Single(d) => match quotes {
+            Some(job) => Ok(job.run(d.doc)),
+            None => Ok(JobOutput {
+                rows: Vec::new(),
+                segments: content_segments(&d.doc).len(),
+            }),
+        },
         WorkItem::Pair { src, tgt } => align_documents(&src, &tgt, align),
+    }
+}
+
+/// Translated quotes of single documents paired with a pool of original posts.
+#[derive(Debug)]
+pub struct QuoteJob {
+    pool: Vec<Post>,
+    opts: QuoteOptions,
+    detector: Detector,
+}
+
+impl QuoteJob {
+    /// A job pairing quotes with `pool` (plus each document's own foreign-language segments).
+    pub fn new(pool: Vec<Post>, opts: QuoteOptions, detector: Detector) -> QuoteJob {
+        QuoteJob {
+            pool,
+            opts,
+            detector,
+        }
+    }
+
+    /// Segments and identifies one document and pairs its translated quotes: one row per cued
+    /// quote (original fields empty when none was accepted) and per uncued post quote paired.
+    pub fn run(&self, doc: Document) -> JobOutput {
+        let mut segments = segment(&doc);
+        identify(&doc.text, &mut segments, &self.detector);
+        let counted = segments
+            .iter()
+            .filter(|s| !matches!(s.kind, SegmentKind::Boilerplate | SegmentKind::Marker))
+            .count();
+        let docs = [SegmentedDoc { doc, segments }];
+        let rows = pair_quotes(&docs, &self.pool, &self.opts)
+            .into_iter()
+            .map(quote_row)
+            .collect();
+        JobOutput {
+            rows,
+            segments: counted,
+        }
+    }
+}
+
+fn quote_row(q: QuotePair) -> PairRow {
+    let lang = |s: &str| Lang::new(s).unwrap_or(Lang::UND);
+    let nonempty = |s: String| (!s.is_empty()).then_some(s);
+    PairRow {
+        doc_id: q.doc_id,
+        tgt_doc_id: q.original_id,
+        kind: PairKind::Quote,
+        src_lang: lang(&q.quote_lang),
+        tgt_lang: lang(&q.original_lang),
+        src_ids: Vec::new(),
+        tgt_ids: Vec::new(),
+        score: q.score,
+        src_text: q.quote_text,
+        tgt_text: q.original_text,
+        quote: Some(QuoteInfo {
+            quote_id: Some(q.quote_id),
+            margin: Some(q.margin),
+            speaker: nonempty(q.speaker),
+            platform: nonempty(q.platform),
+            ..QuoteInfo::default()
+        }),
     }
 }
 

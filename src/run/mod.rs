@@ -23,7 +23,7 @@ use crossbeam_channel::bounded;
 use crate::read::{Reject, WorkItem};
 use crate::write::PairRow;
 
-pub use job::{align_pair_job, content_segments, feature_align, AlignFn};
+pub use job::{align_pair_job, content_segments, feature_align, AlignFn, QuoteJob};
 pub use summary::Summary;
 
 /// What a job produced for one work item.

@@ -2,30 +2,36 @@
 
 use std::io::Write;
 
-use super::{escape_field, fields, PairRow, PairWriter, WriteError, COLUMNS};
+use super::{escape_field, Columns, PairRow, PairWriter, WriteError};
 
 /// Writes RFC 4180 CSV with a header row.
 pub struct CsvWriter<W: Write> {
     out: csv::Writer<W>,
+    columns: Columns,
 }
 
 impl<W: Write + Send> CsvWriter<W> {
     /// A CSV writer; `bom` starts the output with a UTF-8 byte-order mark.
-    pub fn new(mut inner: W, bom: bool) -> Result<Self, WriteError> {
+    pub fn new(inner: W, bom: bool) -> Result<Self, WriteError> {
+        Self::with_columns(inner, bom, Columns::Pairs)
+    }
+
+    /// A CSV writer with the given columns.
+    pub fn with_columns(mut inner: W, bom: bool, columns: Columns) -> Result<Self, WriteError> {
         if bom {
             inner.write_all("\u{feff}".as_bytes())?;
         }
         let mut out = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(inner);
-        out.write_record(COLUMNS)?;
-        Ok(CsvWriter { out })
+        out.write_record(columns.header())?;
+        Ok(CsvWriter { out, columns })
     }
 }
 
 impl<W: Write + Send> PairWriter for CsvWriter<W> {
     fn write_row(&mut self, row: &PairRow) -> Result<(), WriteError> {
-        self.out.write_record(fields(row))?;
+        self.out.write_record(self.columns.fields(row))?;
         Ok(())
     }
 
@@ -38,19 +44,30 @@ impl<W: Write + Send> PairWriter for CsvWriter<W> {
 /// Writes tab-separated rows with a header; fields escaped with [`escape_field`].
 pub struct TsvWriter<W: Write> {
     out: W,
+    columns: Columns,
 }
 
 impl<W: Write + Send> TsvWriter<W> {
     /// A TSV writer.
-    pub fn new(mut out: W) -> Result<Self, WriteError> {
-        writeln!(out, "{}", COLUMNS.join("\t"))?;
-        Ok(TsvWriter { out })
+    pub fn new(out: W) -> Result<Self, WriteError> {
+        Self::with_columns(out, Columns::Pairs)
+    }
+
+    /// A TSV writer with the given columns.
+    pub fn with_columns(mut out: W, columns: Columns) -> Result<Self, WriteError> {
+        writeln!(out, "{}", columns.header().join("\t"))?;
+        Ok(TsvWriter { out, columns })
     }
 }
 
 impl<W: Write + Send> PairWriter for TsvWriter<W> {
     fn write_row(&mut self, row: &PairRow) -> Result<(), WriteError> {
-        let line: Vec<String> = fields(row).iter().map(|f| escape_field(f)).collect();
+        let line: Vec<String> = self
+            .columns
+            .fields(row)
+            .iter()
+            .map(|f| escape_field(f))
+            .collect();
         writeln!(self.out, "{}", line.join("\t"))?;
         Ok(())
     }

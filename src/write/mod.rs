@@ -56,8 +56,14 @@ impl PairKind {
 }
 
 /// What is known about a quote pair's original: who said it, where, when.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct QuoteInfo {
+    /// The quote's id in its document (`q0`, `q1`, …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote_id: Option<String>,
+    /// The pair's margin over the nearest competitors (the miner's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub margin: Option<f64>,
     /// The speaker or author (a name or a handle).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
@@ -158,6 +164,88 @@ pub(crate) fn fields(row: &PairRow) -> [String; 14] {
     ]
 }
 
+/// Which columns the CSV and TSV formats write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Columns {
+    /// [`COLUMNS`]: sentence pairs of parallel documents (quote rows fit too).
+    #[default]
+    Pairs,
+    /// [`QUOTE_COLUMNS`]: translated quotes and their originals.
+    Quotes,
+}
+
+impl Columns {
+    /// The header row.
+    pub fn header(&self) -> &'static [&'static str] {
+        match self {
+            Columns::Pairs => &COLUMNS,
+            Columns::Quotes => &QUOTE_COLUMNS,
+        }
+    }
+
+    /// A row's fields in header order.
+    pub fn fields(&self, row: &PairRow) -> Vec<String> {
+        match self {
+            Columns::Pairs => fields(row).to_vec(),
+            Columns::Quotes => quote_fields(row).to_vec(),
+        }
+    }
+}
+
+/// The header of the CSV and TSV formats for quote pairs.
+pub const QUOTE_COLUMNS: [&str; 11] = [
+    "doc_id",
+    "quote_id",
+    "speaker",
+    "platform",
+    "quote_lang",
+    "quote_text",
+    "original_id",
+    "original_lang",
+    "original_text",
+    "score",
+    "margin",
+];
+
+/// A quote row's fields in [`QUOTE_COLUMNS`] order (original fields empty when unpaired).
+pub(crate) fn quote_fields(row: &PairRow) -> [String; 11] {
+    let q = row.quote.clone().unwrap_or_default();
+    let paired = !row.tgt_doc_id.is_empty();
+    let lang = |l: Lang| {
+        if l.is_und() {
+            String::new()
+        } else {
+            l.to_string()
+        }
+    };
+    let margin = q
+        .margin
+        .filter(|m| m.is_finite() && paired)
+        .map(|m| format!("{:.4}", (m * 1e4).round() / 1e4 + 0.0))
+        .unwrap_or_default();
+    [
+        row.doc_id.clone(),
+        q.quote_id.unwrap_or_default(),
+        q.speaker.unwrap_or_default(),
+        q.platform.unwrap_or_default(),
+        lang(row.src_lang),
+        row.src_text.clone(),
+        row.tgt_doc_id.clone(),
+        if paired {
+            lang(row.tgt_lang)
+        } else {
+            String::new()
+        },
+        row.tgt_text.clone(),
+        if paired {
+            row.score_text()
+        } else {
+            String::new()
+        },
+        margin,
+    ]
+}
+
 /// Escapes a field for the line-and-tab formats (TSV, Moses): `\` → `\\`, tab → `\t`,
 /// newline → `\n`, carriage return → `\r`; nothing else changes, so unescaping is exact.
 pub fn escape_field(text: &str) -> String {
@@ -245,6 +333,8 @@ pub struct WriteOptions {
     pub src_lang: Option<Lang>,
     /// Moses: the target file's suffix; `tgt` when not given.
     pub tgt_lang: Option<Lang>,
+    /// CSV/TSV: which columns.
+    pub columns: Columns,
 }
 
 #[cfg(test)]

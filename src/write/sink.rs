@@ -125,8 +125,8 @@ pub fn open_sink(target: &Target, opts: &WriteOptions) -> Result<Sink, WriteErro
                 Target::File(p) => open(p)?,
             };
             match format {
-                Format::Csv => Box::new(CsvWriter::new(out, opts.bom)?),
-                Format::Tsv => Box::new(TsvWriter::new(out)?),
+                Format::Csv => Box::new(CsvWriter::with_columns(out, opts.bom, opts.columns)?),
+                Format::Tsv => Box::new(TsvWriter::with_columns(out, opts.columns)?),
                 Format::Jsonl => Box::new(JsonlWriter::new(out)),
                 Format::Tmx => Box::new(TmxWriter::new(out)?),
                 Format::Links | Format::Moses => Box::new(LinksWriter::new(out)),

@@ -206,7 +206,7 @@ fn slavic_skeleton(stem: &str, lang: Lang) -> Option<String> {
 /// Lexicon translations stem to stem: (query language, query stem) → pool keys.
 #[derive(Debug, Default)]
 pub struct Translations {
-    map: HashMap<(Lang, String), Vec<Key>>,
+    map: HashMap<Lang, HashMap<String, Vec<Key>>>,
 }
 
 impl Translations {
@@ -219,7 +219,7 @@ impl Translations {
         stemmers: &Stemmers,
         keys: &mut Interner,
     ) -> Self {
-        let mut map: HashMap<(Lang, String), Vec<Key>> = HashMap::new();
+        let mut map: HashMap<Lang, HashMap<String, Vec<Key>>> = HashMap::new();
         let mut stem_cache: HashMap<(Lang, String), String> = HashMap::new();
         let mut stem = |w: &str, l: Lang| -> String {
             stem_cache
@@ -245,7 +245,7 @@ impl Translations {
                             let sy = stem(y, lp);
                             let key = keys.id(&format!("s{}:{sy}", lp.as_str()));
                             let skel = slavic_skeleton(&sy, lp).map(|k| keys.id(&k));
-                            let e = map.entry((lq, sx)).or_default();
+                            let e = map.entry(lq).or_default().entry(sx).or_default();
                             for k in std::iter::once(key).chain(skel) {
                                 if !e.contains(&k) {
                                     e.push(k);
@@ -262,7 +262,8 @@ impl Translations {
     /// The pool keys a query stem translates to.
     fn get(&self, lang: Lang, stem: &str) -> &[Key] {
         self.map
-            .get(&(lang, stem.to_string()))
+            .get(&lang)
+            .and_then(|m| m.get(stem))
             .map(Vec::as_slice)
             .unwrap_or(&[])
     }

@@ -5,6 +5,7 @@
 //! `talign eval langid --write-code-switched`, the dev sentences of `../shared/data/langid`).
 
 use crate::doc::Lang;
+use crate::eval::synth::SplitMix64;
 
 use super::spans::LangSpan;
 
@@ -44,24 +45,6 @@ pub struct CodeSwitchedLine {
     pub spans: Vec<LangSpan>,
 }
 
-/// SplitMix64: a small, well-mixed, seedable generator (no dependency, same on every platform).
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n` (`n > 0`).
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
 /// Builds code-switched lines from sentences grouped by language. Languages without sentences are
 /// skipped; with fewer than two usable languages no line is built.
 pub fn generate(
@@ -85,7 +68,7 @@ pub fn generate(
     }
     let min = config.min_langs.clamp(2, usable.len());
     let max = config.max_langs.clamp(min, usable.len());
-    let mut rng = SplitMix64(config.seed);
+    let mut rng = SplitMix64::new(config.seed);
     let mut out = Vec::with_capacity(config.lines);
     for _ in 0..config.lines {
         let k = min + rng.below(max - min + 1);

@@ -20,29 +20,8 @@ pub const LANGS: [(&str, &str); 4] = [
     ("ukr_Cyrl", "uk"),
 ];
 
-/// A small deterministic generator (SplitMix64): the corpus depends on the seed only.
-pub struct SplitMix(u64);
-
-impl SplitMix {
-    /// A generator started at `seed`.
-    pub fn new(seed: u64) -> Self {
-        SplitMix(seed)
-    }
-
-    /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n` (n > 0).
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n.max(1) as u64) as usize
-    }
-}
+/// The seeded generator the corpus is drawn with: the corpus depends on the seed only.
+pub use talign::eval::synth::SplitMix64 as SplitMix;
 
 /// The FLORES sentences per language, or `None` when the data is not there.
 pub fn load_flores(data: &Path) -> Option<Vec<(String, Vec<String>)>> {

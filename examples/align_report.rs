@@ -1,7 +1,7 @@
 //! Aligns the evaluation data in place and prints strict/lax F1: Text+Berg dev and parallel
 //! documents built from FLORES (en-ru, en-es, en-uk), with optional score constants.
 //!
-//! `cargo run --release --example align_report -- [DATA_DIR] [lexical length null merge smoothing]`
+//! `cargo run --release --example align_report -- [DATA_DIR] [lexical length null merge smoothing unmatched null_length long_side size_power null_extend cohesion orphan]`
 
 use std::fs;
 use std::path::Path;
@@ -40,7 +40,7 @@ fn main() {
     let data = Path::new(args.first().map_or("../shared/data", String::as_str)).to_path_buf();
     let mut params = ScoreParams::default();
     let nums: Vec<f64> = args.iter().skip(1).filter_map(|a| a.parse().ok()).collect();
-    if nums.len() == 11 {
+    if nums.len() == 12 {
         params = ScoreParams {
             lexical: nums[0],
             length: nums[1],
@@ -53,6 +53,7 @@ fn main() {
             size_power: nums[8],
             null_extend: nums[9],
             cohesion: nums[10],
+            orphan: nums[11],
         };
     }
     let opts = AlignOptions {

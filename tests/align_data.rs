@@ -47,8 +47,9 @@ fn textberg_dev_floors() {
     let c = score_links(&gold, &test);
     let (strict, lax) = (c.strict().f1, c.lax().f1);
     eprintln!("textberg-dev strict F1 {strict:.4} lax F1 {lax:.4}");
-    // The target is 0.85 strict; these floors guard what the method reaches today.
-    assert!(strict >= 0.84, "strict F1 {strict:.4} < 0.84");
+
+    // The target: 0.85 strict, 0.95 lax at the default max-link 4 (measured 0.861).
+    assert!(strict >= 0.85, "strict F1 {strict:.4} < 0.85");
     assert!(lax >= 0.95, "lax F1 {lax:.4} < 0.95");
 }
 

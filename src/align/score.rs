@@ -308,6 +308,10 @@ pub struct ScoreParams {
     pub long_side: f64,
     /// Bonus per merged junction that looks like one sentence continuing (see [`continues`]).
     pub cohesion: f64,
+    /// Penalty per merged sentence that shares no lexical weight with the other side of its
+    /// link and is not joined to its neighbours as one sentence continuing: such a sentence (a
+    /// caption, a stray OCR line) is better left unaligned than merged.
+    pub orphan: f64,
     /// The lexical term grows as (sentences in the link / 2) to this power, so merging does not
     /// lose the evidence of the sentences it merges.
     pub size_power: f64,
@@ -327,6 +331,7 @@ impl Default for ScoreParams {
             long_side: 0.0,
             size_power: 0.0,
             cohesion: 2.0,
+            orphan: 2.0,
         }
     }
 }
@@ -438,7 +443,28 @@ impl<'a> Scorer<'a> {
         if rest + p.lexical * size <= floor {
             return rest;
         }
-        p.lexical * size * self.similarity(i, a, j, b) + rest
+        let orphans = self.orphans(i, a, j, b);
+        p.lexical * size * self.similarity(i, a, j, b) + rest - p.orphan * f64::from(orphans)
+    }
+
+    /// Sentences of a merged side (two or more sentences) that share no weight with the other
+    /// side of the link and are not joined to a neighbour in the link by a continuation junction.
+    pub fn orphans(&self, i: usize, a: usize, j: usize, b: usize) -> u32 {
+        let side = |mine: &SideBags, k0: usize, n: usize, other: &[(u32, f32)]| -> u32 {
+            if n < 2 {
+                return 0;
+            }
+            (k0..k0 + n)
+                .filter(|&k| {
+                    let joined = (k > k0 && mine.joint_before(k))
+                        || (k + 1 < k0 + n && mine.joint_before(k + 1));
+                    !joined && shared_weight(mine.span(k, 1).0, other) <= 0.0
+                })
+                .count() as u32
+        };
+        let (sb, _) = self.bags.src.span(i, a);
+        let (tb, _) = self.bags.tgt.span(j, b);
+        side(&self.bags.src, i, a, tb) + side(&self.bags.tgt, j, b, sb)
     }
 }
 
@@ -482,5 +508,25 @@ mod tests {
         );
         assert!(scorer.similarity(0, 1, 0, 1) > scorer.similarity(0, 1, 1, 1));
         assert!(scorer.score(0, 1, 0, 1) > scorer.score(0, 1, 1, 1));
+    }
+
+    #[test]
+    fn stray_lines_are_orphans_in_merges() {
+        let src = [
+            "Die Expedition erreichte 1956 den Gipfel .",
+            "Photo : Archiv",
+        ];
+        let tgt = ["L' expédition atteignit le sommet en 1956 ."];
+        let tok = Tokenised::new(&src, &tgt, Translit::Russian, Translit::Russian);
+        let lens = ([40.0, 14.0], [42.0]);
+        let bags = PairBags::build(&tok, &[], (&lens.0, &lens.1), 3, 0.0);
+        let scorer = Scorer::new(
+            &bags,
+            LengthModel::from_totals(54.0, 42.0),
+            ScoreParams::default(),
+            4,
+        );
+        assert_eq!(scorer.orphans(0, 1, 0, 1), 0);
+        assert_eq!(scorer.orphans(0, 2, 0, 1), 1);
     }
 }

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use talign::align::{align_sentences, AlignOptions, Lexicon};
 use talign::eval::align::format_link;
+use talign::lang::Detector;
 use talign::read::read_document;
 use talign::segment::{segment, segment_lines};
 use talign::{Lang, Link, SegmentKind};
@@ -46,10 +47,10 @@ pub struct AlignArgs {
     /// The inputs hold one sentence a line (no sentence splitting).
     #[arg(long)]
     pub lines: bool,
-    /// Language of the source (ISO 639-1, e.g. de); inferred from the text when absent.
+    /// Language of the source (ISO 639-1, e.g. de); detected from the text when absent.
     #[arg(long, value_name = "LANG")]
     pub src_lang: Option<Lang>,
-    /// Language of the target; inferred from the text when absent.
+    /// Language of the target; detected from the text when absent.
     #[arg(long, value_name = "LANG")]
     pub tgt_lang: Option<Lang>,
     /// Bilingual word list (`english<TAB>foreign` or hunalign's `foreign @ english`); repeatable.
@@ -83,6 +84,25 @@ fn read_side(path: &std::path::Path, lines: bool) -> anyhow::Result<Vec<String>>
     Ok(segs.iter().map(|s| s.text(&doc.text).to_string()).collect())
 }
 
+/// Characters of a side read by the language detector (plenty for a whole document's language).
+const DETECT_CHARS: usize = 5_000;
+
+/// The language of one side, detected over its first [`DETECT_CHARS`] characters; `None` when
+/// the detector cannot tell (`und`).
+fn detect_side(sentences: &[String]) -> Option<Lang> {
+    let mut sample = String::new();
+    for s in sentences {
+        if sample.chars().count() >= DETECT_CHARS {
+            break;
+        }
+        sample.push_str(s);
+        sample.push(' ');
+    }
+    let sample: String = sample.chars().take(DETECT_CHARS).collect();
+    let found = Detector::new(None).detect(&sample).lang;
+    (found.as_str() != "und").then_some(found)
+}
+
 #[derive(Serialize)]
 struct JsonRow<'a> {
     src_ids: &'a [usize],
@@ -102,8 +122,8 @@ pub fn run(args: AlignArgs) -> anyhow::Result<Outcome> {
         .map(Lexicon::load)
         .collect::<Result<Vec<_>, _>>()?;
     let opts = AlignOptions {
-        src_lang: args.src_lang,
-        tgt_lang: args.tgt_lang,
+        src_lang: args.src_lang.or_else(|| detect_side(&src)),
+        tgt_lang: args.tgt_lang.or_else(|| detect_side(&tgt)),
         lexicons,
         max_link: usize::from(args.max_link),
         realign: !args.no_realign,
@@ -193,4 +213,26 @@ fn write_links<W: Write>(
 /// Rounds a score to 4 decimals for stable, readable output.
 fn round(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sides_get_their_language_detected() {
+        let side = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let de = side(&[
+            "Die Expedition erreichte den Gipfel am frühen Morgen.",
+            "Das Wetter war schlecht, aber die Bergsteiger gaben nicht auf.",
+        ]);
+        let uk = side(&[
+            "Експедиція досягла вершини рано вранці.",
+            "Погода була погана, але альпіністи не здавалися і пішли далі.",
+        ]);
+        assert_eq!(detect_side(&de), Lang::new("de"));
+        assert_eq!(detect_side(&uk), Lang::new("uk"));
+        assert_eq!(detect_side(&side(&["123 456", "--"])), None);
+        assert_eq!(detect_side(&[]), None);
+    }
 }

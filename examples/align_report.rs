@@ -8,7 +8,7 @@ use std::path::Path;
 
 use talign::align::{align_sentences, AlignOptions, ScoreParams};
 use talign::eval::align::{read_links, recall_by_type, score_links, AlignCounts, LinkIds};
-use talign::eval::synth::{documents, SynthOptions};
+use talign::eval::synth::{Flores, SynthOptions, FLORES_LANGS};
 
 fn lines(path: &Path) -> Vec<String> {
     fs::read_to_string(path)
@@ -78,19 +78,15 @@ fn main() {
             }
         }
     }
-    let fl = data.join("flores");
-    let meta = lines(&fl.join("metadata_devtest.tsv"));
-    let urls: Vec<&str> = meta
-        .iter()
-        .skip(1)
-        .map(|l| l.split('\t').next().unwrap_or(""))
-        .collect();
-    let en = lines(&fl.join("eng_Latn.devtest"));
-    for (code, file) in [("ru", "rus_Cyrl"), ("es", "spa_Latn"), ("uk", "ukr_Cyrl")] {
-        let other = lines(&fl.join(format!("{file}.devtest")));
-        let e: Vec<&str> = en.iter().map(String::as_str).collect();
-        let o: Vec<&str> = other.iter().map(String::as_str).collect();
-        let docs = documents(&e, &o, &urls, &SynthOptions::default());
+    let flores = match Flores::load(&data.join("flores")) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("SKIPPED: FLORES not readable: {e}");
+            return;
+        }
+    };
+    for (code, _) in FLORES_LANGS {
+        let docs = flores.documents(code, &SynthOptions::default());
         let mut counts = AlignCounts::default();
         for d in &docs {
             counts.add(score_links(&d.gold, &align(&d.src, &d.tgt, &opts)));

@@ -13,7 +13,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use talign::eval::align::{format_link, read_links};
-use talign::eval::synth::{documents, long_document, SynthDoc, SynthOptions};
+use talign::eval::synth::{long_document, Flores, SynthDoc, SynthOptions, FLORES_LANGS};
 
 fn lines(path: &Path) -> Vec<String> {
     fs::read_to_string(path)
@@ -35,21 +35,12 @@ fn write_doc(doc: &SynthDoc, prefix: &Path) -> std::io::Result<()> {
 }
 
 fn flores(data: &Path, out: &Path) -> std::io::Result<()> {
-    let fl = data.join("flores");
-    let meta = lines(&fl.join("metadata_devtest.tsv"));
-    let urls: Vec<&str> = meta
-        .iter()
-        .skip(1)
-        .map(|l| l.split('\t').next().unwrap_or(""))
-        .collect();
-    let en = lines(&fl.join("eng_Latn.devtest"));
-    let e: Vec<&str> = en.iter().map(String::as_str).collect();
-    for (code, file) in [("ru", "rus_Cyrl"), ("es", "spa_Latn"), ("uk", "ukr_Cyrl")] {
-        let other = lines(&fl.join(format!("{file}.devtest")));
-        let o: Vec<&str> = other.iter().map(String::as_str).collect();
+    let flores = Flores::load(&data.join("flores"))?;
+    for (code, _) in FLORES_LANGS {
         let dir = out.join(format!("en-{code}"));
         fs::create_dir_all(&dir)?;
-        for (k, doc) in documents(&e, &o, &urls, &SynthOptions::default())
+        for (k, doc) in flores
+            .documents(code, &SynthOptions::default())
             .iter()
             .enumerate()
         {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use talign::align::{align_sentences, AlignOptions};
 use talign::eval::align::{read_links, score_links, AlignCounts, LinkIds};
-use talign::eval::synth::{documents, SynthOptions};
+use talign::eval::synth::{Flores, SynthOptions, FLORES_LANGS};
 
 fn data_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data")
@@ -60,23 +60,11 @@ fn flores_documents_floors() {
         eprintln!("SKIPPED: ../shared/data/flores not found; FLORES document accuracy not checked");
         return;
     }
-    let meta = lines(&fl.join("metadata_devtest.tsv"));
-    let urls: Vec<&str> = meta
-        .iter()
-        .skip(1)
-        .map(|l| l.split('\t').next().unwrap_or(""))
-        .collect();
-    let en = lines(&fl.join("eng_Latn.devtest"));
-    let e: Vec<&str> = en.iter().map(String::as_str).collect();
-    for (code, file, floor) in [
-        ("ru", "rus_Cyrl", 0.95),
-        ("es", "spa_Latn", 0.95),
-        ("uk", "ukr_Cyrl", 0.95),
-    ] {
-        let other = lines(&fl.join(format!("{file}.devtest")));
-        let o: Vec<&str> = other.iter().map(String::as_str).collect();
+    let flores = Flores::load(&fl).expect("FLORES files readable");
+    for (code, _) in FLORES_LANGS {
+        let floor = 0.95;
         let mut counts = AlignCounts::default();
-        for d in documents(&e, &o, &urls, &SynthOptions::default()) {
+        for d in flores.documents(code, &SynthOptions::default()) {
             counts.add(score_links(&d.gold, &align(&d.src, &d.tgt)));
         }
         let strict = counts.strict().f1;

@@ -3,7 +3,9 @@
 //!
 //! Seeded and deterministic: the same corpus and seed give the same documents.
 
+use std::io;
 use std::ops::Range;
+use std::path::Path;
 
 use super::align::LinkIds;
 
@@ -148,6 +150,60 @@ pub fn documents(src: &[&str], tgt: &[&str], keys: &[&str], opts: &SynthOptions)
             perturb(&pairs, opts, &mut rng)
         })
         .collect()
+}
+
+/// The FLORES-200 devtest files talign's evaluations use: English and the languages it pairs with.
+pub const FLORES_LANGS: [(&str, &str); 3] =
+    [("ru", "rus_Cyrl"), ("es", "spa_Latn"), ("uk", "ukr_Cyrl")];
+
+/// FLORES-200 devtest read from its folder: the English lines, each line's source page, and the
+/// other languages' lines (line i of every file translates line i of the others).
+#[derive(Debug, Clone, Default)]
+pub struct Flores {
+    /// Source page URL of each line (`metadata_devtest.tsv`, first column).
+    pub urls: Vec<String>,
+    /// `eng_Latn.devtest`.
+    pub english: Vec<String>,
+    /// `(code, lines)` for each of [`FLORES_LANGS`].
+    pub others: Vec<(&'static str, Vec<String>)>,
+}
+
+impl Flores {
+    /// Reads the folder (`../shared/data/flores`); an error when a file is missing.
+    pub fn load(dir: &Path) -> io::Result<Flores> {
+        let lines = |name: &str| -> io::Result<Vec<String>> {
+            Ok(std::fs::read_to_string(dir.join(name))?
+                .lines()
+                .map(str::to_string)
+                .collect())
+        };
+        let urls = lines("metadata_devtest.tsv")?
+            .iter()
+            .skip(1)
+            .map(|l| l.split('\t').next().unwrap_or("").to_string())
+            .collect();
+        let english = lines("eng_Latn.devtest")?;
+        let mut others = Vec::new();
+        for (code, file) in FLORES_LANGS {
+            others.push((code, lines(&format!("{file}.devtest"))?));
+        }
+        Ok(Flores {
+            urls,
+            english,
+            others,
+        })
+    }
+
+    /// English–`code` parallel documents, one per source page, perturbed by [`documents`].
+    pub fn documents(&self, code: &str, opts: &SynthOptions) -> Vec<SynthDoc> {
+        let Some((_, other)) = self.others.iter().find(|(c, _)| *c == code) else {
+            return Vec::new();
+        };
+        let e: Vec<&str> = self.english.iter().map(String::as_str).collect();
+        let o: Vec<&str> = other.iter().map(String::as_str).collect();
+        let keys: Vec<&str> = self.urls.iter().map(String::as_str).collect();
+        documents(&e, &o, &keys, opts)
+    }
 }
 
 /// A long document pair of `len` sentence pairs drawn at random (with replacement) from a pool

@@ -141,3 +141,32 @@ fn eval_needs_gold_test_pairs() {
         .code(2)
         .stderr(predicate::str::contains("GOLD TEST pairs"));
 }
+
+#[test]
+fn align_writes_moses_and_tmx_through_the_shared_writers() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (de, fr) = (dir.path().join("a.de"), dir.path().join("a.fr"));
+    fs::write(&de, DE).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(&fr, FR).unwrap_or_else(|e| panic!("{e}"));
+    let prefix = dir.path().join("out");
+    talign()
+        .args(["align", "--lines", "--src-lang", "de", "--tgt-lang", "fr"])
+        .args(["--format", "moses", "-o"])
+        .arg(&prefix)
+        .arg(&de)
+        .arg(&fr)
+        .assert()
+        .success();
+    let src = fs::read_to_string(dir.path().join("out.de")).unwrap_or_default();
+    let tgt = fs::read_to_string(dir.path().join("out.fr")).unwrap_or_default();
+    assert_eq!(src.lines().count(), 3, "{src}");
+    assert_eq!(tgt.lines().count(), 3, "{tgt}");
+    talign()
+        .args(["align", "--lines", "--format", "tmx"])
+        .arg(&de)
+        .arg(&fr)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("<tmx version=\"1.4\">"))
+        .stdout(predicate::str::contains("<tuv xml:lang=\"de\">"));
+}

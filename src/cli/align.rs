@@ -11,9 +11,11 @@ use serde::Serialize;
 use talign::align::{align_sentences, AlignOptions, Lexicon};
 use talign::eval::align::format_link;
 use talign::lang::Detector;
-use talign::read::read_document;
-use talign::segment::{segment, segment_lines};
-use talign::{Lang, Link, SegmentKind};
+use talign::read::{input_name, read_document};
+use talign::run::content_segments;
+use talign::segment::segment_lines;
+use talign::write::{open_sink, Format, PairKind, PairRow, Target, WriteOptions};
+use talign::{Lang, Link};
 
 use super::Outcome;
 
@@ -28,6 +30,11 @@ pub enum AlignFormat {
     Jsonl,
     /// One link a line as `[0, 1]:[2]` (0-based), the gold format of `talign eval align`.
     Links,
+    /// Two line-aligned files PREFIX.src and PREFIX.tgt (needs -o PREFIX; tab, newline and
+    /// backslash escaped as \t \n \\); links with an empty side are left out.
+    Moses,
+    /// TMX 1.4b translation memory; links with an empty side are left out.
+    Tmx,
 }
 
 /// Align two parallel documents sentence by sentence.
@@ -73,15 +80,15 @@ pub struct AlignArgs {
 /// Reads one side as sentences: lines with `--lines`, else segments that are not boilerplate.
 fn read_side(path: &std::path::Path, lines: bool) -> anyhow::Result<Vec<String>> {
     let doc = read_document(path)?;
-    let segs = if lines {
-        segment_lines(&doc.text)
-    } else {
-        segment(&doc)
-            .into_iter()
-            .filter(|s| s.kind != SegmentKind::Boilerplate)
-            .collect()
-    };
-    Ok(segs.iter().map(|s| s.text(&doc.text).to_string()).collect())
+    if lines {
+        let segs = segment_lines(&doc.text);
+        return Ok(segs.iter().map(|s| s.text(&doc.text).to_string()).collect());
+    }
+    // sentences with their quotes inside, as a translation has them; no furniture or markers
+    Ok(content_segments(&doc)
+        .into_iter()
+        .map(str::to_string)
+        .collect())
 }
 
 /// Characters of a side read by the language detector (plenty for a whole document's language).
@@ -132,6 +139,9 @@ pub fn run(args: AlignArgs) -> anyhow::Result<Outcome> {
     let src_refs: Vec<&str> = src.iter().map(String::as_str).collect();
     let tgt_refs: Vec<&str> = tgt.iter().map(String::as_str).collect();
     let links = align_sentences(&src_refs, &tgt_refs, &opts);
+    if matches!(args.format, AlignFormat::Moses | AlignFormat::Tmx) {
+        return write_shared(&args, &opts, &links, &src, &tgt);
+    }
     let out: Box<dyn Write> = match &args.output {
         Some(p) => {
             Box::new(File::create(p).with_context(|| format!("{}: cannot create", p.display()))?)
@@ -139,6 +149,51 @@ pub fn run(args: AlignArgs) -> anyhow::Result<Outcome> {
         None => Box::new(io::stdout().lock()),
     };
     write_links(BufWriter::new(out), args.format, &links, &src, &tgt)?;
+    Ok(Outcome::Done)
+}
+
+/// Writes the links with an aligned text on both sides through the shared writers of `write`
+/// (Moses, TMX), the same as `talign run` uses.
+fn write_shared(
+    args: &AlignArgs,
+    opts: &AlignOptions,
+    links: &[Link],
+    src: &[String],
+    tgt: &[String],
+) -> anyhow::Result<Outcome> {
+    let format = if args.format == AlignFormat::Moses {
+        Format::Moses
+    } else {
+        Format::Tmx
+    };
+    let write_opts = WriteOptions {
+        format,
+        src_lang: opts.src_lang,
+        tgt_lang: opts.tgt_lang,
+        ..WriteOptions::default()
+    };
+    let target = Target::from_arg(args.output.as_deref());
+    let mut sink = open_sink(&target, &write_opts).context("cannot open the output")?;
+    let (src_id, tgt_id) = (input_name(&args.src), input_name(&args.tgt));
+    for l in links
+        .iter()
+        .filter(|l| !l.src.is_empty() && !l.tgt.is_empty())
+    {
+        sink.write_row(&PairRow {
+            doc_id: src_id.clone(),
+            tgt_doc_id: tgt_id.clone(),
+            kind: PairKind::Sentence,
+            src_lang: opts.src_lang.unwrap_or(Lang::UND),
+            tgt_lang: opts.tgt_lang.unwrap_or(Lang::UND),
+            src_ids: l.src.clone(),
+            tgt_ids: l.tgt.clone(),
+            score: l.score,
+            src_text: text_of(&l.src, src),
+            tgt_text: text_of(&l.tgt, tgt),
+            quote: None,
+        })?;
+    }
+    sink.finish().context("cannot finish the output")?;
     Ok(Outcome::Done)
 }
 
@@ -190,6 +245,9 @@ fn write_links<W: Write>(
                 serde_json::to_writer(&mut w, &row)?;
                 writeln!(w)?;
             }
+        }
+        AlignFormat::Moses | AlignFormat::Tmx => {
+            anyhow::bail!("the {format:?} format is written by the shared writers, not here")
         }
         AlignFormat::Csv => {
             let mut csv = csv::Writer::from_writer(&mut w);

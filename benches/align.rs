@@ -1,24 +1,18 @@
 //! Criterion bench: aligning the Text+Berg dev pair (read in place from `../shared/data`), and a
 //! synthetic 5,000-sentence pair that needs no data.
 
-use std::fs;
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use talign::align::{align_sentences, AlignOptions};
-use talign::eval::synth::{long_document, SynthOptions};
-
-fn lines(path: &Path) -> Vec<String> {
-    fs::read_to_string(path)
-        .unwrap_or_default()
-        .lines()
-        .map(str::to_string)
-        .collect()
-}
+use talign::eval::synth::{long_document, read_lines, SynthOptions};
 
 fn bench_align(c: &mut Criterion) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/textberg-dev");
-    let (de, fr) = (lines(&dir.join("dev.de")), lines(&dir.join("dev.fr")));
+    let (de, fr) = (
+        read_lines(&dir.join("dev.de")).unwrap_or_default(),
+        read_lines(&dir.join("dev.fr")).unwrap_or_default(),
+    );
     if de.is_empty() {
         eprintln!("SKIPPED: ../shared/data/textberg-dev not found; dev-pair bench not run");
     } else {

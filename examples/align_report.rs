@@ -8,15 +8,7 @@ use std::path::Path;
 
 use talign::align::{align_sentences, AlignOptions, ScoreParams};
 use talign::eval::align::{read_links, recall_by_type, score_links, AlignCounts, LinkIds};
-use talign::eval::synth::{Flores, SynthOptions, FLORES_LANGS};
-
-fn lines(path: &Path) -> Vec<String> {
-    fs::read_to_string(path)
-        .unwrap_or_default()
-        .lines()
-        .map(str::to_string)
-        .collect()
-}
+use talign::eval::synth::{read_lines, Flores, SynthOptions, FLORES_LANGS};
 
 fn align(src: &[String], tgt: &[String], opts: &AlignOptions) -> Vec<LinkIds> {
     let s: Vec<&str> = src.iter().map(String::as_str).collect();
@@ -67,8 +59,8 @@ fn main() {
             .and_then(|f| read_links(f, "dev.defr").map_err(|e| e.to_string()))
             .unwrap_or_default();
         let test = align(
-            &lines(&tb.join("dev.de")),
-            &lines(&tb.join("dev.fr")),
+            &read_lines(&tb.join("dev.de")).unwrap_or_default(),
+            &read_lines(&tb.join("dev.fr")).unwrap_or_default(),
             &opts,
         );
         show("textberg-dev", &score_links(&gold, &test));

@@ -13,15 +13,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use talign::eval::align::{format_link, read_links};
-use talign::eval::synth::{long_document, Flores, SynthDoc, SynthOptions, FLORES_LANGS};
-
-fn lines(path: &Path) -> Vec<String> {
-    fs::read_to_string(path)
-        .unwrap_or_default()
-        .lines()
-        .map(str::to_string)
-        .collect()
-}
+use talign::eval::synth::{
+    long_document, read_lines, Flores, SynthDoc, SynthOptions, FLORES_LANGS,
+};
 
 fn write_doc(doc: &SynthDoc, prefix: &Path) -> std::io::Result<()> {
     let with = |ext: &str| PathBuf::from(format!("{}.{ext}", prefix.display()));
@@ -58,13 +52,16 @@ fn long(data: &Path, n: usize, prefix: &Path) -> std::io::Result<()> {
         ("spa-eng.eng", "spa-eng.spa"),
     ] {
         let (x, y) = (
-            lines(&tat.join(format!("tatoeba.{a}"))),
-            lines(&tat.join(format!("tatoeba.{b}"))),
+            read_lines(&tat.join(format!("tatoeba.{a}")))?,
+            read_lines(&tat.join(format!("tatoeba.{b}")))?,
         );
         pool.extend(x.into_iter().zip(y));
     }
     let tb = data.join("textberg-dev");
-    let (de, fr) = (lines(&tb.join("dev.de")), lines(&tb.join("dev.fr")));
+    let (de, fr) = (
+        read_lines(&tb.join("dev.de"))?,
+        read_lines(&tb.join("dev.fr"))?,
+    );
     let gold = fs::File::open(tb.join("dev.defr"))
         .ok()
         .and_then(|f| read_links(f, "dev.defr").ok())

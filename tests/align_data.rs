@@ -6,18 +6,10 @@ use std::path::{Path, PathBuf};
 
 use talign::align::{align_sentences, AlignOptions};
 use talign::eval::align::{read_links, score_links, AlignCounts, LinkIds};
-use talign::eval::synth::{Flores, SynthOptions, FLORES_LANGS};
+use talign::eval::synth::{read_lines, Flores, SynthOptions, FLORES_LANGS};
 
 fn data_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data")
-}
-
-fn lines(path: &Path) -> Vec<String> {
-    fs::read_to_string(path)
-        .unwrap_or_default()
-        .lines()
-        .map(str::to_string)
-        .collect()
 }
 
 fn align(src: &[String], tgt: &[String]) -> Vec<LinkIds> {
@@ -43,7 +35,10 @@ fn textberg_dev_floors() {
         Ok(g) => g,
         Err(e) => panic!("cannot read gold: {e}"),
     };
-    let test = align(&lines(&dir.join("dev.de")), &lines(&dir.join("dev.fr")));
+    let test = align(
+        &read_lines(&dir.join("dev.de")).expect("dev.de readable"),
+        &read_lines(&dir.join("dev.fr")).expect("dev.fr readable"),
+    );
     let c = score_links(&gold, &test);
     let (strict, lax) = (c.strict().f1, c.lax().f1);
     eprintln!("textberg-dev strict F1 {strict:.4} lax F1 {lax:.4}");

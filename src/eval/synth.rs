@@ -152,6 +152,14 @@ pub fn documents(src: &[&str], tgt: &[&str], keys: &[&str], opts: &SynthOptions)
         .collect()
 }
 
+/// The lines of a UTF-8 text file (one sentence a line in the evaluation data).
+pub fn read_lines(path: &Path) -> io::Result<Vec<String>> {
+    Ok(std::fs::read_to_string(path)?
+        .lines()
+        .map(str::to_string)
+        .collect())
+}
+
 /// The FLORES-200 devtest files talign's evaluations use: English and the languages it pairs with.
 pub const FLORES_LANGS: [(&str, &str); 3] =
     [("ru", "rus_Cyrl"), ("es", "spa_Latn"), ("uk", "ukr_Cyrl")];
@@ -171,12 +179,7 @@ pub struct Flores {
 impl Flores {
     /// Reads the folder (`../shared/data/flores`); an error when a file is missing.
     pub fn load(dir: &Path) -> io::Result<Flores> {
-        let lines = |name: &str| -> io::Result<Vec<String>> {
-            Ok(std::fs::read_to_string(dir.join(name))?
-                .lines()
-                .map(str::to_string)
-                .collect())
-        };
+        let lines = |name: &str| read_lines(&dir.join(name));
         let urls = lines("metadata_devtest.tsv")?
             .iter()
             .skip(1)

@@ -127,6 +127,15 @@ pub fn band_for(src: &Units, tgt: &Units, length: &LengthModel) -> Band {
     widen(&path, FACTOR, 2 * FACTOR, n, m)
 }
 
+/// A band from per-row column ranges, where rows no path step touched (still `(usize::MAX, 0)`)
+/// get the whole row.
+fn band_of(mut ranges: Vec<(usize, usize)>, m: usize) -> Band {
+    for r in ranges.iter_mut().filter(|r| r.0 == usize::MAX) {
+        *r = (0, m);
+    }
+    Band::from_ranges(ranges, m)
+}
+
 /// The band of a finer level around a path of `steps` between units `scale` times larger,
 /// widened by `margin` finer units on each side.
 pub fn widen(steps: &[Step], scale: usize, margin: usize, n: usize, m: usize) -> Band {
@@ -141,12 +150,7 @@ pub fn widen(steps: &[Step], scale: usize, margin: usize, n: usize, m: usize) ->
             r.1 = r.1.max(c1);
         }
     }
-    for r in ranges.iter_mut() {
-        if r.0 == usize::MAX {
-            *r = (0, m);
-        }
-    }
-    Band::from_ranges(ranges, m)
+    band_of(ranges, m)
 }
 
 #[cfg(test)]
@@ -263,12 +267,7 @@ pub fn anchor_band(anchors: &[(usize, usize)], margin: usize, n: usize, m: usize
             r.1 = r.1.max(hi);
         }
     }
-    for r in ranges.iter_mut() {
-        if r.0 == usize::MAX {
-            *r = (0, m);
-        }
-    }
-    Band::from_ranges(ranges, m)
+    band_of(ranges, m)
 }
 
 #[cfg(test)]

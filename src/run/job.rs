@@ -2,7 +2,9 @@
 //! link becomes a pair row; single documents are segmented, identified, and their translated
 //! quotes paired with original posts ([`QuoteJob`]), or only counted when there is no pool.
 
-use super::quotes::{pair_quotes, Post, QuoteOptions, QuotePair, SegmentedDoc};
+use super::quotes::{
+    pair_quotes_prepared, prepare_pool, Post, QuoteOptions, QuotePair, SegmentedDoc,
+};
 use super::{JobError, JobOutput};
 use crate::align::{align_sentences, AlignOptions};
 use crate::doc::{Document, Lang, Link, SegmentKind};
@@ -70,7 +72,8 @@ pub fn align_pair_job(
 /// Translated quotes of single documents paired with a pool of original posts.
 #[derive(Debug)]
 pub struct QuoteJob {
-    pool: Vec<Post>,
+    /// The pool with its languages, guessed once for the whole run.
+    pool: Vec<(Post, Lang)>,
     opts: QuoteOptions,
     detector: Detector,
 }
@@ -79,7 +82,7 @@ impl QuoteJob {
     /// A job pairing quotes with `pool` (plus each document's own foreign-language segments).
     pub fn new(pool: Vec<Post>, opts: QuoteOptions, detector: Detector) -> QuoteJob {
         QuoteJob {
-            pool,
+            pool: prepare_pool(&pool),
             opts,
             detector,
         }
@@ -95,7 +98,7 @@ impl QuoteJob {
             .filter(|s| !matches!(s.kind, SegmentKind::Boilerplate | SegmentKind::Marker))
             .count();
         let docs = [SegmentedDoc { doc, segments }];
-        let rows = pair_quotes(&docs, &self.pool, &self.opts)
+        let rows = pair_quotes_prepared(&docs, &self.pool, &self.opts)
             .into_iter()
             .map(quote_row)
             .collect();

@@ -236,8 +236,13 @@ fn candidates(docs: &[SegmentedDoc]) -> Vec<Candidate<'_>> {
 /// own foreign-language segments; one row per cued quote (original fields empty when nothing was
 /// accepted) and per uncued social-media quote that found its original.
 pub fn pair_quotes(docs: &[SegmentedDoc], pool: &[Post], opts: &QuoteOptions) -> Vec<QuotePair> {
-    let mut entries: Vec<(Post, Lang)> = pool
-        .iter()
+    pair_quotes_prepared(docs, &prepare_pool(pool), opts)
+}
+
+/// Pool posts with their languages: the declared one, else a guess. Done once for a run whose
+/// documents are paired one at a time against the same pool.
+pub fn prepare_pool(pool: &[Post]) -> Vec<(Post, Lang)> {
+    pool.iter()
         .map(|p| {
             let lang = p
                 .lang
@@ -245,7 +250,16 @@ pub fn pair_quotes(docs: &[SegmentedDoc], pool: &[Post], opts: &QuoteOptions) ->
                 .unwrap_or_else(|| guess_text_lang(&p.text));
             (p.clone(), lang)
         })
-        .collect();
+        .collect()
+}
+
+/// [`pair_quotes`] with a pool from [`prepare_pool`].
+pub fn pair_quotes_prepared(
+    docs: &[SegmentedDoc],
+    pool: &[(Post, Lang)],
+    opts: &QuoteOptions,
+) -> Vec<QuotePair> {
+    let mut entries: Vec<(Post, Lang)> = pool.to_vec();
     entries.extend(input_posts(docs, opts));
     let cands = candidates(docs);
     let mut used = vec![false; entries.len()];

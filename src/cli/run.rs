@@ -34,7 +34,8 @@ pub enum InputFormatArg {
     Csv,
     /// TSV with a header.
     Tsv,
-    /// HTML pages: visible text, embedded posts as documents of their own.
+    /// HTML pages: visible text; embedded posts join the page's quote pool and are documents of
+    /// their own.
     Html,
 }
 
@@ -98,8 +99,8 @@ pub struct RunArgs {
     #[arg(long, default_value_t = DEFAULT_MAX_DOC_BYTES)]
     pub max_doc_bytes: usize,
     /// Original posts to pair translated quotes with: JSONL ({"id", "text", "lang"?} a line) or
-    /// text files (one post each). With this, single documents have their quotes paired and
-    /// CSV/TSV write the quote columns: doc_id, quote_id, speaker, platform, quote_lang,
+    /// text files (one post each). With this, single documents have their quotes paired (without
+    /// it, only pages with embedded posts, with those posts) and CSV/TSV write the quote columns: doc_id, quote_id, speaker, platform, quote_lang,
     /// quote_text, original_id, original_lang, original_text, score, margin.
     #[arg(long, value_name = "POOL", num_args = 1..)]
     pub originals: Vec<PathBuf>,
@@ -174,11 +175,9 @@ impl RunArgs {
     }
 }
 
-/// The quote-pairing job when `--originals` are given: the pool read, the lexicons loaded.
-fn quote_job(args: &RunArgs) -> anyhow::Result<Option<QuoteJob>> {
-    if args.originals.is_empty() {
-        return Ok(None);
-    }
+/// The quote-pairing job: the `--originals` pool read, the lexicons loaded; without a pool,
+/// only pages with embedded posts have their quotes paired (with those posts).
+fn quote_job(args: &RunArgs) -> anyhow::Result<QuoteJob> {
     let mut pool: Vec<Post> = Vec::new();
     for path in &args.originals {
         let doc = talign::read::read_document(path)?;
@@ -205,7 +204,11 @@ fn quote_job(args: &RunArgs) -> anyhow::Result<Option<QuoteJob>> {
         ..QuoteOptions::default()
     };
     let detector = Detector::new(args.langs.as_ref().map(|l| l.0.as_slice()));
-    Ok(Some(QuoteJob::new(pool, opts, detector)))
+    Ok(if args.originals.is_empty() {
+        QuoteJob::posts_only(opts, detector)
+    } else {
+        QuoteJob::new(pool, opts, detector)
+    })
 }
 
 /// Runs `talign run`.
@@ -231,7 +234,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<Outcome> {
         FormatArg::Moses | FormatArg::Tmx | FormatArg::Links
     );
     let bar = progress(args.quiet);
-    let job = |item| align_pair_job(item, &feature_align, quote_job.as_ref());
+    let job = |item| align_pair_job(item, &feature_align, Some(&quote_job));
     drive(items, opts, job, |finished| -> Result<(), WriteError> {
         summary.record(&finished);
         match finished {

@@ -133,7 +133,8 @@ pub enum InputFormat {
     Csv,
     /// Tab-separated with a header row.
     Tsv,
-    /// An HTML page: its visible text, plus each embedded post as a document of its own.
+    /// An HTML page: its visible text (its embedded posts attached to it), plus each embedded post
+    /// as a document of its own.
     Html,
 }
 
@@ -188,6 +189,10 @@ pub struct SourceDoc {
     pub doc: Document,
     /// Where it came from.
     pub meta: DocMeta,
+    /// The posts embedded in the document (an HTML page's `blockquote.twitter-tweet`), in page
+    /// order: the originals its translated quotes are paired with first. Each is also read as a
+    /// document of its own.
+    pub posts: Vec<SourceDoc>,
 }
 
 impl SourceDoc {

@@ -13,7 +13,8 @@ use super::{decode_at, DocMeta, ReadError, SourceDoc};
 pub struct Record {
     /// The record's document.
     pub doc: SourceDoc,
-    /// Posts embedded in the record's HTML, in page order.
+    /// Posts embedded in the record's HTML, in page order, to be read as documents of their own
+    /// (the same posts as `doc.posts`).
     pub posts: Vec<SourceDoc>,
 }
 
@@ -50,12 +51,14 @@ impl Record {
                     author: p.author,
                     embedded: true,
                 },
+                posts: Vec::new(),
             })
-            .collect();
+            .collect::<Vec<_>>();
         Record {
             doc: SourceDoc {
                 doc: Document { id, text, lang },
                 meta,
+                posts: posts.clone(),
             },
             posts,
         }
@@ -262,6 +265,25 @@ mod tests {
         assert_eq!(rec.doc.lang().as_str(), "en");
         assert_eq!(rec.doc.meta.url.as_deref(), Some("u"));
         assert_eq!(rec.doc.meta.line, Some(3));
+    }
+
+    #[test]
+    fn html_record_carries_its_posts() {
+        let line = br#"{"id": "p", "html": "<p>Hi.</p><blockquote class=\"twitter-tweet\"><p lang=\"es\">Hola.</p>&mdash; A (@a) <a href=\"https://x.com/a/status/1\">May 2</a></blockquote>"}"#;
+        let rec = read_jsonl_line("c.jsonl", 1, 0, line.to_vec());
+        let rec = rec.ok().flatten().unwrap_or_default();
+        assert_eq!(rec.doc.doc.text, "Hi.");
+        assert_eq!(
+            rec.doc.posts, rec.posts,
+            "the page carries the posts it emits"
+        );
+        assert_eq!(rec.posts.len(), 1);
+        let post = &rec.posts[0];
+        assert_eq!(post.doc.id, "p#post-1");
+        assert_eq!(post.lang().as_str(), "es");
+        assert_eq!(post.meta.url.as_deref(), Some("https://x.com/a/status/1"));
+        assert_eq!(post.meta.date.as_deref(), Some("May 2"));
+        assert!(post.meta.embedded && post.posts.is_empty());
     }
 
     #[test]

@@ -208,6 +208,7 @@ impl WorkItems {
                         lang,
                     },
                     meta,
+                    posts: Vec::new(),
                 },
                 posts: Vec::new(),
             }

@@ -1,9 +1,10 @@
 //! The jobs of `talign run`: parallel documents are segmented and aligned, and every non-null
 //! link becomes a pair row; single documents are segmented, identified, and their translated
-//! quotes paired with original posts ([`QuoteJob`]), or only counted when there is no pool.
+//! quotes paired with original posts ([`QuoteJob`]): the run's pool plus the posts embedded in
+//! the document's own page, or only counted when there is neither.
 
 use super::quotes::{
-    pair_quotes_prepared, prepare_pool, Post, QuoteOptions, QuotePair, SegmentedDoc,
+    pair_quotes_embedded, prepare_pool, Post, QuoteOptions, QuotePair, SegmentedDoc,
 };
 use super::{JobError, JobOutput};
 use crate::align::{align_sentences, AlignOptions};
@@ -59,7 +60,7 @@ pub fn align_pair_job(
 ) -> Result<JobOutput, JobError> {
     match item {
         WorkItem::Single(d) => match quotes {
-            Some(job) => Ok(job.run(d.doc)),
+            Some(job) => Ok(job.run(d)),
             None => Ok(JobOutput {
                 rows: Vec::new(),
                 segments: content_segments(&d.doc).len(),
@@ -69,38 +70,80 @@ pub fn align_pair_job(
     }
 }
 
-/// Translated quotes of single documents paired with a pool of original posts.
+/// Translated quotes of single documents paired with a pool of original posts and with the
+/// posts embedded in their own page.
 #[derive(Debug)]
 pub struct QuoteJob {
     /// The pool with its languages, guessed once for the whole run.
     pool: Vec<(Post, Lang)>,
+    /// True when the run has no pool: only documents with embedded posts are paired, and only
+    /// quotes that found their original make a row.
+    posts_only: bool,
     opts: QuoteOptions,
     detector: Detector,
 }
 
 impl QuoteJob {
-    /// A job pairing quotes with `pool` (plus each document's own foreign-language segments).
+    /// A job pairing quotes with `pool` (plus each document's embedded posts and its own
+    /// foreign-language segments).
     pub fn new(pool: Vec<Post>, opts: QuoteOptions, detector: Detector) -> QuoteJob {
         QuoteJob {
             pool: prepare_pool(&pool),
+            posts_only: false,
+            opts,
+            detector,
+        }
+    }
+
+    /// A job for a run without a pool: a document's quotes are paired with the posts embedded in
+    /// it (and its foreign-language segments); a document without embedded posts is only counted.
+    pub fn posts_only(opts: QuoteOptions, detector: Detector) -> QuoteJob {
+        QuoteJob {
+            pool: Vec::new(),
+            posts_only: true,
             opts,
             detector,
         }
     }
 
     /// Segments and identifies one document and pairs its translated quotes: one row per cued
-    /// quote (original fields empty when none was accepted) and per uncued post quote paired.
-    pub fn run(&self, doc: Document) -> JobOutput {
+    /// quote (original fields empty when none was accepted; not written without a pool) and per
+    /// uncued post quote paired. Rows whose original is an embedded post carry its address and
+    /// date, and its author when the quote names no speaker.
+    pub fn run(&self, d: SourceDoc) -> JobOutput {
+        if self.posts_only && d.posts.is_empty() {
+            return JobOutput {
+                rows: Vec::new(),
+                segments: content_segments(&d.doc).len(),
+            };
+        }
+        let SourceDoc { doc, posts, .. } = d;
         let mut segments = segment(&doc);
         identify(&doc.text, &mut segments, &self.detector);
         let counted = segments
             .iter()
             .filter(|s| !matches!(s.kind, SegmentKind::Boilerplate | SegmentKind::Marker))
             .count();
+        let embedded = prepare_pool(
+            &posts
+                .iter()
+                .map(|p| Post {
+                    id: p.doc.id.clone(),
+                    text: p.doc.text.clone(),
+                    lang: p.doc.lang,
+                })
+                .collect::<Vec<_>>(),
+        );
         let docs = [SegmentedDoc { doc, segments }];
-        let rows = pair_quotes_prepared(&docs, &self.pool, &self.opts)
+        let rows = pair_quotes_embedded(&docs, &self.pool, &embedded, &self.opts)
             .into_iter()
-            .map(quote_row)
+            .filter(|q| !(self.posts_only && q.original_id.is_empty()))
+            .map(|q| {
+                let post = posts
+                    .iter()
+                    .find(|p| p.doc.id == q.original_id && p.doc.text == q.original_text);
+                quote_row(q, post)
+            })
             .collect();
         JobOutput {
             rows,
@@ -109,9 +152,20 @@ impl QuoteJob {
     }
 }
 
-fn quote_row(q: QuotePair) -> PairRow {
+/// A quote pair as an output row; `post` is its original when that is an embedded post.
+fn quote_row(q: QuotePair, post: Option<&SourceDoc>) -> PairRow {
     let lang = |s: &str| Lang::new(s).unwrap_or(Lang::UND);
     let nonempty = |s: String| (!s.is_empty()).then_some(s);
+    let meta = post.map(|p| &p.meta);
+    let mut info = QuoteInfo {
+        quote_id: Some(q.quote_id),
+        margin: Some(q.margin),
+        speaker: nonempty(q.speaker).or_else(|| meta.and_then(|m| m.author.clone())),
+        platform: nonempty(q.platform),
+        ..QuoteInfo::default()
+    };
+    info.url = meta.and_then(|m| m.url.clone());
+    info.date = meta.and_then(|m| m.date.clone());
     PairRow {
         doc_id: q.doc_id,
         tgt_doc_id: q.original_id,
@@ -123,13 +177,7 @@ fn quote_row(q: QuotePair) -> PairRow {
         score: q.score,
         src_text: q.quote_text,
         tgt_text: q.original_text,
-        quote: Some(QuoteInfo {
-            quote_id: Some(q.quote_id),
-            margin: Some(q.margin),
-            speaker: nonempty(q.speaker),
-            platform: nonempty(q.platform),
-            ..QuoteInfo::default()
-        }),
+        quote: Some(info),
     }
 }
 

@@ -259,8 +259,31 @@ pub fn pair_quotes_prepared(
     pool: &[(Post, Lang)],
     opts: &QuoteOptions,
 ) -> Vec<QuotePair> {
-    let mut entries: Vec<(Post, Lang)> = pool.to_vec();
-    entries.extend(input_posts(docs, opts));
+    pair_quotes_embedded(docs, pool, &[], opts)
+}
+
+/// True when two texts are the same but for whitespace.
+fn same_text(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+/// [`pair_quotes_prepared`] with the posts embedded in the documents (prepared with
+/// [`prepare_pool`]) joining the pool. A pool post with the same text as an embedded one is left
+/// out: the embedded copy knows its page, and two copies would refuse each other as
+/// near-duplicates.
+pub fn pair_quotes_embedded(
+    docs: &[SegmentedDoc],
+    pool: &[(Post, Lang)],
+    embedded: &[(Post, Lang)],
+    opts: &QuoteOptions,
+) -> Vec<QuotePair> {
+    let own = input_posts(docs, opts);
+    let entries: Vec<&(Post, Lang)> = pool
+        .iter()
+        .filter(|(p, _)| !embedded.iter().any(|(e, _)| same_text(&p.text, &e.text)))
+        .chain(embedded)
+        .chain(&own)
+        .collect();
     let cands = candidates(docs);
     let mut used = vec![false; entries.len()];
     let mut found: Vec<Option<(usize, f64, f64)>> = vec![None; cands.len()];
@@ -273,7 +296,7 @@ pub fn pair_quotes_prepared(
             continue;
         }
         // Pool entries any quote of the group may come from.
-        let allowed = |e: &(Post, Lang), c: &Candidate| -> bool {
+        let allowed = |e: &&(Post, Lang), c: &Candidate| -> bool {
             match c.cue_lang {
                 Some(l) if c.cued => e.1 == l,
                 _ => e.1 != c.text_lang && !e.1.is_und(),
@@ -335,7 +358,7 @@ pub fn pair_quotes_prepared(
 fn rows(
     cands: &[Candidate],
     found: &[Option<(usize, f64, f64)>],
-    entries: &[(Post, Lang)],
+    entries: &[&(Post, Lang)],
 ) -> Vec<QuotePair> {
     let mut out = Vec::new();
     for (c, f) in cands.iter().zip(found) {

@@ -85,8 +85,9 @@ pub struct QuoteJob {
 
 impl QuoteJob {
     /// A job pairing quotes with `pool` (plus each document's embedded posts and its own
-    /// foreign-language segments).
-    pub fn new(pool: Vec<Post>, opts: QuoteOptions, detector: Detector) -> QuoteJob {
+    /// foreign-language segments); the pool's languages and the lexicons are prepared here, once.
+    pub fn new(pool: Vec<Post>, mut opts: QuoteOptions, detector: Detector) -> QuoteJob {
+        opts.prepare();
         QuoteJob {
             pool: prepare_pool(&pool),
             posts_only: false,
@@ -97,7 +98,8 @@ impl QuoteJob {
 
     /// A job for a run without a pool: a document's quotes are paired with the posts embedded in
     /// it (and its foreign-language segments); a document without embedded posts is only counted.
-    pub fn posts_only(opts: QuoteOptions, detector: Detector) -> QuoteJob {
+    pub fn posts_only(mut opts: QuoteOptions, detector: Detector) -> QuoteJob {
+        opts.prepare();
         QuoteJob {
             pool: Vec::new(),
             posts_only: true,

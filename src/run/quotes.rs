@@ -8,11 +8,13 @@
 //! originals and not paired. Foreign-language segments of the inputs themselves (a Russian tweet
 //! pasted into the page) join the pool.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::align::anchors::{guess_lang, guess_langs};
 use crate::align::lexicon::Lexicon;
-use crate::align::mine::{mine_with_langs, MineOptions, DEFAULT_THRESHOLD};
+use crate::align::mine::{mine_with_langs, MineOptions, PreparedLexicons, DEFAULT_THRESHOLD};
 use crate::doc::{Document, Lang, Segment, SegmentKind};
 use crate::quote::{quotes, Quote};
 
@@ -87,6 +89,21 @@ pub struct QuoteOptions {
     pub uncued_min_score: f64,
     /// Least length (in characters) of an input segment to join the pool.
     pub min_segment_chars: usize,
+    /// `lexicons` and the core lexicons prepared once for many calls (see
+    /// [`QuoteOptions::prepare`]); when set, `lexicons` and `core_lexicon` are not read again.
+    pub prepared: Option<Arc<PreparedLexicons>>,
+}
+
+impl QuoteOptions {
+    /// Prepares the lexicons once (stem tables shared by every later call), unless done already.
+    pub fn prepare(&mut self) {
+        if self.prepared.is_none() {
+            self.prepared = Some(Arc::new(PreparedLexicons::new(
+                &self.lexicons,
+                self.core_lexicon,
+            )));
+        }
+    }
 }
 
 impl Default for QuoteOptions {
@@ -99,6 +116,7 @@ impl Default for QuoteOptions {
             uncued_threshold: 0.25,
             uncued_min_score: 0.5,
             min_segment_chars: 20,
+            prepared: None,
         }
     }
 }
@@ -285,6 +303,11 @@ pub fn pair_quotes_embedded(
         .chain(&own)
         .collect();
     let cands = candidates(docs);
+    // The lexicons once for both passes (and, through `opts.prepared`, for a whole run).
+    let prepared = match &opts.prepared {
+        Some(p) => Arc::clone(p),
+        None => Arc::new(PreparedLexicons::new(&opts.lexicons, opts.core_lexicon)),
+    };
     let mut used = vec![false; entries.len()];
     let mut found: Vec<Option<(usize, f64, f64)>> = vec![None; cands.len()];
     // Cued quotes first at the normal threshold, then uncued ones, stricter, on what is left.
@@ -321,8 +344,7 @@ pub fn pair_quotes_embedded(
             .map(|(p, l)| (p.text.as_str(), *l))
             .collect();
         let mopts = MineOptions {
-            lexicons: opts.lexicons.clone(),
-            core_lexicon: opts.core_lexicon,
+            prepared: Some(Arc::clone(&prepared)),
             threshold: if cued_pass {
                 opts.threshold
             } else {

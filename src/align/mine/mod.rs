@@ -27,13 +27,16 @@
 pub mod search;
 pub mod side;
 
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
+
 use crate::align::anchors::{guess_langs, Stemmers};
 use crate::align::lexicon::Lexicon;
 use crate::doc::Lang;
 
 pub use search::ScoreParams;
 
-use side::{Interner, Role, Side, Translations};
+use side::{Interner, Key, Role, Side, Translations};
 
 /// The default acceptance threshold on the margin (chosen for precision).
 pub const DEFAULT_THRESHOLD: f64 = 0.06;
@@ -62,6 +65,9 @@ pub struct MineOptions {
     pub min_content: u32,
     /// Score constants.
     pub params: ScoreParams,
+    /// Lexicons prepared once for many calls; when set, `lexicons` and `core_lexicon` are not
+    /// read (they were given to [`PreparedLexicons::new`]).
+    pub prepared: Option<Arc<PreparedLexicons>>,
 }
 
 impl Default for MineOptions {
@@ -76,7 +82,85 @@ impl Default for MineOptions {
             min_gap: 0.01,
             min_content: 1,
             params: ScoreParams::default(),
+            prepared: None,
         }
+    }
+}
+
+/// The sorted, distinct languages of the queries and of the pool of one mining call.
+type LangSets = (Vec<Lang>, Vec<Lang>);
+
+/// Most language combinations whose stem tables a [`PreparedLexicons`] keeps.
+const MAX_CACHED_TABLES: usize = 16;
+
+/// The lexicons' stem-to-stem tables for one set of query and pool languages, with the keys they
+/// interned (the first keys of every mining call that uses them).
+#[derive(Debug)]
+struct LexiconTables {
+    translations: Translations,
+    keys: Arc<HashMap<String, Key>>,
+}
+
+impl LexiconTables {
+    fn build(
+        lexicons: &[&Lexicon],
+        q_langs: &[Lang],
+        p_langs: &[Lang],
+        stemmers: &Stemmers,
+    ) -> Self {
+        let mut keys = Interner::default();
+        let translations = Translations::build(lexicons, q_langs, p_langs, stemmers, &mut keys);
+        LexiconTables {
+            translations,
+            keys: keys.into_shared(),
+        }
+    }
+}
+
+/// Lexicons loaded and prepared once for many mining calls (a corpus run pairs each document on
+/// its own): the core lexicons parsed once, and the stemmed translation tables built once per
+/// combination of query and pool languages and shared by every later call (up to 16
+/// combinations; others are built per call). Results are exactly those of
+/// unprepared calls: the tables and their key numbering are the same.
+#[derive(Debug, Default)]
+pub struct PreparedLexicons {
+    lexicons: Vec<Lexicon>,
+    tables: Mutex<BTreeMap<LangSets, Arc<LexiconTables>>>,
+}
+
+impl PreparedLexicons {
+    /// Prepares `lexicons`, followed by the core lexicons when `core` is set (the order
+    /// [`mine_with_langs`] uses).
+    pub fn new(lexicons: &[Lexicon], core: bool) -> PreparedLexicons {
+        let mut all = lexicons.to_vec();
+        if core {
+            all.extend(core_lexicons());
+        }
+        PreparedLexicons {
+            lexicons: all,
+            tables: Mutex::new(BTreeMap::new()),
+        }
+    }
+
+    /// The tables for these (sorted, distinct) languages: cached, or built now.
+    fn tables(
+        &self,
+        q_langs: &[Lang],
+        p_langs: &[Lang],
+        stemmers: &Stemmers,
+    ) -> Arc<LexiconTables> {
+        let key = (q_langs.to_vec(), p_langs.to_vec());
+        // A poisoned lock only means another worker panicked while building: the map is intact.
+        let mut cache = self.tables.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(t) = cache.get(&key) {
+            return Arc::clone(t);
+        }
+        let lexicons: Vec<&Lexicon> = self.lexicons.iter().collect();
+        let built = Arc::new(LexiconTables::build(&lexicons, q_langs, p_langs, stemmers));
+        if cache.len() < MAX_CACHED_TABLES {
+            cache.insert(key, Arc::clone(&built));
+        }
+        built
     }
 }
 
@@ -148,20 +232,30 @@ pub fn mine_with_langs(
     opts: &MineOptions,
 ) -> Vec<MineHit> {
     let stemmers = Stemmers::new();
-    let mut keys = Interner::default();
     let mut q_langs: Vec<Lang> = queries.iter().map(|(_, l)| *l).collect();
     q_langs.sort_unstable();
     q_langs.dedup();
     let mut p_langs: Vec<Lang> = pool.iter().map(|(_, l)| *l).collect();
     p_langs.sort_unstable();
     p_langs.dedup();
-    let mut lexicons = opts.lexicons.clone();
-    if opts.core_lexicon {
-        lexicons.extend(core_lexicons());
-    }
-    let translations = Translations::build(&lexicons, &q_langs, &p_langs, &stemmers, &mut keys);
-    let mut q_side = Side::build(queries, Role::Query, &stemmers, &translations, &mut keys);
-    let mut p_side = Side::build(pool, Role::Pool, &stemmers, &translations, &mut keys);
+    let tables = match &opts.prepared {
+        Some(prepared) => prepared.tables(&q_langs, &p_langs, &stemmers),
+        None => {
+            let core = if opts.core_lexicon {
+                core_lexicons()
+            } else {
+                Vec::new()
+            };
+            let lexicons: Vec<&Lexicon> = opts.lexicons.iter().chain(&core).collect();
+            Arc::new(LexiconTables::build(
+                &lexicons, &q_langs, &p_langs, &stemmers,
+            ))
+        }
+    };
+    let mut keys = Interner::over(Arc::clone(&tables.keys));
+    let translations = &tables.translations;
+    let mut q_side = Side::build(queries, Role::Query, &stemmers, translations, &mut keys);
+    let mut p_side = Side::build(pool, Role::Pool, &stemmers, translations, &mut keys);
     side::discount_unmatchable(&mut q_side, &mut p_side, keys.len());
     let cands = search::scored_candidates(&q_side, &p_side, keys.len(), &opts.params);
     let mut assigned = search::assign(&cands, queries.len(), pool.len());
@@ -196,6 +290,45 @@ pub fn mine_with_langs(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prepared_lexicons_give_the_same_hits() {
+        let l = |c: &str| Lang::new(c).unwrap_or(Lang::UND);
+        let queries = [
+            ("The war began in 2014.", l("en")),
+            ("Kelly returned the medal to Medvedev.", l("en")),
+            ("The port is open again.", l("en")),
+        ];
+        let pool = [
+            ("Келли вернул медаль Медведеву.", l("ru")),
+            ("Война началась в 2014 году.", l("ru")),
+            ("El puerto está abierto de nuevo.", l("es")),
+            ("Сегодня идёт дождь.", l("ru")),
+        ];
+        let plain = MineOptions {
+            lexicons: vec![Lexicon::from_pairs([
+                ("war", "война"),
+                ("medal", "медаль"),
+                ("port", "puerto"),
+            ])],
+            ..MineOptions::default()
+        };
+        let prepared = MineOptions {
+            prepared: Some(Arc::new(PreparedLexicons::new(&plain.lexicons, true))),
+            lexicons: Vec::new(),
+            ..plain.clone()
+        };
+        let want = mine_with_langs(&queries, &pool, &plain);
+        assert!(want.iter().filter(|h| h.accepted).count() >= 2, "{want:?}");
+        // Twice: built, then from the cache; then another language combination in between.
+        assert_eq!(mine_with_langs(&queries, &pool, &prepared), want);
+        let ru_only = &pool[..2];
+        assert_eq!(
+            mine_with_langs(&queries, ru_only, &prepared),
+            mine_with_langs(&queries, ru_only, &plain)
+        );
+        assert_eq!(mine_with_langs(&queries, &pool, &prepared), want);
+    }
 
     #[test]
     fn core_lexicons_load() {

@@ -7,6 +7,7 @@
 //! within each side, so rare words and anchors decide and function words barely count.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -51,36 +52,56 @@ pub struct Item {
     pub group: usize,
 }
 
-/// Interns key strings as small integers shared by both sides.
+/// Interns key strings as small integers shared by both sides, over an optional frozen base
+/// (a prepared lexicon's keys, ids `0..base.len()`), so the base is shared, never copied.
 #[derive(Debug, Default)]
 pub struct Interner {
+    base: Arc<HashMap<String, Key>>,
     map: HashMap<String, Key>,
 }
 
 impl Interner {
+    /// An interner whose first keys are `base`'s; new keys get the ids after them.
+    pub fn over(base: Arc<HashMap<String, Key>>) -> Interner {
+        Interner {
+            base,
+            map: HashMap::new(),
+        }
+    }
+
     /// The id of a key, created on first sight.
     pub fn id(&mut self, key: &str) -> Key {
-        if let Some(&k) = self.map.get(key) {
+        if let Some(k) = self.get(key) {
             return k;
         }
-        let k = self.map.len() as Key;
+        let k = self.len() as Key;
         self.map.insert(key.to_string(), k);
         k
     }
 
     /// The id of a key if it was seen.
     pub fn get(&self, key: &str) -> Option<Key> {
-        self.map.get(key).copied()
+        self.base.get(key).or_else(|| self.map.get(key)).copied()
     }
 
     /// How many keys exist.
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.base.len() + self.map.len()
     }
 
     /// True when no key exists yet.
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.len() == 0
+    }
+
+    /// Freezes every key seen so far into a base to share (see [`Interner::over`]).
+    pub fn into_shared(self) -> Arc<HashMap<String, Key>> {
+        if self.base.is_empty() {
+            return Arc::new(self.map);
+        }
+        let mut all = (*self.base).clone();
+        all.extend(self.map);
+        Arc::new(all)
     }
 }
 
@@ -213,7 +234,7 @@ impl Translations {
     /// Maps every single-word lexicon entry, in both directions, from each query language to each
     /// pool language, stemming both sides with their language's stemmer.
     pub fn build(
-        lexicons: &[Lexicon],
+        lexicons: &[&Lexicon],
         query_langs: &[Lang],
         pool_langs: &[Lang],
         stemmers: &Stemmers,
@@ -419,7 +440,7 @@ mod tests {
         let stemmers = Stemmers::new();
         let mut keys = Interner::default();
         let lex = Lexicon::from_pairs([("medal", "медаль"), ("war", "война")]);
-        let tr = Translations::build(&[lex], &[l("en")], &[l("ru")], &stemmers, &mut keys);
+        let tr = Translations::build(&[&lex], &[l("en")], &[l("ru")], &stemmers, &mut keys);
         let q = Side::build(
             &[("The medals of war", l("en"))],
             Role::Query,

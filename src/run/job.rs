@@ -122,10 +122,15 @@ impl QuoteJob {
         let SourceDoc { doc, posts, .. } = d;
         let mut segments = segment(&doc);
         identify(&doc.text, &mut segments, &self.detector);
-        let counted = segments
-            .iter()
-            .filter(|s| !matches!(s.kind, SegmentKind::Boilerplate | SegmentKind::Marker))
-            .count();
+        // Without a pool, counted as a run without quote pairing counts (posts or not).
+        let counted = if self.posts_only {
+            content_segments(&doc).len()
+        } else {
+            segments
+                .iter()
+                .filter(|s| !matches!(s.kind, SegmentKind::Boilerplate | SegmentKind::Marker))
+                .count()
+        };
         let embedded = prepare_pool(
             &posts
                 .iter()

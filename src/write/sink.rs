@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use tempfile::NamedTempFile;
 
 use super::{
-    CsvWriter, Format, JsonlWriter, LinksWriter, MosesWriter, PairRow, PairWriter, TmxWriter,
-    TsvWriter, WriteError, WriteOptions,
+    CsvWriter, Format, IdsWriter, JsonlWriter, LinksWriter, MosesWriter, PairRow, PairWriter,
+    TmxWriter, TsvWriter, WriteError, WriteOptions,
 };
 
 /// Where the output goes.
@@ -129,6 +129,7 @@ pub fn open_sink(target: &Target, opts: &WriteOptions) -> Result<Sink, WriteErro
                 Format::Tsv => Box::new(TsvWriter::with_columns(out, opts.columns)?),
                 Format::Jsonl => Box::new(JsonlWriter::new(out)),
                 Format::Tmx => Box::new(TmxWriter::new(out)?),
+                Format::Ids => Box::new(IdsWriter::new(out)),
                 Format::Links | Format::Moses => Box::new(LinksWriter::new(out)),
             }
         }

@@ -8,11 +8,13 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub mod align;
+mod corpus_args;
 pub mod detect;
 pub mod eval;
 mod eval_langid;
 pub mod eval_mine;
 pub mod mine;
+mod mine_side;
 mod output;
 pub mod run;
 mod segment;

@@ -260,3 +260,14 @@ fn every_output_format() {
     assert!(tmx.contains("<tuv xml:lang=\"ru\">"));
     assert!(tmx.contains("<prop type=\"x-kind\">mined</prop>"));
 }
+
+#[test]
+fn help_explains_inputs_rejects_and_formats() {
+    talign()
+        .args(["mine", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--input-format"))
+        .stdout(predicate::str::contains("Nothing is lost silently"))
+        .stdout(predicate::str::contains("ids:"));
+}

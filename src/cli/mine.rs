@@ -50,7 +50,7 @@ pub enum MineFormat {
 /// Find, for each query, its translation (or original) in a pool of texts in another language.
 #[derive(Debug, Args)]
 #[command(
-    long_about = "Translation-pair search without a bilingual model. Each query finds at \
+    after_long_help = "Translation-pair search without a bilingual model. Each query finds at \
                   most one entry of the pool and each pool entry serves at most one query. \
                   Evidence: lexicon translations matched stem to stem (Snowball stemmers; small \
                   core lexicons for English with Russian, Spanish and Ukrainian ship with \
@@ -84,8 +84,8 @@ pub struct MineArgs {
     /// Do not use the core lexicons shipped with talign.
     #[arg(long)]
     pub no_core_lexicon: bool,
-    /// Text inputs hold one segment a line (no sentence splitting); ids are 0-based line indices
-    /// (blank lines skipped).
+    /// Text inputs hold one segment a line (no sentence splitting); ids are 0-based indices of
+    /// the non-empty lines.
     #[arg(long)]
     pub lines: bool,
     /// Language of the queries (ISO 639-1); else the input's own, else guessed per text.

@@ -84,7 +84,8 @@ pub fn read_side(path: &Path, opts: &ReadOptions, lines: bool) -> Side {
 
 /// The entries of one document: a record as it is, a text cut into content segments or lines.
 fn unit_of(src: SourceDoc, lines: bool) -> Unit {
-    let SourceDoc { doc, meta } = src;
+    // `..`: other fields (a page's embedded posts) arrive as documents of their own
+    let SourceDoc { doc, meta, .. } = src;
     if meta.line.is_some() || meta.embedded {
         return Unit::Record(Entry {
             id: doc.id,

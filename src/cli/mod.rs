@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub mod align;
+mod corpus;
 pub mod detect;
 pub mod eval;
 mod eval_langid;

@@ -18,7 +18,7 @@ pub struct Summary {
     pub rejected: usize,
     /// Content segments in processed documents.
     pub segments: usize,
-    /// Pair rows written.
+    /// Pair rows written (counted by the writer: rows a format cannot hold are not written).
     pub pairs: usize,
     /// Every reject, in input order.
     pub rejects: Vec<Reject>,
@@ -33,14 +33,14 @@ impl Summary {
         }
     }
 
-    /// Counts one finished item (before its rows are written).
-    pub fn record(&mut self, finished: &Finished) {
+    /// Counts one finished item's documents, segments and rejects (not its rows: the writer
+    /// counts the pairs it writes).
+    pub fn record<R>(&mut self, finished: &Finished<R>) {
         match finished {
             Finished::Processed { documents, output } => {
                 self.documents += documents;
                 self.processed += documents;
                 self.segments += output.segments;
-                self.pairs += output.rows.len();
             }
             Finished::Rejected(rejects) => {
                 self.documents += rejects.len();

@@ -17,6 +17,7 @@ mod csv_tsv;
 mod jsonl;
 mod links;
 mod moses;
+mod segments;
 mod sink;
 mod tmx;
 
@@ -31,7 +32,8 @@ pub use csv_tsv::{CsvWriter, TsvWriter};
 pub use jsonl::JsonlWriter;
 pub use links::LinksWriter;
 pub use moses::MosesWriter;
-pub use sink::{open_sink, Sink, Target};
+pub use segments::{SegmentFormat, SegmentRow, SegmentWriter, SEGMENT_COLUMNS};
+pub use sink::{open_segment_sink, open_sink, Sink, Target};
 pub use tmx::TmxWriter;
 
 /// What a pair is: two sentences of parallel documents, or a quote and its original.
@@ -285,6 +287,24 @@ pub trait PairWriter: Send {
     fn write_row(&mut self, row: &PairRow) -> Result<(), WriteError>;
     /// Writes any trailer and flushes; called once, after the last row.
     fn finish(&mut self) -> Result<(), WriteError>;
+}
+
+/// Writes rows of type `R` (pairs, segments, …) in one format; what a [`Sink`] drives.
+pub trait RowWriter<R>: Send {
+    /// Writes one row.
+    fn write_row(&mut self, row: &R) -> Result<(), WriteError>;
+    /// Writes any trailer and flushes; called once, after the last row.
+    fn finish(&mut self) -> Result<(), WriteError>;
+}
+
+impl<T: PairWriter> RowWriter<PairRow> for T {
+    fn write_row(&mut self, row: &PairRow) -> Result<(), WriteError> {
+        PairWriter::write_row(self, row)
+    }
+
+    fn finish(&mut self) -> Result<(), WriteError> {
+        PairWriter::finish(self)
+    }
 }
 
 /// The output formats.

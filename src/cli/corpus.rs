@@ -13,7 +13,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::Outcome;
 use talign::read::{InputFormat, ReadOptions, WorkItem, WorkItems, DEFAULT_MAX_DOC_BYTES};
-use talign::run::{drive, DriveOptions, Finished, JobError, JobOutput, Summary};
+use talign::run::{drive, DriveOptions, Finished, JobError, JobOutput, Summary, REJECTS_IN_MEMORY};
 use talign::write::{Sink, WriteError};
 
 /// Input layouts for `--input-format`.
@@ -156,8 +156,23 @@ where
         in_flight: 0,
     };
     let bar = progress(args.quiet);
+    // past REJECTS_IN_MEMORY, rejects wait in a temporary file for the summary
+    let mut spill: Option<tempfile::NamedTempFile> = None;
     drive(items, opts, job, |finished| -> Result<(), WriteError> {
         summary.record(&finished);
+        if summary.rejects.len() >= REJECTS_IN_MEMORY {
+            if args.summary.is_some() {
+                let file = match spill.as_mut() {
+                    Some(f) => f,
+                    None => spill.insert(tempfile::NamedTempFile::new()?),
+                };
+                let mut w = io::BufWriter::new(file.as_file_mut());
+                summary.spill_rejects(&mut w)?;
+                w.flush()?;
+            } else {
+                summary.rejects.clear();
+            }
+        }
         match finished {
             Finished::Processed { documents, output } => {
                 for row in output.rows.iter().filter(|r| keep(r)) {
@@ -190,8 +205,7 @@ where
     bar.finish_and_clear();
     sink.finish().context("cannot finish the output")?;
     if let Some(path) = &args.summary {
-        let json = serde_json::to_string_pretty(&summary)?;
-        fs::write(path, json + "\n")
+        write_summary(path, &summary, spill)
             .with_context(|| format!("cannot write the summary to {}", path.display()))?;
     }
     if !args.quiet {
@@ -219,4 +233,22 @@ where
     } else {
         Outcome::Done
     })
+}
+
+/// Writes the summary JSON, with the rejects spilled to `spill` during the run.
+fn write_summary(
+    path: &std::path::Path,
+    summary: &Summary,
+    spill: Option<tempfile::NamedTempFile>,
+) -> anyhow::Result<()> {
+    let mut out = io::BufWriter::new(fs::File::create(path)?);
+    match spill {
+        Some(file) => {
+            let mut reader = io::BufReader::new(file.reopen()?);
+            summary.write_json(&mut out, Some(&mut reader))?;
+        }
+        None => summary.write_json(&mut out, None)?,
+    }
+    out.flush()?;
+    Ok(())
 }

@@ -26,7 +26,7 @@ use crate::write::PairRow;
 
 pub use job::{align_pair_job, content_segments, feature_align, AlignFn, QuoteJob};
 pub use segment_job::SegmentJob;
-pub use summary::Summary;
+pub use summary::{Summary, REJECTS_IN_MEMORY};
 
 /// What a job produced for one work item: its rows (pairs by default, or segments, …).
 #[derive(Debug, Clone, PartialEq)]

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub mod align;
+mod corpus;
 mod corpus_args;
 pub mod detect;
 pub mod eval;

@@ -19,6 +19,7 @@ mod ids;
 mod jsonl;
 mod links;
 mod moses;
+mod segments;
 mod sink;
 mod tmx;
 
@@ -34,7 +35,8 @@ pub use ids::IdsWriter;
 pub use jsonl::JsonlWriter;
 pub use links::LinksWriter;
 pub use moses::MosesWriter;
-pub use sink::{open_sink, Sink, Target};
+pub use segments::{SegmentFormat, SegmentRow, SegmentWriter, SEGMENT_COLUMNS};
+pub use sink::{open_segment_sink, open_sink, Sink, Target};
 pub use tmx::TmxWriter;
 
 /// What a pair is: two sentences of parallel documents, or a quote and its original.
@@ -333,6 +335,24 @@ pub trait PairWriter: Send {
     fn write_row(&mut self, row: &PairRow) -> Result<(), WriteError>;
     /// Writes any trailer and flushes; called once, after the last row.
     fn finish(&mut self) -> Result<(), WriteError>;
+}
+
+/// Writes rows of type `R` (pairs, segments, …) in one format; what a [`Sink`] drives.
+pub trait RowWriter<R>: Send {
+    /// Writes one row.
+    fn write_row(&mut self, row: &R) -> Result<(), WriteError>;
+    /// Writes any trailer and flushes; called once, after the last row.
+    fn finish(&mut self) -> Result<(), WriteError>;
+}
+
+impl<T: PairWriter> RowWriter<PairRow> for T {
+    fn write_row(&mut self, row: &PairRow) -> Result<(), WriteError> {
+        PairWriter::write_row(self, row)
+    }
+
+    fn finish(&mut self) -> Result<(), WriteError> {
+        PairWriter::finish(self)
+    }
 }
 
 /// The output formats.

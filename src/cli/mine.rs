@@ -23,7 +23,7 @@ use talign::write::{
 };
 use talign::Lang;
 
-use super::corpus_args::CorpusArgs;
+use super::corpus::ReadArgs;
 use super::mine_side::{read_side, Entry, Side};
 use super::Outcome;
 
@@ -111,9 +111,9 @@ pub struct MineArgs {
     /// CSV: start with a UTF-8 byte-order mark.
     #[arg(long)]
     pub bom: bool,
-    /// How the inputs are read.
+    /// How the inputs are read (shared with `talign run` and `talign segment`).
     #[command(flatten)]
-    pub corpus: CorpusArgs,
+    pub read: ReadArgs,
 }
 
 /// The language of each entry: the flag, the entry's own, or a guess from the side's texts.
@@ -155,7 +155,7 @@ struct Mined {
 
 impl Mined {
     fn read(path: &Path, fixed: Option<Lang>, args: &MineArgs) -> Mined {
-        let side = read_side(path, &args.corpus.read_options(false), args.lines);
+        let side = read_side(path, &args.read.options(false), args.lines);
         let langs = entry_langs(&side.entries, fixed);
         let lang = side_lang(&langs, fixed);
         Mined { side, langs, lang }
@@ -241,13 +241,18 @@ fn summary_of(queries: &Side, pool: &Side, accepted: usize) -> Summary {
     summary
 }
 
+/// Writes the summary JSON (as `talign run` does: [`Summary::write_json`]) when asked for.
 fn write_summary(path: Option<&Path>, summary: &Summary) -> anyhow::Result<()> {
-    if let Some(path) = path {
-        let json = serde_json::to_string_pretty(summary)?;
-        fs::write(path, json + "\n")
-            .with_context(|| format!("cannot write the summary to {}", path.display()))?;
-    }
-    Ok(())
+    let Some(path) = path else {
+        return Ok(());
+    };
+    let write = || -> anyhow::Result<()> {
+        let mut out = io::BufWriter::new(fs::File::create(path)?);
+        summary.write_json(&mut out, None)?;
+        out.flush()?;
+        Ok(())
+    };
+    write().with_context(|| format!("cannot write the summary to {}", path.display()))
 }
 
 /// Runs `talign mine`.

@@ -9,14 +9,12 @@ use clap::{Parser, Subcommand};
 
 pub mod align;
 mod corpus;
-mod corpus_args;
 pub mod detect;
 pub mod eval;
 mod eval_langid;
 pub mod eval_mine;
 pub mod mine;
 mod mine_side;
-mod output;
 pub mod run;
 mod segment;
 

@@ -271,3 +271,42 @@ fn help_explains_inputs_rejects_and_formats() {
         .stdout(predicate::str::contains("Nothing is lost silently"))
         .stdout(predicate::str::contains("ids:"));
 }
+
+#[test]
+fn an_html_page_gives_its_sentences_and_its_embedded_posts() {
+    let dir = tempdir();
+    let q = write(
+        dir.path(),
+        "q.txt",
+        "Good luck to Kelly in Washington.\nThe war in Ukraine began in 2014.\n",
+    );
+    let page = write(
+        dir.path(),
+        "pool.html",
+        "<html><body><article><p>Сегодня в Москве идёт снег. Война в Украине началась в 2014 году.</p>\n\
+         <blockquote class=\"twitter-tweet\"><p lang=\"ru\">Удачи Келли в Вашингтоне.</p>&mdash; Dmitry \
+         (@dmitry) <a href=\"https://twitter.com/dmitry/status/1\">May 1, 2024</a></blockquote>\n\
+         </article></body></html>\n",
+    );
+    // no --lines: the page's paragraph is cut into sentences
+    let out = talign()
+        .arg("mine")
+        .arg(&q)
+        .arg(&page)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let page = page.display().to_string();
+    let got: Vec<(String, String, String)> = csv_pairs(&String::from_utf8_lossy(&out));
+    let want = [
+        (
+            "0".to_string(),
+            format!("{page}#post-1"),
+            "true".to_string(),
+        ),
+        ("1".to_string(), format!("{page}#1"), "true".to_string()),
+    ];
+    assert_eq!(got, want);
+}

@@ -310,3 +310,42 @@ fn an_html_page_gives_its_sentences_and_its_embedded_posts() {
     ];
     assert_eq!(got, want);
 }
+
+/// `talign mine --lines --format ids` on real data writes exactly what the library's miner
+/// returns, in the format `talign eval mine` has always read: reading and writing through the
+/// shared code changes no figure.
+#[test]
+fn tatoeba_ids_from_the_command_equal_the_library() {
+    use talign::align::mine::{mine, MineOptions};
+    use talign::eval::mine::shuffled_pairs;
+    let Some(data) = common::shared_data("tatoeba/tatoeba.spa-eng.eng") else {
+        return;
+    };
+    let en = read(&data.join("tatoeba/tatoeba.spa-eng.eng"));
+    let es = read(&data.join("tatoeba/tatoeba.spa-eng.spa"));
+    let en: Vec<&str> = en.lines().collect();
+    let es: Vec<&str> = es.lines().collect();
+    let (pool, _gold) = shuffled_pairs(&en, &es, 42);
+    let dir = tempdir();
+    let pool_file = write(dir.path(), "spa.pool", pool.join("\n") + "\n");
+    let out = dir.path().join("spa.ids");
+    talign()
+        .args(["mine", "--lines", "--format", "ids", "-o"])
+        .arg(&out)
+        .arg(data.join("tatoeba/tatoeba.spa-eng.eng"))
+        .arg(&pool_file)
+        .assert()
+        .success();
+    let want: String = mine(&en, &pool, &MineOptions::default())
+        .iter()
+        .map(|h| {
+            let p = h.pool.map_or_else(|| "-".to_string(), |p| p.to_string());
+            format!(
+                "{}\t{p}\t{:.4}\t{:.4}\t{}\n",
+                h.query, h.score, h.margin, h.accepted
+            )
+        })
+        .collect();
+    assert_eq!(want.lines().count(), 1000);
+    assert_eq!(read(&out), want);
+}

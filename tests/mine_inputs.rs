@@ -147,6 +147,21 @@ fn folders_gz_csv_and_stdin_sides() {
         (format!("{root}/b.txt.gz#0"), "k3".to_string()),
     ];
     assert_eq!(got, want);
+    // stdin on one side, its layout given for that side alone
+    let out = talign()
+        .args(["mine", "--lines", "--pool-format", "csv"])
+        .args(["--text-column", "body", "--id-column", "key"])
+        .arg(dir.path().join("q"))
+        .arg("-")
+        .write_stdin(pool)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let pairs = csv_pairs(&String::from_utf8_lossy(&out));
+    let got_stdin: Vec<(String, String)> = pairs.into_iter().map(|(q, p, _)| (q, p)).collect();
+    assert_eq!(got_stdin, want);
     // stdin on one side: the queries as plain text
     let out = talign()
         .args(["mine", "--lines", "--format", "ids", "-"])

@@ -23,7 +23,7 @@ use talign::write::{
 };
 use talign::Lang;
 
-use super::corpus::ReadArgs;
+use super::corpus::{InputFormatArg, ReadArgs};
 use super::mine_side::{read_side, Entry, Side};
 use super::Outcome;
 
@@ -61,7 +61,8 @@ pub enum MineFormat {
                   Positions in the input files are never evidence.\n\n\
                   Each side is a file, a folder (read recursively in sorted order) or `-` for \
                   stdin (one side at most), in any layout `talign run` reads (by extension, or \
-                  --input-format): JSONL records {\"id\", \"text\", \"lang\"?} and CSV/TSV rows \
+                  --input-format for both sides, --query-format / --pool-format for one; stdin \
+                  is text unless told): JSONL records {\"id\", \"text\", \"lang\"?} and CSV/TSV rows \
                   (--text-column, --id-column; a `lang` column is not read) are one entry each; \
                   text and HTML documents are cut into sentences and quotes (boilerplate and \
                   markers left out), or one entry a line with --lines; .gz is read through. \
@@ -114,6 +115,13 @@ pub struct MineArgs {
     /// How the inputs are read (shared with `talign run` and `talign segment`).
     #[command(flatten)]
     pub read: ReadArgs,
+    /// Input layout of the queries alone (overrides --input-format; e.g. JSONL on stdin).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub query_format: Option<InputFormatArg>,
+    /// Input layout of the pool alone (overrides --input-format; e.g. `--pool-format jsonl` for
+    /// posts on stdin).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub pool_format: Option<InputFormatArg>,
 }
 
 /// The language of each entry: the flag, the entry's own, or a guess from the side's texts.
@@ -154,8 +162,17 @@ struct Mined {
 }
 
 impl Mined {
-    fn read(path: &Path, fixed: Option<Lang>, args: &MineArgs) -> Mined {
-        let side = read_side(path, &args.read.options(false), args.lines);
+    fn read(
+        path: &Path,
+        format: Option<InputFormatArg>,
+        fixed: Option<Lang>,
+        args: &MineArgs,
+    ) -> Mined {
+        let read = ReadArgs {
+            input_format: format.unwrap_or(args.read.input_format),
+            ..args.read.clone()
+        };
+        let side = read_side(path, &read.options(false), args.lines);
         let langs = entry_langs(&side.entries, fixed);
         let lang = side_lang(&langs, fixed);
         Mined { side, langs, lang }
@@ -261,8 +278,8 @@ pub fn run(args: MineArgs) -> anyhow::Result<Outcome> {
     if args.queries == stdin && args.pool == stdin {
         anyhow::bail!("only one side can be read from stdin (`-`)");
     }
-    let queries = Mined::read(&args.queries, args.query_lang, &args);
-    let pool = Mined::read(&args.pool, args.pool_lang, &args);
+    let queries = Mined::read(&args.queries, args.query_format, args.query_lang, &args);
+    let pool = Mined::read(&args.pool, args.pool_format, args.pool_lang, &args);
     {
         let mut err = io::stderr().lock();
         for r in queries.side.rejects.iter().chain(&pool.side.rejects) {

@@ -38,7 +38,7 @@ pub enum AlignFormat {
 /// Align two parallel documents sentence by sentence.
 #[derive(Debug, Args)]
 #[command(
-    long_about = "Aligns two parallel documents (a text and its translation) sentence by \
+    after_long_help = "Aligns two parallel documents (a text and its translation) sentence by \
                   sentence, monotonically, with 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1 and 1-3 links. \
                   Links are scored by sentence lengths and lexical evidence (numbers, names and \
                   cognates across scripts, punctuation, lexicons), then re-aligned with a \

@@ -66,8 +66,9 @@ fn align_writes_csv_and_jsonl() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with(
-            "src_ids,tgt_ids,score,src,tgt\n0,0,",
-        ));
+            "doc_id,tgt_doc_id,kind,src_lang,tgt_lang,src_ids,tgt_ids,score,src_text,tgt_text,",
+        ))
+        .stdout(predicate::str::contains(",sentence,de,fr,0,0,"));
     talign()
         .args(["align", "--lines", "--format", "jsonl"])
         .arg(&de)
@@ -122,8 +123,10 @@ fn raw_text_is_segmented_and_tsv_keeps_pairs() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout).to_string();
-    assert_eq!(text.lines().count(), 3, "{text}");
-    assert!(text.lines().all(|l| l.split('\t').count() == 2), "{text}");
+    // the header of `talign run`'s TSV, then one aligned pair a line
+    assert_eq!(text.lines().count(), 4, "{text}");
+    assert!(text.lines().all(|l| l.split('\t').count() == 14), "{text}");
+    assert!(text.starts_with("doc_id\ttgt_doc_id\tkind\t"), "{text}");
     assert!(text.contains("1953"));
 }
 

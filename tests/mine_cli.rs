@@ -73,7 +73,8 @@ fn mine_csv_reads_jsonl_posts() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with(
-            "query_id,pool_id,score,margin,accepted,query_text,pool_text\nquote-1,post-a,",
+            // RFC 4180 line ends, as every CSV talign writes
+            "query_id,pool_id,score,margin,accepted,query_text,pool_text\r\nquote-1,post-a,",
         ));
 }
 

@@ -187,3 +187,37 @@ fn a_special_output_file_is_written_in_place_not_replaced() {
     let kind = std::fs::symlink_metadata(&fifo).map(|m| m.file_type().is_fifo());
     assert!(matches!(kind, Ok(true)), "the FIFO was replaced");
 }
+
+#[test]
+fn many_rejects_are_all_in_the_summary_in_order() {
+    // more rejects than the driver keeps in memory: the rest wait on disk for the summary
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let mut jsonl = String::new();
+    let bad_lines = 5000;
+    for i in 0..bad_lines {
+        jsonl.push_str(&format!("{{\"id\": \"b{i}\", \"text\": \n"));
+        if i % 1000 == 0 {
+            jsonl.push_str(&format!(
+                "{{\"id\": \"g{i}\", \"text\": \"Good line {i}.\"}}\n"
+            ));
+        }
+    }
+    let input = write(dir.path(), "many.jsonl", jsonl);
+    let summary = dir.path().join("summary.json");
+    talign()
+        .args(["run", "--quiet", "--summary"])
+        .arg(&summary)
+        .arg(&input)
+        .assert()
+        .code(1);
+    let text = std::fs::read_to_string(&summary).unwrap_or_else(|e| panic!("summary: {e}"));
+    let v: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("JSON: {e}"));
+    assert_eq!(v["rejected"], bad_lines);
+    assert_eq!(v["processed"], 5);
+    let lines: Vec<u64> = v["rejects"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|r| r["line"].as_u64()).collect())
+        .unwrap_or_default();
+    assert_eq!(lines.len(), bad_lines);
+    assert!(lines.windows(2).all(|w| w[0] < w[1]), "input order");
+}

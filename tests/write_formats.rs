@@ -3,8 +3,8 @@
 
 use talign::doc::Lang;
 use talign::write::{
-    CsvWriter, JsonlWriter, LinksWriter, MosesWriter, PairKind, PairRow, PairWriter, QuoteInfo,
-    TmxWriter, TsvWriter,
+    Columns, CsvWriter, IdsWriter, JsonlWriter, LinksWriter, MosesWriter, PairKind, PairRow,
+    PairWriter, QuoteInfo, TmxWriter, TsvWriter,
 };
 
 fn lang(code: &str) -> Lang {
@@ -147,4 +147,124 @@ fn links() {
     let mut buf = Vec::new();
     render(LinksWriter::new(&mut buf));
     insta::assert_snapshot!(text(buf));
+}
+
+/// Rows of `talign mine`: an accepted pair with awkward text, a refused best candidate with a
+/// negative margin, and a query that found nothing.
+fn mined_rows() -> Vec<PairRow> {
+    let mined = |margin: f64, accepted: bool| {
+        Some(QuoteInfo {
+            margin: Some(margin),
+            accepted: Some(accepted),
+            ..QuoteInfo::default()
+        })
+    };
+    vec![
+        PairRow {
+            doc_id: "quote-1".into(),
+            tgt_doc_id: "post-a".into(),
+            kind: PairKind::Mined,
+            src_lang: lang("en"),
+            tgt_lang: lang("ru"),
+            src_ids: vec![0],
+            tgt_ids: vec![2],
+            score: 0.812_345,
+            src_text: "\"Good luck, Kelly\",\tin Washington 🎉".into(),
+            tgt_text: "Удачи Келли\nв Вашингтоне, «да».".into(),
+            quote: mined(0.25, true),
+        },
+        PairRow {
+            doc_id: "news.txt#1".into(),
+            tgt_doc_id: "post-b".into(),
+            kind: PairKind::Mined,
+            src_lang: lang("en"),
+            tgt_lang: lang("ru"),
+            src_ids: vec![1],
+            tgt_ids: vec![0],
+            score: 0.3,
+            src_text: "It is cold \\ today.".into(),
+            tgt_text: "Сегодня холодно.".into(),
+            quote: mined(-0.000_01, false),
+        },
+        PairRow {
+            doc_id: "news.txt#2".into(),
+            kind: PairKind::Mined,
+            src_lang: lang("en"),
+            tgt_lang: lang("ru"),
+            src_ids: vec![2],
+            score: 0.0,
+            src_text: "Nothing matches this.".into(),
+            quote: mined(0.0, false),
+            ..PairRow::default()
+        },
+    ]
+}
+
+fn render_mined(mut w: impl PairWriter) {
+    for row in mined_rows() {
+        w.write_row(&row).unwrap_or_else(|e| panic!("write: {e}"));
+    }
+    w.finish().unwrap_or_else(|e| panic!("finish: {e}"));
+}
+
+#[test]
+fn mined_csv() {
+    let mut buf = Vec::new();
+    render_mined(
+        CsvWriter::with_columns(&mut buf, false, Columns::Mined).unwrap_or_else(|e| panic!("{e}")),
+    );
+    let out = text(buf);
+    let mut back = csv::Reader::from_reader(out.as_bytes());
+    let header = back
+        .headers()
+        .map(|h| h.iter().collect::<Vec<_>>().join(","));
+    assert_eq!(
+        header.ok().as_deref(),
+        Some("query_id,pool_id,score,margin,accepted,query_text,pool_text")
+    );
+    let first = back.records().next().and_then(Result::ok);
+    assert_eq!(
+        first.as_ref().and_then(|r| r.get(5)),
+        Some(mined_rows()[0].src_text.as_str())
+    );
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn mined_tsv() {
+    let mut buf = Vec::new();
+    render_mined(
+        TsvWriter::with_columns(&mut buf, Columns::Mined).unwrap_or_else(|e| panic!("{e}")),
+    );
+    let out = text(buf);
+    assert!(out.lines().all(|l| l.split('\t').count() == 7), "{out}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn mined_jsonl() {
+    let mut buf = Vec::new();
+    render_mined(JsonlWriter::new(&mut buf));
+    let out = text(buf);
+    let first: serde_json::Value =
+        serde_json::from_str(out.lines().next().unwrap_or_default()).unwrap_or_default();
+    assert_eq!(
+        first["translation"]["ru"],
+        "Удачи Келли\nв Вашингтоне, «да»."
+    );
+    assert_eq!(first["accepted"], true);
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn ids() {
+    let mut buf = Vec::new();
+    render_mined(IdsWriter::new(&mut buf));
+    let out = text(buf);
+    // The format `talign mine --format ids` has always written (`{:.4}`, `-` for no entry).
+    assert_eq!(
+        out,
+        "0\t2\t0.8123\t0.2500\ttrue\n1\t0\t0.3000\t-0.0000\tfalse\n2\t-\t0.0000\t0.0000\tfalse\n"
+    );
+    insta::assert_snapshot!(out);
 }

@@ -1,15 +1,11 @@
 //! `talign align`: sentence alignment of two parallel documents.
 
-use std::fs::File;
-use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
-use serde::Serialize;
 
 use talign::align::{align_sentences, AlignOptions, Lexicon};
-use talign::eval::align::format_link;
 use talign::lang::Detector;
 use talign::read::{input_name, read_document};
 use talign::run::content_segments;
@@ -19,28 +15,30 @@ use talign::{Lang, Link};
 
 use super::Outcome;
 
-/// Output formats of `talign align`.
+/// Output formats of `talign align`: the writers of `talign run`. Every format but `links`
+/// holds the aligned pairs only (links with a sentence on both sides); `links` holds every link,
+/// 1-0 and 0-1 included, as the gold files do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum AlignFormat {
-    /// CSV with header: src_ids,tgt_ids,score,src,tgt (ids space-separated, 0-based).
+    /// RFC 4180 CSV with the columns of `talign run` (doc_id, tgt_doc_id, kind, src_lang,
+    /// tgt_lang, src_ids, tgt_ids, score, src_text, tgt_text, …); ids 0-based, space-separated.
     Csv,
-    /// Source TAB target, one aligned pair a line; links with an empty side are left out.
+    /// The CSV columns tab-separated; \ tab newline CR escaped as \\ \t \n \r.
     Tsv,
-    /// One JSON object a line: {"src_ids":[..],"tgt_ids":[..],"score":..,"src":"..","tgt":".."}.
+    /// Hugging Face translation JSONL: {"translation": {"de": …, "fr": …}, "src_ids": […], …}.
     Jsonl,
     /// One link a line as `[0, 1]:[2]` (0-based), the gold format of `talign eval align`.
     Links,
-    /// Two line-aligned files PREFIX.src and PREFIX.tgt (needs -o PREFIX; tab, newline and
-    /// backslash escaped as \t \n \\); links with an empty side are left out.
+    /// Two line-aligned files PREFIX.<src> and PREFIX.<tgt> (needs -o PREFIX), escaped like TSV.
     Moses,
-    /// TMX 1.4b translation memory; links with an empty side are left out.
+    /// TMX 1.4b translation memory.
     Tmx,
 }
 
 /// Align two parallel documents sentence by sentence.
 #[derive(Debug, Args)]
 #[command(
-    long_about = "Aligns two parallel documents (a text and its translation) sentence by \
+    after_long_help = "Aligns two parallel documents (a text and its translation) sentence by \
                   sentence, monotonically, with 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1 and 1-3 links. \
                   Links are scored by sentence lengths and lexical evidence (numbers, names and \
                   cognates across scripts, punctuation, lexicons), then re-aligned with a \
@@ -110,15 +108,6 @@ fn detect_side(sentences: &[String]) -> Option<Lang> {
     (found.as_str() != "und").then_some(found)
 }
 
-#[derive(Serialize)]
-struct JsonRow<'a> {
-    src_ids: &'a [usize],
-    tgt_ids: &'a [usize],
-    score: f64,
-    src: String,
-    tgt: String,
-}
-
 /// Runs `talign align`.
 pub fn run(args: AlignArgs) -> anyhow::Result<Outcome> {
     let src = read_side(&args.src, args.lines)?;
@@ -139,32 +128,25 @@ pub fn run(args: AlignArgs) -> anyhow::Result<Outcome> {
     let src_refs: Vec<&str> = src.iter().map(String::as_str).collect();
     let tgt_refs: Vec<&str> = tgt.iter().map(String::as_str).collect();
     let links = align_sentences(&src_refs, &tgt_refs, &opts);
-    if matches!(args.format, AlignFormat::Moses | AlignFormat::Tmx) {
-        return write_shared(&args, &opts, &links, &src, &tgt);
-    }
-    let out: Box<dyn Write> = match &args.output {
-        Some(p) => {
-            Box::new(File::create(p).with_context(|| format!("{}: cannot create", p.display()))?)
-        }
-        None => Box::new(io::stdout().lock()),
-    };
-    write_links(BufWriter::new(out), args.format, &links, &src, &tgt)?;
-    Ok(Outcome::Done)
+    write_links(&args, &opts, &links, &src, &tgt)
 }
 
-/// Writes the links with an aligned text on both sides through the shared writers of `write`
-/// (Moses, TMX), the same as `talign run` uses.
-fn write_shared(
+/// Writes the links through the shared writers of `write`, the same as `talign run` uses; only
+/// `links` keeps the links with an empty side.
+fn write_links(
     args: &AlignArgs,
     opts: &AlignOptions,
     links: &[Link],
     src: &[String],
     tgt: &[String],
 ) -> anyhow::Result<Outcome> {
-    let format = if args.format == AlignFormat::Moses {
-        Format::Moses
-    } else {
-        Format::Tmx
+    let format = match args.format {
+        AlignFormat::Csv => Format::Csv,
+        AlignFormat::Tsv => Format::Tsv,
+        AlignFormat::Jsonl => Format::Jsonl,
+        AlignFormat::Links => Format::Links,
+        AlignFormat::Moses => Format::Moses,
+        AlignFormat::Tmx => Format::Tmx,
     };
     let write_opts = WriteOptions {
         format,
@@ -175,9 +157,10 @@ fn write_shared(
     let target = Target::from_arg(args.output.as_deref());
     let mut sink = open_sink(&target, &write_opts).context("cannot open the output")?;
     let (src_id, tgt_id) = (input_name(&args.src), input_name(&args.tgt));
+    let every_link = format == Format::Links;
     for l in links
         .iter()
-        .filter(|l| !l.src.is_empty() && !l.tgt.is_empty())
+        .filter(|l| every_link || (!l.src.is_empty() && !l.tgt.is_empty()))
     {
         sink.write_row(&PairRow {
             doc_id: src_id.clone(),
@@ -203,74 +186,6 @@ fn text_of(ids: &[usize], sents: &[String]) -> String {
         .filter_map(|&i| sents.get(i).map(String::as_str))
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn write_links<W: Write>(
-    mut w: W,
-    format: AlignFormat,
-    links: &[Link],
-    src: &[String],
-    tgt: &[String],
-) -> anyhow::Result<()> {
-    let ids = |v: &[usize]| v.iter().map(usize::to_string).collect::<Vec<_>>().join(" ");
-    match format {
-        AlignFormat::Links => {
-            for l in links {
-                writeln!(w, "{}", format_link(&l.src, &l.tgt))?;
-            }
-        }
-        AlignFormat::Tsv => {
-            for l in links
-                .iter()
-                .filter(|l| !l.src.is_empty() && !l.tgt.is_empty())
-            {
-                let clean = |s: String| s.replace(['\t', '\n'], " ");
-                writeln!(
-                    w,
-                    "{}\t{}",
-                    clean(text_of(&l.src, src)),
-                    clean(text_of(&l.tgt, tgt))
-                )?;
-            }
-        }
-        AlignFormat::Jsonl => {
-            for l in links {
-                let row = JsonRow {
-                    src_ids: &l.src,
-                    tgt_ids: &l.tgt,
-                    score: round(l.score),
-                    src: text_of(&l.src, src),
-                    tgt: text_of(&l.tgt, tgt),
-                };
-                serde_json::to_writer(&mut w, &row)?;
-                writeln!(w)?;
-            }
-        }
-        AlignFormat::Moses | AlignFormat::Tmx => {
-            anyhow::bail!("the {format:?} format is written by the shared writers, not here")
-        }
-        AlignFormat::Csv => {
-            let mut csv = csv::Writer::from_writer(&mut w);
-            csv.write_record(["src_ids", "tgt_ids", "score", "src", "tgt"])?;
-            for l in links {
-                csv.write_record([
-                    ids(&l.src),
-                    ids(&l.tgt),
-                    format!("{:.4}", l.score),
-                    text_of(&l.src, src),
-                    text_of(&l.tgt, tgt),
-                ])?;
-            }
-            csv.flush()?;
-        }
-    }
-    w.flush()?;
-    Ok(())
-}
-
-/// Rounds a score to 4 decimals for stable, readable output.
-fn round(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
 }
 
 #[cfg(test)]

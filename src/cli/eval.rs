@@ -34,7 +34,7 @@ pub enum EvalTask {
 /// `talign eval align GOLD TEST [GOLD TEST …]`.
 #[derive(Debug, Args)]
 #[command(
-    long_about = "Scores sentence alignments in the gold format (`[0, 1]:[2]` a line, 0-based) \
+    after_long_help = "Scores sentence alignments in the gold format (`[0, 1]:[2]` a line, 0-based) \
                   with the field's rules: links empty on both sides are dropped; precision judges \
                   every test link (null links only on an exact match); a link overlapping the \
                   gold targets of its source sentences is a lax hit; recall swaps gold and test \

@@ -14,7 +14,7 @@ use super::Outcome;
 /// `talign eval mine GOLD TEST`.
 #[derive(Debug, Args)]
 #[command(
-    long_about = "Scores `talign mine --format ids` output against gold pairs. GOLD holds \
+    after_long_help = "Scores `talign mine --format ids` output against gold pairs. GOLD holds \
                   one pair a line, `query_index<TAB>pool_index` (0-based line indices; `#` \
                   comments allowed); a query may have several gold originals, and queries \
                   without a gold line have none. top1: share of gold pairs whose query reports \

@@ -1,6 +1,13 @@
 //! `talign mine`: translation-pair search between two sets of segments in different languages.
+//!
+//! Both sides are read with `talign::read` (see [`super::mine_side`]) and written with
+//! `talign::write`, like `talign run`. Mining itself is a whole-side computation, a global
+//! one-to-one assignment between every query and every pool entry, so it does not go through the
+//! per-document driver `talign::run::drive`: each side is read whole, then mined once.
 
-use std::io::Write;
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
@@ -8,19 +15,33 @@ use clap::{Args, ValueEnum};
 
 use talign::align::mine::{mine_with_langs, MineHit, MineOptions, DEFAULT_THRESHOLD};
 use talign::align::Lexicon;
-use talign::read::read_document;
-use talign::run::quotes::{guess_side_langs, parse_posts, Post};
-use talign::segment::{segment, segment_lines};
-use talign::{Lang, SegmentKind};
+use talign::read::input_name;
+use talign::run::quotes::guess_side_langs;
+use talign::run::Summary;
+use talign::write::{
+    open_sink, Columns, Format, PairKind, PairRow, QuoteInfo, Target, WriteOptions,
+};
+use talign::Lang;
 
-use super::output::open_output;
+use super::corpus::{InputFormatArg, ReadArgs};
+use super::mine_side::{read_side, Entry, Side};
 use super::Outcome;
 
 /// Output formats of `talign mine`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum MineFormat {
-    /// CSV with header: query_id,pool_id,score,margin,accepted,query_text,pool_text.
+    /// RFC 4180 CSV, one row per query: query_id,pool_id,score,margin,accepted,query_text,pool_text.
     Csv,
+    /// The CSV columns tab-separated; \ tab newline CR escaped as \\ \t \n \r.
+    Tsv,
+    /// Hugging Face translation JSONL, one row per query: {"translation": {"en": …, "ru": …},
+    /// "doc_id": query id, "tgt_doc_id": pool id, "score", "margin", "accepted", …}.
+    Jsonl,
+    /// Accepted pairs only: two line-aligned files PREFIX.<query lang> and PREFIX.<pool lang>
+    /// (needs -o PREFIX); escaped like TSV.
+    Moses,
+    /// Accepted pairs only, as a TMX 1.4b translation memory.
+    Tmx,
     /// `query_index<TAB>pool_index<TAB>score<TAB>margin<TAB>accepted`, 0-based, `-` when no pool
     /// entry was found: the test format of `talign eval mine`.
     Ids,
@@ -29,7 +50,7 @@ pub enum MineFormat {
 /// Find, for each query, its translation (or original) in a pool of texts in another language.
 #[derive(Debug, Args)]
 #[command(
-    long_about = "Translation-pair search without a bilingual model. Each query finds at \
+    after_long_help = "Translation-pair search without a bilingual model. Each query finds at \
                   most one entry of the pool and each pool entry serves at most one query. \
                   Evidence: lexicon translations matched stem to stem (Snowball stemmers; small \
                   core lexicons for English with Russian, Spanish and Ukrainian ship with \
@@ -38,13 +59,25 @@ pub enum MineFormat {
                   rarity. Candidates come from an inverted index; scores become margins over \
                   both sides' nearest neighbours; a greedy one-to-one assignment decides. \
                   Positions in the input files are never evidence.\n\n\
-                  Inputs are text files (segmented into sentences and quotes, or one segment a \
-                  line with --lines) or JSONL files of {\"id\", \"text\", optional \"lang\"}."
+                  Each side is a file, a folder (read recursively in sorted order) or `-` for \
+                  stdin (one side at most), in any layout `talign run` reads (by extension, or \
+                  --input-format for both sides, --query-format / --pool-format for one; stdin \
+                  is text unless told): JSONL records {\"id\", \"text\", \"lang\"?} and CSV/TSV rows \
+                  (--text-column, --id-column; a `lang` column is not read) are one entry each; \
+                  text and HTML documents are cut into sentences and quotes (boilerplate and \
+                  markers left out), or one entry a line with --lines; .gz is read through. \
+                  Entry ids: a record's id; for a side that is a single text document the \
+                  0-based segment index (what `talign eval mine` gold uses), else DOC#k.\n\n\
+                  Nothing is lost silently: an unreadable file or record (bad UTF-8, bad JSON \
+                  line, empty or binary file, over --max-doc-bytes) is named on stderr with its \
+                  line and reason, the rest is mined, and the exit code is 1; --summary writes \
+                  the same JSON account as `talign run` (segments = entries, pairs = accepted \
+                  pairs). Output goes to a temporary file renamed when complete."
 )]
 pub struct MineArgs {
-    /// The texts to find translations for (`-` for stdin).
+    /// The texts to find translations for: a file, a folder, or `-` for stdin.
     pub queries: PathBuf,
-    /// The texts to search among.
+    /// The texts to search among: a file, a folder, or `-` for stdin.
     pub pool: PathBuf,
     /// Bilingual word list (`english<TAB>foreign` or `foreign @ english`); repeatable.
     #[arg(long, value_name = "FILE")]
@@ -52,13 +85,14 @@ pub struct MineArgs {
     /// Do not use the core lexicons shipped with talign.
     #[arg(long)]
     pub no_core_lexicon: bool,
-    /// Text inputs hold one segment a line (no sentence splitting); ids are 0-based line indices.
+    /// Text inputs hold one segment a line (no sentence splitting); ids are 0-based indices of
+    /// the non-empty lines.
     #[arg(long)]
     pub lines: bool,
-    /// Language of the queries (ISO 639-1); guessed per text when absent.
+    /// Language of the queries (ISO 639-1); else the input's own, else guessed per text.
     #[arg(long, value_name = "LANG")]
     pub query_lang: Option<Lang>,
-    /// Language of the pool; guessed per text when absent.
+    /// Language of the pool; else the input's own, else guessed per text.
     #[arg(long, value_name = "LANG")]
     pub pool_lang: Option<Lang>,
     /// Least margin for a pair to be accepted (higher: fewer, surer pairs).
@@ -67,59 +101,200 @@ pub struct MineArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = MineFormat::Csv)]
     pub format: MineFormat,
-    /// Write to this file instead of stdout.
+    /// Write here (under a temporary name, renamed when complete) instead of stdout; for moses
+    /// a prefix.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Write a JSON account here: inputs, documents, processed, rejected, segments (entries),
+    /// pairs (accepted pairs), rejects.
+    #[arg(long, value_name = "FILE")]
+    pub summary: Option<PathBuf>,
+    /// CSV: start with a UTF-8 byte-order mark.
+    #[arg(long)]
+    pub bom: bool,
+    /// How the inputs are read (shared with `talign run` and `talign segment`).
+    #[command(flatten)]
+    pub read: ReadArgs,
+    /// Input layout of the queries alone (overrides --input-format; e.g. JSONL on stdin).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub query_format: Option<InputFormatArg>,
+    /// Input layout of the pool alone (overrides --input-format; e.g. `--pool-format jsonl` for
+    /// posts on stdin).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub pool_format: Option<InputFormatArg>,
 }
 
-/// True when a file holds JSONL posts: a `.jsonl` name, or a first non-blank character `{`.
-fn is_jsonl(path: &Path, text: &str) -> bool {
-    path.extension()
-        .is_some_and(|e| e == "jsonl" || e == "ndjson")
-        || text.trim_start().starts_with('{')
-}
-
-/// Reads one side as posts: JSONL entries, lines, or the content segments of a text.
-fn read_side(path: &Path, lines: bool) -> anyhow::Result<Vec<Post>> {
-    let doc = read_document(path)?;
-    let name = path.display().to_string();
-    if is_jsonl(path, &doc.text) {
-        return parse_posts(&doc.text, &name).with_context(|| format!("{name}: not JSONL posts"));
-    }
-    let segs = if lines {
-        segment_lines(&doc.text)
-    } else {
-        segment(&doc)
-            .into_iter()
-            .filter(|s| !matches!(s.kind, SegmentKind::Boilerplate | SegmentKind::Marker))
-            .collect()
-    };
-    Ok(segs
-        .iter()
-        .enumerate()
-        .map(|(k, s)| Post {
-            id: k.to_string(),
-            text: s.text(&doc.text).to_string(),
-            lang: None,
-        })
-        .collect())
-}
-
-/// The language of each post: the flag, the post's own `lang`, or a guess from the side's texts.
-fn with_langs(posts: &[Post], fixed: Option<Lang>) -> Vec<(&str, Lang)> {
-    let texts: Vec<&str> = posts.iter().map(|p| p.text.as_str()).collect();
+/// The language of each entry: the flag, the entry's own, or a guess from the side's texts.
+fn entry_langs(entries: &[Entry], fixed: Option<Lang>) -> Vec<Lang> {
+    let texts: Vec<&str> = entries.iter().map(|e| e.text.as_str()).collect();
     let guessed = guess_side_langs(&texts);
-    posts
+    entries
         .iter()
         .zip(guessed)
-        .map(|(p, g)| (p.text.as_str(), fixed.or(p.lang).unwrap_or(g)))
+        .map(|(e, g)| fixed.or(e.lang).unwrap_or(g))
         .collect()
+}
+
+/// The language of a whole side: the flag, else its most common entry language (ties to the
+/// smaller code), `und` when none is known.
+fn side_lang(langs: &[Lang], fixed: Option<Lang>) -> Lang {
+    if let Some(l) = fixed {
+        return l;
+    }
+    let mut counts: BTreeMap<Lang, usize> = BTreeMap::new();
+    for l in langs.iter().filter(|l| !l.is_und()) {
+        *counts.entry(*l).or_default() += 1;
+    }
+    let mut best = (Lang::UND, 0);
+    for (l, n) in counts {
+        if n > best.1 {
+            best = (l, n);
+        }
+    }
+    best.0
+}
+
+/// One side, read and with its languages settled.
+struct Mined {
+    side: Side,
+    langs: Vec<Lang>,
+    lang: Lang,
+}
+
+impl Mined {
+    fn read(
+        path: &Path,
+        format: Option<InputFormatArg>,
+        fixed: Option<Lang>,
+        args: &MineArgs,
+    ) -> Mined {
+        let read = ReadArgs {
+            input_format: format.unwrap_or(args.read.input_format),
+            ..args.read.clone()
+        };
+        let side = read_side(path, &read.options(false), args.lines);
+        let langs = entry_langs(&side.entries, fixed);
+        let lang = side_lang(&langs, fixed);
+        Mined { side, langs, lang }
+    }
+
+    /// Each entry's text with its language, as the miner takes them.
+    fn with_langs(&self) -> Vec<(&str, Lang)> {
+        let texts = self.side.entries.iter().map(|e| e.text.as_str());
+        texts.zip(self.langs.iter().copied()).collect()
+    }
+
+    fn entry(&self, i: usize) -> Option<(&Entry, Lang)> {
+        let entry = self.side.entries.get(i)?;
+        Some((entry, self.langs.get(i).copied().unwrap_or(self.lang)))
+    }
+}
+
+/// A hit as an output row: the query and its pool entry (empty when none was found).
+fn mined_row(hit: &MineHit, queries: &Mined, pool: &Mined) -> PairRow {
+    let (q_id, q_text, q_lang) = match queries.entry(hit.query) {
+        Some((e, l)) => (e.id.clone(), e.text.clone(), l),
+        None => (String::new(), String::new(), queries.lang),
+    };
+    let found = hit.pool.and_then(|i| pool.entry(i).map(|e| (i, e)));
+    let (tgt_ids, p_id, p_text, p_lang) = match found {
+        Some((i, (e, l))) => (vec![i], e.id.clone(), e.text.clone(), l),
+        None => (Vec::new(), String::new(), String::new(), pool.lang),
+    };
+    PairRow {
+        doc_id: q_id,
+        tgt_doc_id: p_id,
+        kind: PairKind::Mined,
+        src_lang: q_lang,
+        tgt_lang: p_lang,
+        src_ids: vec![hit.query],
+        tgt_ids,
+        score: hit.score,
+        src_text: q_text,
+        tgt_text: p_text,
+        quote: Some(QuoteInfo {
+            margin: Some(hit.margin),
+            accepted: Some(hit.accepted),
+            ..QuoteInfo::default()
+        }),
+    }
+}
+
+impl MineArgs {
+    fn write_options(&self, queries: &Mined, pool: &Mined) -> WriteOptions {
+        let known = |l: Lang| (!l.is_und()).then_some(l);
+        WriteOptions {
+            format: match self.format {
+                MineFormat::Csv => Format::Csv,
+                MineFormat::Tsv => Format::Tsv,
+                MineFormat::Jsonl => Format::Jsonl,
+                MineFormat::Moses => Format::Moses,
+                MineFormat::Tmx => Format::Tmx,
+                MineFormat::Ids => Format::Ids,
+            },
+            bom: self.bom,
+            src_lang: known(queries.lang),
+            tgt_lang: known(pool.lang),
+            columns: Columns::Mined,
+        }
+    }
+}
+
+/// The account of the run, `talign run`'s shape: segments are entries, pairs accepted pairs.
+fn summary_of(queries: &Side, pool: &Side, accepted: usize) -> Summary {
+    let mut summary = Summary::new(queries.inputs + pool.inputs);
+    let rejects: Vec<_> = queries
+        .rejects
+        .iter()
+        .chain(&pool.rejects)
+        .cloned()
+        .collect();
+    summary.processed = queries.documents + pool.documents;
+    summary.rejected = rejects.len();
+    summary.documents = summary.processed + summary.rejected;
+    summary.segments = queries.entries.len() + pool.entries.len();
+    summary.pairs = accepted;
+    summary.rejects = rejects;
+    summary
+}
+
+/// Writes the summary JSON (as `talign run` does: [`Summary::write_json`]) when asked for.
+fn write_summary(path: Option<&Path>, summary: &Summary) -> anyhow::Result<()> {
+    let Some(path) = path else {
+        return Ok(());
+    };
+    let write = || -> anyhow::Result<()> {
+        let mut out = io::BufWriter::new(fs::File::create(path)?);
+        summary.write_json(&mut out, None)?;
+        out.flush()?;
+        Ok(())
+    };
+    write().with_context(|| format!("cannot write the summary to {}", path.display()))
 }
 
 /// Runs `talign mine`.
 pub fn run(args: MineArgs) -> anyhow::Result<Outcome> {
-    let queries = read_side(&args.queries, args.lines)?;
-    let pool = read_side(&args.pool, args.lines)?;
+    let stdin = Path::new("-");
+    if args.queries == stdin && args.pool == stdin {
+        anyhow::bail!("only one side can be read from stdin (`-`)");
+    }
+    let queries = Mined::read(&args.queries, args.query_format, args.query_lang, &args);
+    let pool = Mined::read(&args.pool, args.pool_format, args.pool_lang, &args);
+    {
+        let mut err = io::stderr().lock();
+        for r in queries.side.rejects.iter().chain(&pool.side.rejects) {
+            let _ = writeln!(err, "talign: rejected: {r}");
+        }
+    }
+    for (path, side) in [(&args.queries, &queries), (&args.pool, &pool)] {
+        if side.side.entries.is_empty() {
+            write_summary(
+                args.summary.as_deref(),
+                &summary_of(&queries.side, &pool.side, 0),
+            )?;
+            anyhow::bail!("{}: nothing to mine: no readable entry", input_name(path));
+        }
+    }
     let lexicons = args
         .lexicon
         .iter()
@@ -131,61 +306,22 @@ pub fn run(args: MineArgs) -> anyhow::Result<Outcome> {
         threshold: args.threshold,
         ..MineOptions::default()
     };
-    let hits = mine_with_langs(
-        &with_langs(&queries, args.query_lang),
-        &with_langs(&pool, args.pool_lang),
-        &opts,
-    );
-    let mut out = open_output(args.output.as_deref())?;
-    match args.format {
-        MineFormat::Ids => write_ids(&mut out, &hits)?,
-        MineFormat::Csv => write_csv(&mut out, &hits, &queries, &pool)?,
+    let target = Target::from_arg(args.output.as_deref());
+    let mut sink = open_sink(&target, &args.write_options(&queries, &pool))
+        .context("cannot open the output")?;
+    let hits = mine_with_langs(&queries.with_langs(), &pool.with_langs(), &opts);
+    // formats with two sides to fill take only the pairs the miner vouches for
+    let accepted_only = matches!(args.format, MineFormat::Moses | MineFormat::Tmx);
+    for hit in hits.iter().filter(|h| h.accepted || !accepted_only) {
+        sink.write_row(&mined_row(hit, &queries, &pool))?;
     }
-    out.flush()?;
-    Ok(Outcome::Done)
-}
-
-fn write_ids(out: &mut dyn Write, hits: &[MineHit]) -> anyhow::Result<()> {
-    for h in hits {
-        let pool = h.pool.map_or_else(|| "-".to_string(), |p| p.to_string());
-        writeln!(
-            out,
-            "{}\t{}\t{:.4}\t{:.4}\t{}",
-            h.query, pool, h.score, h.margin, h.accepted
-        )?;
-    }
-    Ok(())
-}
-
-fn write_csv(
-    out: &mut dyn Write,
-    hits: &[MineHit],
-    queries: &[Post],
-    pool: &[Post],
-) -> anyhow::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record([
-        "query_id",
-        "pool_id",
-        "score",
-        "margin",
-        "accepted",
-        "query_text",
-        "pool_text",
-    ])?;
-    for h in hits {
-        let q = queries.get(h.query);
-        let p = h.pool.and_then(|i| pool.get(i));
-        w.write_record([
-            q.map_or("", |q| q.id.as_str()),
-            p.map_or("", |p| p.id.as_str()),
-            &format!("{:.4}", h.score),
-            &format!("{:.4}", h.margin),
-            if h.accepted { "true" } else { "false" },
-            q.map_or("", |q| q.text.as_str()),
-            p.map_or("", |p| p.text.as_str()),
-        ])?;
-    }
-    w.flush()?;
-    Ok(())
+    sink.finish().context("cannot finish the output")?;
+    let accepted = hits.iter().filter(|h| h.accepted).count();
+    let summary = summary_of(&queries.side, &pool.side, accepted);
+    write_summary(args.summary.as_deref(), &summary)?;
+    Ok(if summary.rejected > 0 {
+        Outcome::SomeRejected
+    } else {
+        Outcome::Done
+    })
 }

@@ -8,12 +8,13 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub mod align;
+mod corpus;
 pub mod detect;
 pub mod eval;
 mod eval_langid;
 pub mod eval_mine;
 pub mod mine;
-mod output;
+mod mine_side;
 pub mod run;
 mod segment;
 

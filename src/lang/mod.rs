@@ -132,12 +132,13 @@ impl Detector {
         if in_model.is_empty() {
             return whatlang_among(text, cands);
         }
-        if in_model != cands {
+        // Function words of a model language outweigh whatlang's answer outside the model, so
+        // when they are there whatlang (the costliest step) need not run at all.
+        if in_model != cands && !function_words_point_inside(text, in_model) {
             let wl = whatlang_among(text, cands);
             let sure_outside = !wl.lang.is_und()
                 && !in_model.contains(wl.lang)
-                && wl.confidence >= WHATLANG_RELIABLE
-                && !function_words_point_inside(text, in_model);
+                && wl.confidence >= WHATLANG_RELIABLE;
             if sure_outside {
                 return wl;
             }

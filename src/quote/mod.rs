@@ -132,11 +132,8 @@ pub fn quotes(doc: &Document, segs: &[Segment]) -> Vec<Quote> {
         if let Some(b) = before {
             attribution.insert(0, b);
         }
-        let text = pieces
-            .iter()
-            .map(|&id| seg_text(id).trim())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let texts: Vec<&str> = pieces.iter().map(|&id| seg_text(id).trim()).collect();
+        let text = join_pieces(&texts);
         out.push(Quote {
             index,
             segments: pieces,
@@ -148,4 +145,42 @@ pub fn quotes(doc: &Document, segs: &[Segment]) -> Vec<Quote> {
         });
     }
     out
+}
+
+/// Joins the pieces of a quote split by its attribution. A piece that ends without punctuation
+/// lost its closing comma to the attribution (`"A," he said. "B."`); by the newsroom convention
+/// that comma stands for a full stop when the next piece opens with a capital, else for a comma.
+fn join_pieces(pieces: &[&str]) -> String {
+    let mut out = String::new();
+    for piece in pieces.iter().filter(|p| !p.is_empty()) {
+        if let Some(last) = out.chars().last() {
+            if last.is_alphanumeric() || matches!(last, '\'' | '"' | ')' | '»' | '”' | '’') {
+                let capital = piece.chars().next().is_some_and(char::is_uppercase);
+                out.push(if capital { '.' } else { ',' });
+            }
+            out.push(' ');
+        }
+        out.push_str(piece);
+    }
+    out
+}
+
+#[cfg(test)]
+mod join_tests {
+    use super::join_pieces;
+
+    #[test]
+    fn split_quotes_get_their_lost_comma_back() {
+        assert_eq!(
+            join_pieces(&["which you presented to me", "Please give it back."]),
+            "which you presented to me. Please give it back."
+        );
+        assert_eq!(
+            join_pieces(&["We will win", "and we will stay."]),
+            "We will win, and we will stay."
+        );
+        assert_eq!(join_pieces(&["Stop!", "Now."]), "Stop! Now.");
+        assert_eq!(join_pieces(&["Wait,", "please."]), "Wait, please.");
+        assert_eq!(join_pieces(&["Один"]), "Один");
+    }
 }

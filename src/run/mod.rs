@@ -13,6 +13,7 @@
 
 mod job;
 pub mod quotes;
+mod segment_job;
 mod summary;
 
 use std::collections::BTreeMap;
@@ -24,15 +25,25 @@ use crate::read::{Reject, WorkItem};
 use crate::write::PairRow;
 
 pub use job::{align_pair_job, content_segments, feature_align, AlignFn, QuoteJob};
-pub use summary::Summary;
+pub use segment_job::SegmentJob;
+pub use summary::{Summary, REJECTS_IN_MEMORY};
 
-/// What a job produced for one work item.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct JobOutput {
-    /// The pairs found, in output order.
-    pub rows: Vec<PairRow>,
+/// What a job produced for one work item: its rows (pairs by default, or segments, …).
+#[derive(Debug, Clone, PartialEq)]
+pub struct JobOutput<R = PairRow> {
+    /// The rows, in output order.
+    pub rows: Vec<R>,
     /// How many content segments the item's documents had.
     pub segments: usize,
+}
+
+impl<R> Default for JobOutput<R> {
+    fn default() -> Self {
+        JobOutput {
+            rows: Vec::new(),
+            segments: 0,
+        }
+    }
 }
 
 /// Why a job could not process a work item (every document of the item is then rejected).
@@ -45,13 +56,13 @@ pub struct JobError {
 
 /// How one work item ended, handed to the writer in input order.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Finished {
+pub enum Finished<R = PairRow> {
     /// The job ran: the item's document count and the job's output.
     Processed {
         /// Documents in the item (1, or 2 for a pair).
         documents: usize,
         /// What the job produced.
-        output: JobOutput,
+        output: JobOutput<R>,
     },
     /// The item (or an input) could not be processed: one reject per document.
     Rejected(Vec<Reject>),
@@ -93,9 +104,9 @@ fn ids_of(item: &WorkItem) -> Vec<String> {
     }
 }
 
-fn run_job<J>(job: &J, item: Result<WorkItem, Reject>) -> Finished
+fn run_job<R, J>(job: &J, item: Result<WorkItem, Reject>) -> Finished<R>
 where
-    J: Fn(WorkItem) -> Result<JobOutput, JobError> + Sync,
+    J: Fn(WorkItem) -> Result<JobOutput<R>, JobError> + Sync,
 {
     let item = match item {
         Ok(i) => i,
@@ -121,16 +132,17 @@ where
 
 /// Runs `job` over `items` on `opts.threads` workers and hands every result to `on_done`
 /// strictly in input order, from the calling thread. Stops early when `on_done` fails.
-pub fn drive<I, J, F, E>(
+pub fn drive<R, I, J, F, E>(
     items: I,
     opts: DriveOptions,
     job: J,
     mut on_done: F,
 ) -> Result<(), DriveError<E>>
 where
+    R: Send,
     I: Iterator<Item = Result<WorkItem, Reject>> + Send,
-    J: Fn(WorkItem) -> Result<JobOutput, JobError> + Sync,
-    F: FnMut(Finished) -> Result<(), E>,
+    J: Fn(WorkItem) -> Result<JobOutput<R>, JobError> + Sync,
+    F: FnMut(Finished<R>) -> Result<(), E>,
     E: std::error::Error + 'static,
 {
     let threads = opts.threads.max(1);
@@ -147,7 +159,7 @@ where
         let _ = ticket_tx.send(());
     }
     let (work_tx, work_rx) = bounded::<(u64, Result<WorkItem, Reject>)>(in_flight);
-    let (done_tx, done_rx) = bounded::<(u64, Finished)>(in_flight);
+    let (done_tx, done_rx) = bounded::<(u64, Finished<R>)>(in_flight);
     let job = &job;
     std::thread::scope(|scope| {
         scope.spawn(move || {
@@ -172,7 +184,7 @@ where
                 }
             });
         });
-        let mut waiting: BTreeMap<u64, Finished> = BTreeMap::new();
+        let mut waiting: BTreeMap<u64, Finished<R>> = BTreeMap::new();
         let mut next = 0u64;
         let mut outcome = Ok(());
         'recv: while let Ok((seq, finished)) = done_rx.recv() {

@@ -49,7 +49,12 @@ struct HfRow<'a> {
     tgt_ids: &'a [usize],
     score: Option<f64>,
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    quote: Option<&'a QuoteInfo>,
+    quote: Option<QuoteInfo>,
+}
+
+/// Four decimals, never `-0.0`: numbers as the text formats write them.
+fn round4(x: f64) -> f64 {
+    (x * 1e4).round() / 1e4 + 0.0
 }
 
 impl<W: Write + Send> PairWriter for JsonlWriter<W> {
@@ -63,12 +68,12 @@ impl<W: Write + Send> PairWriter for JsonlWriter<W> {
             tgt_lang: row.tgt_lang.as_str(),
             src_ids: &row.src_ids,
             tgt_ids: &row.tgt_ids,
-            // Rounded like the text formats, so every format carries the same figure.
-            score: row
-                .score
-                .is_finite()
-                .then(|| (row.score * 1e4).round() / 1e4 + 0.0),
-            quote: row.quote.as_ref(),
+            // Scores and margins rounded like the text formats: every format, the same figure.
+            score: row.score.is_finite().then(|| round4(row.score)),
+            quote: row.quote.clone().map(|q| QuoteInfo {
+                margin: q.margin.filter(|m| m.is_finite()).map(round4),
+                ..q
+            }),
         };
         serde_json::to_writer(&mut self.out, &hf)?;
         self.out.write_all(b"\n")?;

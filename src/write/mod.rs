@@ -8,15 +8,18 @@
 //! | `jsonl` | Hugging Face translation layout: `{"translation": {"en": …, "ru": …}, …metadata}` | JSON |
 //! | `tmx` | TMX 1.4b via `quick-xml`; XML-forbidden control characters dropped | XML |
 //! | `links` | one link a line, `[0, 1]:[2]` (0-based ids, the gold format) | none needed |
+//! | `ids` | mined pairs, `query<TAB>pool<TAB>score<TAB>margin<TAB>accepted` (0-based, the test format of `talign eval mine`) | none needed |
 //!
 //! Files are written to a temporary file beside the target and renamed over it only when the
 //! whole output is complete ([`Sink::finish`]), so a crash never leaves a half file under the
 //! final name.
 
 mod csv_tsv;
+mod ids;
 mod jsonl;
 mod links;
 mod moses;
+mod segments;
 mod sink;
 mod tmx;
 
@@ -28,10 +31,12 @@ use serde::Serialize;
 use crate::doc::Lang;
 
 pub use csv_tsv::{CsvWriter, TsvWriter};
+pub use ids::IdsWriter;
 pub use jsonl::JsonlWriter;
 pub use links::LinksWriter;
 pub use moses::MosesWriter;
-pub use sink::{open_sink, Sink, Target};
+pub use segments::{SegmentFormat, SegmentRow, SegmentWriter, SEGMENT_COLUMNS};
+pub use sink::{open_segment_sink, open_sink, Sink, Target};
 pub use tmx::TmxWriter;
 
 /// What a pair is: two sentences of parallel documents, or a quote and its original.
@@ -43,6 +48,8 @@ pub enum PairKind {
     Sentence,
     /// A translated quote and its original.
     Quote,
+    /// A query and the pool entry the miner found for it (`talign mine`).
+    Mined,
 }
 
 impl PairKind {
@@ -51,6 +58,7 @@ impl PairKind {
         match self {
             PairKind::Sentence => "sentence",
             PairKind::Quote => "quote",
+            PairKind::Mined => "mined",
         }
     }
 }
@@ -76,6 +84,9 @@ pub struct QuoteInfo {
     /// The original's date, as its source wrote it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// For mined pairs: whether the pair passed the miner's acceptance test.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accepted: Option<bool>,
 }
 
 /// One output row: a source text, its translation, where both came from and how good the link is.
@@ -172,6 +183,8 @@ pub enum Columns {
     Pairs,
     /// [`QUOTE_COLUMNS`]: translated quotes and their originals.
     Quotes,
+    /// [`MINED_COLUMNS`]: one row per query of `talign mine`.
+    Mined,
 }
 
 impl Columns {
@@ -180,6 +193,7 @@ impl Columns {
         match self {
             Columns::Pairs => &COLUMNS,
             Columns::Quotes => &QUOTE_COLUMNS,
+            Columns::Mined => &MINED_COLUMNS,
         }
     }
 
@@ -188,6 +202,7 @@ impl Columns {
         match self {
             Columns::Pairs => fields(row).to_vec(),
             Columns::Quotes => quote_fields(row).to_vec(),
+            Columns::Mined => mined_fields(row).to_vec(),
         }
     }
 }
@@ -246,6 +261,41 @@ pub(crate) fn quote_fields(row: &PairRow) -> [String; 11] {
     ]
 }
 
+/// The header of the CSV and TSV formats for mined pairs (`talign mine`), one row per query.
+pub const MINED_COLUMNS: [&str; 7] = [
+    "query_id",
+    "pool_id",
+    "score",
+    "margin",
+    "accepted",
+    "query_text",
+    "pool_text",
+];
+
+/// A number as the text formats write it: four decimals (never `-0.0000`), empty when not finite.
+fn four_decimals(x: f64) -> String {
+    if x.is_finite() {
+        format!("{:.4}", (x * 1e4).round() / 1e4 + 0.0)
+    } else {
+        String::new()
+    }
+}
+
+/// A mined row's fields in [`MINED_COLUMNS`] order: the query's and the pool entry's ids
+/// (`doc_id`, `tgt_doc_id`), score, margin and acceptance, then both texts.
+pub(crate) fn mined_fields(row: &PairRow) -> [String; 7] {
+    let q = row.quote.as_ref();
+    [
+        row.doc_id.clone(),
+        row.tgt_doc_id.clone(),
+        row.score_text(),
+        four_decimals(q.and_then(|q| q.margin).unwrap_or(0.0)),
+        q.and_then(|q| q.accepted).unwrap_or(false).to_string(),
+        row.src_text.clone(),
+        row.tgt_text.clone(),
+    ]
+}
+
 /// Escapes a field for the line-and-tab formats (TSV, Moses): `\` → `\\`, tab → `\t`,
 /// newline → `\n`, carriage return → `\r`; nothing else changes, so unescaping is exact.
 pub fn escape_field(text: &str) -> String {
@@ -287,6 +337,24 @@ pub trait PairWriter: Send {
     fn finish(&mut self) -> Result<(), WriteError>;
 }
 
+/// Writes rows of type `R` (pairs, segments, …) in one format; what a [`Sink`] drives.
+pub trait RowWriter<R>: Send {
+    /// Writes one row.
+    fn write_row(&mut self, row: &R) -> Result<(), WriteError>;
+    /// Writes any trailer and flushes; called once, after the last row.
+    fn finish(&mut self) -> Result<(), WriteError>;
+}
+
+impl<T: PairWriter> RowWriter<PairRow> for T {
+    fn write_row(&mut self, row: &PairRow) -> Result<(), WriteError> {
+        PairWriter::write_row(self, row)
+    }
+
+    fn finish(&mut self) -> Result<(), WriteError> {
+        PairWriter::finish(self)
+    }
+}
+
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
@@ -303,6 +371,8 @@ pub enum Format {
     Tmx,
     /// Alignment links, `[0, 1]:[2]`.
     Links,
+    /// Mined pairs as indices, the test format of `talign eval mine`.
+    Ids,
 }
 
 impl FromStr for Format {
@@ -315,8 +385,9 @@ impl FromStr for Format {
             "jsonl" => Ok(Format::Jsonl),
             "tmx" => Ok(Format::Tmx),
             "links" => Ok(Format::Links),
+            "ids" => Ok(Format::Ids),
             other => Err(format!(
-                "unknown format `{other}` (csv, tsv, moses, jsonl, tmx, links)"
+                "unknown format `{other}` (csv, tsv, moses, jsonl, tmx, links, ids)"
             )),
         }
     }

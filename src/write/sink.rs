@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use tempfile::NamedTempFile;
 
 use super::{
-    CsvWriter, Format, JsonlWriter, LinksWriter, MosesWriter, PairRow, PairWriter, TmxWriter,
-    TsvWriter, WriteError, WriteOptions,
+    CsvWriter, Format, IdsWriter, JsonlWriter, LinksWriter, MosesWriter, PairRow, RowWriter,
+    SegmentFormat, SegmentRow, SegmentWriter, TmxWriter, TsvWriter, WriteError, WriteOptions,
 };
 
 /// Where the output goes.
@@ -33,14 +33,14 @@ impl Target {
 
 /// A writer for one format plus the temporary files it fills, renamed into place by
 /// [`Sink::finish`]; dropping a sink without finishing deletes the temporary files.
-pub struct Sink {
-    writer: Box<dyn PairWriter>,
+pub struct Sink<R = PairRow> {
+    writer: Box<dyn RowWriter<R>>,
     files: Vec<(NamedTempFile, PathBuf)>,
 }
 
-impl Sink {
+impl<R> Sink<R> {
     /// Writes one row.
-    pub fn write_row(&mut self, row: &PairRow) -> Result<(), WriteError> {
+    pub fn write_row(&mut self, row: &R) -> Result<(), WriteError> {
         self.writer.write_row(row)
     }
 
@@ -87,18 +87,44 @@ fn temp_beside(path: &Path) -> Result<(NamedTempFile, File), WriteError> {
     Ok((tmp, file))
 }
 
-/// Opens the writer for `opts.format` on `target`.
-pub fn open_sink(target: &Target, opts: &WriteOptions) -> Result<Sink, WriteError> {
-    let mut files = Vec::new();
-    let mut open = |path: &Path| -> Result<Out, WriteError> {
+/// Output files opened under temporary names, to be renamed into place when complete.
+#[derive(Default)]
+struct Staged {
+    files: Vec<(NamedTempFile, PathBuf)>,
+}
+
+impl Staged {
+    /// A buffered writer for `path`: a temporary file beside it, or the path itself when it is
+    /// a device or a FIFO.
+    fn open(&mut self, path: &Path) -> Result<Out, WriteError> {
         if is_special(path) {
             return Ok(buffered(Box::new(File::create(path)?)));
         }
         let (tmp, file) = temp_beside(path)?;
-        files.push((tmp, path.to_path_buf()));
+        self.files.push((tmp, path.to_path_buf()));
         Ok(buffered(Box::new(file)))
-    };
-    let writer: Box<dyn PairWriter> = match (opts.format, target) {
+    }
+
+    /// A buffered writer for a one-file target.
+    fn open_target(&mut self, target: &Target) -> Result<Out, WriteError> {
+        match target {
+            Target::Stdout => Ok(buffered(Box::new(io::stdout()))),
+            Target::File(p) => self.open(p),
+        }
+    }
+
+    fn sink<R>(self, writer: Box<dyn RowWriter<R>>) -> Sink<R> {
+        Sink {
+            writer,
+            files: self.files,
+        }
+    }
+}
+
+/// Opens the writer for `opts.format` on `target`.
+pub fn open_sink(target: &Target, opts: &WriteOptions) -> Result<Sink, WriteError> {
+    let mut staged = Staged::default();
+    let writer: Box<dyn RowWriter<PairRow>> = match (opts.format, target) {
         (Format::Moses, Target::Stdout) => {
             return Err(WriteError::Unsupported(
                 "moses writes two files: give -o PREFIX (writes PREFIX.<src> and PREFIX.<tgt>)"
@@ -115,23 +141,33 @@ pub fn open_sink(target: &Target, opts: &WriteOptions) -> Result<Sink, WriteErro
                 p.push(s);
                 PathBuf::from(p)
             };
-            let src = open(&name(suffix(opts.src_lang, "src")))?;
-            let tgt = open(&name(suffix(opts.tgt_lang, "tgt")))?;
+            let src = staged.open(&name(suffix(opts.src_lang, "src")))?;
+            let tgt = staged.open(&name(suffix(opts.tgt_lang, "tgt")))?;
             Box::new(MosesWriter::new(src, tgt))
         }
         (format, target) => {
-            let out = match target {
-                Target::Stdout => buffered(Box::new(io::stdout())),
-                Target::File(p) => open(p)?,
-            };
+            let out = staged.open_target(target)?;
             match format {
                 Format::Csv => Box::new(CsvWriter::with_columns(out, opts.bom, opts.columns)?),
                 Format::Tsv => Box::new(TsvWriter::with_columns(out, opts.columns)?),
                 Format::Jsonl => Box::new(JsonlWriter::new(out)),
                 Format::Tmx => Box::new(TmxWriter::new(out)?),
+                Format::Ids => Box::new(IdsWriter::new(out)),
                 Format::Links | Format::Moses => Box::new(LinksWriter::new(out)),
             }
         }
     };
-    Ok(Sink { writer, files })
+    Ok(staged.sink(writer))
+}
+
+/// Opens a segment-row writer in `format` on `target` (CSV: a byte-order mark first when `bom`).
+pub fn open_segment_sink(
+    target: &Target,
+    format: SegmentFormat,
+    bom: bool,
+) -> Result<Sink<SegmentRow>, WriteError> {
+    let mut staged = Staged::default();
+    let out = staged.open_target(target)?;
+    let writer = SegmentWriter::new(out, format, bom)?;
+    Ok(staged.sink(Box::new(writer)))
 }

@@ -94,3 +94,38 @@ fn without_the_originals_no_distractor_is_accepted() {
     // The two cued quotes still have their rows, with no original.
     assert_eq!(rows.len(), 2);
 }
+
+#[test]
+fn lexicons_prepared_once_pair_exactly_as_per_call() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/demo");
+    let doc = talign::read::read_document(&root.join("000_488fef76da5343e0.txt"))
+        .unwrap_or_else(|e| panic!("demo article: {e}"));
+    let docs = [SegmentedDoc {
+        segments: talign::segment::segment(&doc),
+        doc,
+    }];
+    let pool_text = std::fs::read_to_string(root.join("pool.jsonl"))
+        .unwrap_or_else(|e| panic!("demo pool: {e}"));
+    let pool = parse_posts(&pool_text, "pool.jsonl").unwrap_or_else(|e| panic!("{e}"));
+    let per_call = QuoteOptions::default();
+    let mut once = QuoteOptions::default();
+    once.prepare();
+    // Pools with other language mixes in between, so the shared tables serve several
+    // combinations and are reused.
+    let spanish_only: Vec<_> = pool
+        .iter()
+        .filter(|p| p.id.starts_with("es-"))
+        .cloned()
+        .collect();
+    for p in [&pool, &spanish_only, &pool] {
+        let want = pair_quotes(&docs, p, &per_call);
+        assert_eq!(pair_quotes(&docs, p, &once), want);
+    }
+    assert_eq!(
+        pair_quotes(&docs, &pool, &once)
+            .iter()
+            .filter(|r| !r.original_id.is_empty())
+            .count(),
+        3
+    );
+}

@@ -148,3 +148,27 @@ fn embedded_post_wins_over_the_same_text_in_the_pool() {
     );
     assert_eq!(rows[0]["url"], URL);
 }
+
+#[test]
+fn pages_with_posts_give_the_same_bytes_at_any_thread_count() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let html = page();
+    for i in 0..6 {
+        write(dir.path(), &format!("pages/p{i}.html"), &html);
+        write(
+            dir.path(),
+            &format!("pages/t{i}.txt"),
+            "Plain text. \u{201c}Quoted words,\u{201d} he wrote on Twitter in Russian.",
+        );
+    }
+    let one = run(
+        dir.path(),
+        &["pages", "--threads", "1", "--format", "jsonl"],
+    );
+    let two = run(
+        dir.path(),
+        &["pages", "--threads", "2", "--format", "jsonl"],
+    );
+    assert_eq!(one.lines().count(), 6, "{one}");
+    assert_eq!(one, two);
+}

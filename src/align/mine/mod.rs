@@ -91,7 +91,7 @@ impl Default for MineOptions {
 type LangSets = (Vec<Lang>, Vec<Lang>);
 
 /// Most language combinations whose stem tables a [`PreparedLexicons`] keeps.
-const MAX_CACHED_TABLES: usize = 16;
+const MAX_CACHED_TABLES: usize = 8;
 
 /// The lexicons' stem-to-stem tables for one set of query and pool languages, with the keys they
 /// interned (the first keys of every mining call that uses them).
@@ -119,7 +119,7 @@ impl LexiconTables {
 
 /// Lexicons loaded and prepared once for many mining calls (a corpus run pairs each document on
 /// its own): the core lexicons parsed once, and the stemmed translation tables built once per
-/// combination of query and pool languages and shared by every later call (up to 16
+/// combination of query and pool languages and shared by every later call (up to 8
 /// combinations; others are built per call). Results are exactly those of
 /// unprepared calls: the tables and their key numbering are the same.
 #[derive(Debug, Default)]

@@ -6,7 +6,9 @@
 //! social-media post without a cue are searched too, among foreign-language posts, at a stricter
 //! threshold: articles often quote tweets in translation silently. Other quotes are taken as
 //! originals and not paired. Foreign-language segments of the inputs themselves (a Russian tweet
-//! pasted into the page) join the pool.
+//! pasted into the page) join the pool, and so do the posts embedded in a page
+//! ([`pair_quotes_embedded`]). The lexicons are prepared once for many calls
+//! ([`QuoteOptions::prepare`]).
 
 use std::sync::Arc;
 

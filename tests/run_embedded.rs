@@ -56,6 +56,7 @@ fn html_page_pairs_its_quote_with_its_embedded_post_without_originals() {
         "the quoted post, not the other: {out}"
     );
     assert_eq!(&r[2], "quote");
+    assert_eq!(&r[3], "en", "the quote's own language");
     assert_eq!(&r[4], "ru", "the post's lang attribute");
     assert!(r[8].starts_with(QUOTE), "{out}");
     assert!(r[9].starts_with(ORIGINAL), "{out}");
@@ -86,7 +87,14 @@ fn jsonl_html_record_pairs_with_its_posts_and_plain_records_are_only_counted() {
     let row = &lines[0];
     assert_eq!(row["doc_id"], "port");
     assert_eq!(row["tgt_doc_id"], "port#post-1");
+    assert_eq!(row["src_lang"], "en");
     assert_eq!(row["tgt_lang"], "ru");
+    let quote = row["translation"]["en"].as_str().unwrap_or_default();
+    let original = row["translation"]["ru"].as_str().unwrap_or_default();
+    assert!(
+        quote.starts_with(QUOTE) && original.starts_with(ORIGINAL),
+        "{out}"
+    );
     assert_eq!(row["url"], URL);
     assert_eq!(row["date"], "May 13, 2024");
     assert_eq!(row["speaker"], "Orlov");

@@ -149,7 +149,16 @@ impl QuoteJob {
                 let post = posts
                     .iter()
                     .find(|p| p.doc.id == q.original_id && p.doc.text == q.original_text);
-                quote_row(q, post)
+                // Without a pool the rows go out in the pair layout, whose source language is the
+                // quote's own; the quote layout reads `src_lang` as the language translated from.
+                let own_lang = self
+                    .posts_only
+                    .then(|| Lang::new(&q.text_lang).unwrap_or(Lang::UND));
+                let mut row = quote_row(q, post);
+                if let Some(l) = own_lang {
+                    row.src_lang = l;
+                }
+                row
             })
             .collect();
         JobOutput {

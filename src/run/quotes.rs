@@ -157,6 +157,10 @@ pub struct QuotePair {
     pub score: f64,
     /// The pair's margin (0 when none).
     pub margin: f64,
+    /// The language the quote is written in (empty when unknown); not serialized, so the
+    /// quote-pair CSV keeps its columns.
+    #[serde(skip)]
+    pub text_lang: String,
 }
 
 /// A quote that may be a translation, with the pool languages it may come from.
@@ -409,6 +413,11 @@ fn rows(
             original_text: opt(original.map(|(e, _, _)| e.0.text.as_str())),
             score: original.map_or(0.0, |(_, s, _)| s),
             margin: original.map_or(0.0, |(_, _, m)| m),
+            text_lang: if c.text_lang.is_und() {
+                String::new()
+            } else {
+                c.text_lang.to_string()
+            },
         });
     }
     out

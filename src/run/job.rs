@@ -149,16 +149,7 @@ impl QuoteJob {
                 let post = posts
                     .iter()
                     .find(|p| p.doc.id == q.original_id && p.doc.text == q.original_text);
-                // Without a pool the rows go out in the pair layout, whose source language is the
-                // quote's own; the quote layout reads `src_lang` as the language translated from.
-                let own_lang = self
-                    .posts_only
-                    .then(|| Lang::new(&q.text_lang).unwrap_or(Lang::UND));
-                let mut row = quote_row(q, post);
-                if let Some(l) = own_lang {
-                    row.src_lang = l;
-                }
-                row
+                quote_row(q, post)
             })
             .collect();
         JobOutput {
@@ -173,8 +164,10 @@ fn quote_row(q: QuotePair, post: Option<&SourceDoc>) -> PairRow {
     let lang = |s: &str| Lang::new(s).unwrap_or(Lang::UND);
     let nonempty = |s: String| (!s.is_empty()).then_some(s);
     let meta = post.map(|p| &p.meta);
+    let known = |s: &str| Some(lang(s)).filter(|l| !l.is_und());
     let mut info = QuoteInfo {
         quote_id: Some(q.quote_id),
+        translated_from: known(&q.quote_lang),
         margin: Some(q.margin),
         speaker: nonempty(q.speaker).or_else(|| meta.and_then(|m| m.author.clone())),
         platform: nonempty(q.platform),
@@ -186,7 +179,7 @@ fn quote_row(q: QuotePair, post: Option<&SourceDoc>) -> PairRow {
         doc_id: q.doc_id,
         tgt_doc_id: q.original_id,
         kind: PairKind::Quote,
-        src_lang: lang(&q.quote_lang),
+        src_lang: lang(&q.text_lang),
         tgt_lang: lang(&q.original_lang),
         src_ids: Vec::new(),
         tgt_ids: Vec::new(),

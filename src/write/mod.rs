@@ -87,6 +87,10 @@ pub struct QuoteInfo {
     /// For mined pairs: whether the pair passed the miner's acceptance test.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub accepted: Option<bool>,
+    /// For quotes: the language the quote was translated from (named by its cue, else its
+    /// original's); the quote layout's `quote_lang` column. `src_lang` is the quote's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translated_from: Option<Lang>,
 }
 
 /// One output row: a source text, its translation, where both came from and how good the link is.
@@ -243,7 +247,7 @@ pub(crate) fn quote_fields(row: &PairRow) -> [String; 11] {
         q.quote_id.unwrap_or_default(),
         q.speaker.unwrap_or_default(),
         q.platform.unwrap_or_default(),
-        lang(row.src_lang),
+        q.translated_from.map(lang).unwrap_or_default(),
         row.src_text.clone(),
         row.tgt_doc_id.clone(),
         if paired {
@@ -416,6 +420,35 @@ mod tests {
     fn escaping_round_trips_by_construction() {
         assert_eq!(escape_field("a\tb\nc\\n\r"), "a\\tb\\nc\\\\n\\r");
         assert_eq!(escape_field("«да»"), "«да»");
+    }
+
+    #[test]
+    fn quote_layout_names_the_language_translated_from() {
+        let lang = |c: &str| Lang::new(c).unwrap_or(Lang::UND);
+        let row = PairRow {
+            doc_id: "a".into(),
+            tgt_doc_id: "p1".into(),
+            kind: PairKind::Quote,
+            src_lang: lang("en"),
+            tgt_lang: lang("ru"),
+            src_text: "Go away!".into(),
+            tgt_text: "Уходи!".into(),
+            score: 0.5,
+            quote: Some(QuoteInfo {
+                quote_id: Some("q0".into()),
+                translated_from: Some(lang("ru")),
+                ..QuoteInfo::default()
+            }),
+            ..PairRow::default()
+        };
+        let f = quote_fields(&row);
+        assert_eq!((f[4].as_str(), f[7].as_str()), ("ru", "ru"));
+        let unpaired = PairRow {
+            quote: None,
+            tgt_doc_id: String::new(),
+            ..row
+        };
+        assert_eq!(quote_fields(&unpaired)[4], "");
     }
 
     #[test]

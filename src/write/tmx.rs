@@ -88,6 +88,9 @@ impl<W: Write + Send> PairWriter for TmxWriter<W> {
             ] {
                 self.prop(kind, value.as_deref().unwrap_or(""))?;
             }
+            if let Some(l) = q.translated_from {
+                self.prop("x-translated-from", l.as_str())?;
+            }
         }
         self.tuv(row.src_lang.as_str(), &row.src_text)?;
         self.tuv(row.tgt_lang.as_str(), &row.tgt_text)?;

@@ -63,7 +63,7 @@ pub enum MineFormat {
                   stdin (one side at most), in any layout `talign run` reads (by extension, or \
                   --input-format for both sides, --query-format / --pool-format for one; stdin \
                   is text unless told): JSONL records {\"id\", \"text\", \"lang\"?} and CSV/TSV rows \
-                  (--text-column, --id-column; a `lang` column is not read) are one entry each; \
+                  (--text-column, --id-column, an optional `lang` column) are one entry each; \
                   text and HTML documents are cut into sentences and quotes (boilerplate and \
                   markers left out), or one entry a line with --lines; .gz is read through. \
                   Entry ids: a record's id; for a side that is a single text document the \

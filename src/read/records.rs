@@ -150,6 +150,8 @@ pub(crate) struct TableRecords {
     reader: csv::Reader<Input>,
     text_col: Option<usize>,
     id_col: Option<usize>,
+    /// Optional `lang`, `url`, `date`, `author` columns, found by header name like JSONL's keys.
+    meta_cols: [Option<usize>; 4],
     max: usize,
     failed: bool,
     record: csv::ByteRecord,
@@ -169,18 +171,23 @@ impl TableRecords {
             .delimiter(delimiter)
             .flexible(true)
             .from_reader(source);
-        let (text_col, id_col) = match reader.byte_headers() {
-            Ok(h) => (
-                h.iter().position(|c| c == text_column.as_bytes()),
-                h.iter().position(|c| c == id_column.as_bytes()),
-            ),
-            Err(_) => (None, None),
+        let (text_col, id_col, meta_cols) = match reader.byte_headers() {
+            Ok(h) => {
+                let col = |name: &str| h.iter().position(|c| c == name.as_bytes());
+                (
+                    col(text_column),
+                    col(id_column),
+                    ["lang", "url", "date", "author"].map(col),
+                )
+            }
+            Err(_) => (None, None, [None; 4]),
         };
         TableRecords {
             input,
             reader,
             text_col,
             id_col,
+            meta_cols,
             max,
             failed: false,
             record: csv::ByteRecord::new(),
@@ -241,12 +248,23 @@ impl Iterator for TableRecords {
                     Some(Err(e)) => return Some(Err(e)),
                     _ => format!("{}:{}", self.input, line),
                 };
+                // a short optional field: kept when readable and non-empty, never a reject
+                let optional = |k: usize| -> Option<String> {
+                    let col = self.meta_cols.get(k).copied().flatten()?;
+                    let bytes = self.record.get(col)?;
+                    let s = std::str::from_utf8(bytes).ok()?.trim();
+                    (!s.is_empty() && s.len() <= 4096).then(|| s.to_string())
+                };
+                let lang = optional(0).and_then(|l| lang_hint(&l));
                 let meta = DocMeta {
                     input: self.input.clone(),
                     line: Some(line),
+                    url: optional(1),
+                    date: optional(2),
+                    author: optional(3),
                     ..DocMeta::default()
                 };
-                Some(Ok(Record::build(id, Some(text), None, meta, None)))
+                Some(Ok(Record::build(id, Some(text), None, meta, lang)))
             }
         }
     }
@@ -284,6 +302,20 @@ mod tests {
         assert_eq!(post.meta.url.as_deref(), Some("https://x.com/a/status/1"));
         assert_eq!(post.meta.date.as_deref(), Some("May 2"));
         assert!(post.meta.embedded && post.posts.is_empty());
+    }
+
+    #[test]
+    fn csv_optional_columns_are_read_like_jsonl_keys() {
+        let csv = "id,lang,text,url\n1,ru-RU,Привет,https://x/1\n2,,Hello,\n";
+        let input: Input = Box::new(std::io::Cursor::new(csv.as_bytes().to_vec()));
+        let recs: Vec<Record> = TableRecords::new("t.csv".into(), input, b',', "text", "id", 100)
+            .filter_map(Result::ok)
+            .collect();
+        assert_eq!(recs.len(), 2);
+        assert_eq!(recs[0].doc.lang().as_str(), "ru");
+        assert_eq!(recs[0].doc.meta.url.as_deref(), Some("https://x/1"));
+        assert_eq!(recs[1].doc.lang().as_str(), "und");
+        assert_eq!(recs[1].doc.meta.url, None);
     }
 
     #[test]

@@ -173,3 +173,27 @@ fn align_writes_moses_and_tmx_through_the_shared_writers() {
         .stdout(predicate::str::contains("<tmx version=\"1.4\">"))
         .stdout(predicate::str::contains("<tuv xml:lang=\"de\">"));
 }
+
+#[test]
+fn a_side_without_sentences_is_named_and_accounted_for() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (de, empty) = (dir.path().join("a.de"), dir.path().join("empty.fr"));
+    fs::write(&de, DE).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(&empty, "\n\n").unwrap_or_else(|e| panic!("{e}"));
+    let summary = dir.path().join("summary.json");
+    talign()
+        .args(["align", "--lines", "--summary"])
+        .arg(&summary)
+        .arg(&de)
+        .arg(&empty)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the target"))
+        .stderr(predicate::str::contains("empty.fr has none"));
+    let json: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(&summary).unwrap_or_else(|e| panic!("summary: {e}")),
+    )
+    .unwrap_or_else(|e| panic!("summary JSON: {e}"));
+    assert_eq!(json["documents"], 2);
+    assert_eq!(json["rejected"], 2);
+}

@@ -1,18 +1,19 @@
 //! `talign align`: sentence alignment of two parallel documents.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 
 use talign::align::{align_sentences, AlignOptions, Lexicon};
 use talign::lang::Detector;
-use talign::read::{input_name, read_document};
-use talign::run::content_segments;
+use talign::read::{read_document, SourceDoc, WorkItem};
+use talign::run::{content_segments, JobError, JobOutput};
 use talign::segment::segment_lines;
 use talign::write::{open_sink, Format, PairKind, PairRow, Target, WriteOptions};
-use talign::{Lang, Link};
+use talign::{Document, Lang};
 
+use super::corpus::{drive_corpus, DriveArgs, Output, RowsAre};
 use super::Outcome;
 
 /// Output formats of `talign align`: the writers of `talign run`. Every format but `links`
@@ -70,76 +71,71 @@ pub struct AlignArgs {
     /// Skip the second pass with the lexicon learned from the first (faster, less accurate).
     #[arg(long)]
     pub no_realign: bool,
-    /// Write to this file instead of stdout.
+    /// Write to this file (under a temporary name, renamed when complete) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Write a JSON account here: inputs, documents, segments, pairs, rejects (as `talign run`).
+    #[arg(long, value_name = "FILE")]
+    pub summary: Option<PathBuf>,
 }
 
-/// Reads one side as sentences: lines with `--lines`, else segments that are not boilerplate.
-fn read_side(path: &std::path::Path, lines: bool) -> anyhow::Result<Vec<String>> {
-    let doc = read_document(path)?;
+/// One side's sentences: lines with `--lines`, else the content sentences (quotes inside their
+/// sentences, as a translation has them; no furniture or markers), as `talign run` cuts them.
+fn sentences(doc: &Document, lines: bool) -> Vec<&str> {
     if lines {
-        let segs = segment_lines(&doc.text);
-        return Ok(segs.iter().map(|s| s.text(&doc.text).to_string()).collect());
+        segment_lines(&doc.text)
+            .iter()
+            .map(|s| s.text(&doc.text))
+            .collect()
+    } else {
+        content_segments(doc)
     }
-    // sentences with their quotes inside, as a translation has them; no furniture or markers
-    Ok(content_segments(&doc)
-        .into_iter()
-        .map(str::to_string)
-        .collect())
 }
 
 /// Characters of a side read by the language detector (plenty for a whole document's language).
 const DETECT_CHARS: usize = 5_000;
 
-/// The language of one side, detected over its first [`DETECT_CHARS`] characters; `None` when
+/// The language of a document, detected over its first [`DETECT_CHARS`] characters; `None` when
 /// the detector cannot tell (`und`).
-fn detect_side(sentences: &[String]) -> Option<Lang> {
-    let mut sample = String::new();
-    for s in sentences {
-        if sample.chars().count() >= DETECT_CHARS {
-            break;
-        }
-        sample.push_str(s);
-        sample.push(' ');
-    }
-    let sample: String = sample.chars().take(DETECT_CHARS).collect();
-    let found = Detector::new(None).detect(&sample).lang;
-    (found.as_str() != "und").then_some(found)
+fn detect_side(text: &str) -> Option<Lang> {
+    let end = text
+        .char_indices()
+        .nth(DETECT_CHARS)
+        .map_or(text.len(), |(i, _)| i);
+    let found = Detector::new(None)
+        .detect(text.get(..end).unwrap_or(text))
+        .lang;
+    (!found.is_und()).then_some(found)
 }
 
-/// Runs `talign align`.
+/// Reads one side as a work-item document with its language (given, else detected).
+fn read_side(path: &Path, lang: Option<Lang>) -> anyhow::Result<SourceDoc> {
+    let mut doc = read_document(path)?;
+    doc.lang = lang.or_else(|| detect_side(&doc.text));
+    Ok(SourceDoc {
+        doc,
+        ..SourceDoc::default()
+    })
+}
+
+/// Runs `talign align`: the pair is one work item of the corpus driver, written by the shared
+/// writers, exactly as `talign run` handles a pair (with the aligner's options of this command).
 pub fn run(args: AlignArgs) -> anyhow::Result<Outcome> {
-    let src = read_side(&args.src, args.lines)?;
-    let tgt = read_side(&args.tgt, args.lines)?;
     let lexicons = args
         .lexicon
         .iter()
         .map(Lexicon::load)
         .collect::<Result<Vec<_>, _>>()?;
+    let src = read_side(&args.src, args.src_lang)?;
+    let tgt = read_side(&args.tgt, args.tgt_lang)?;
     let opts = AlignOptions {
-        src_lang: args.src_lang.or_else(|| detect_side(&src)),
-        tgt_lang: args.tgt_lang.or_else(|| detect_side(&tgt)),
+        src_lang: src.doc.lang,
+        tgt_lang: tgt.doc.lang,
         lexicons,
         max_link: usize::from(args.max_link),
         realign: !args.no_realign,
         ..AlignOptions::default()
     };
-    let src_refs: Vec<&str> = src.iter().map(String::as_str).collect();
-    let tgt_refs: Vec<&str> = tgt.iter().map(String::as_str).collect();
-    let links = align_sentences(&src_refs, &tgt_refs, &opts);
-    write_links(&args, &opts, &links, &src, &tgt)
-}
-
-/// Writes the links through the shared writers of `write`, the same as `talign run` uses; only
-/// `links` keeps the links with an empty side.
-fn write_links(
-    args: &AlignArgs,
-    opts: &AlignOptions,
-    links: &[Link],
-    src: &[String],
-    tgt: &[String],
-) -> anyhow::Result<Outcome> {
     let format = match args.format {
         AlignFormat::Csv => Format::Csv,
         AlignFormat::Tsv => Format::Tsv,
@@ -155,35 +151,66 @@ fn write_links(
         ..WriteOptions::default()
     };
     let target = Target::from_arg(args.output.as_deref());
-    let mut sink = open_sink(&target, &write_opts).context("cannot open the output")?;
-    let (src_id, tgt_id) = (input_name(&args.src), input_name(&args.tgt));
+    let sink = open_sink(&target, &write_opts).context("cannot open the output")?;
+    // only the gold format keeps the links with an empty side
     let every_link = format == Format::Links;
-    for l in links
-        .iter()
-        .filter(|l| every_link || (!l.src.is_empty() && !l.tgt.is_empty()))
-    {
-        sink.write_row(&PairRow {
-            doc_id: src_id.clone(),
-            tgt_doc_id: tgt_id.clone(),
-            kind: PairKind::Sentence,
-            src_lang: opts.src_lang.unwrap_or(Lang::UND),
-            tgt_lang: opts.tgt_lang.unwrap_or(Lang::UND),
-            src_ids: l.src.clone(),
-            tgt_ids: l.tgt.clone(),
-            score: l.score,
-            src_text: text_of(&l.src, src),
-            tgt_text: text_of(&l.tgt, tgt),
-            quote: None,
-        })?;
+    let output = Output {
+        sink,
+        keep: |row: &PairRow| every_link || (!row.src_ids.is_empty() && !row.tgt_ids.is_empty()),
+        rows_are: RowsAre::Pairs,
+    };
+    let drive_args = DriveArgs {
+        threads: Some(1),
+        summary: args.summary.clone(),
+        quiet: true,
+    };
+    let item = WorkItem::Pair { src, tgt };
+    let job = |item| align_item(item, &opts, args.lines);
+    drive_corpus(std::iter::once(Ok(item)), 2, &drive_args, job, output)
+}
+
+/// Aligns the two sides of a pair: one row per link, links with an empty side included.
+fn align_item(item: WorkItem, opts: &AlignOptions, lines: bool) -> Result<JobOutput, JobError> {
+    let WorkItem::Pair { src, tgt } = item else {
+        return Err(JobError {
+            reason: "talign align needs two documents".to_string(),
+        });
+    };
+    let s = sentences(&src.doc, lines);
+    let t = sentences(&tgt.doc, lines);
+    for (side, doc, sents) in [("source", &src.doc, &s), ("target", &tgt.doc, &t)] {
+        if sents.is_empty() {
+            return Err(JobError {
+                reason: format!("no sentences to align: the {side} {} has none", doc.id),
+            });
+        }
     }
-    sink.finish().context("cannot finish the output")?;
-    Ok(Outcome::Done)
+    let rows = align_sentences(&s, &t, opts)
+        .into_iter()
+        .map(|l| PairRow {
+            doc_id: src.doc.id.clone(),
+            tgt_doc_id: tgt.doc.id.clone(),
+            kind: PairKind::Sentence,
+            src_lang: src.lang(),
+            tgt_lang: tgt.lang(),
+            src_text: text_of(&l.src, &s),
+            tgt_text: text_of(&l.tgt, &t),
+            src_ids: l.src,
+            tgt_ids: l.tgt,
+            score: l.score,
+            quote: None,
+        })
+        .collect();
+    Ok(JobOutput {
+        rows,
+        segments: s.len() + t.len(),
+    })
 }
 
 /// The text of sentences `ids` of one side, joined by a space.
-fn text_of(ids: &[usize], sents: &[String]) -> String {
+fn text_of(ids: &[usize], sents: &[&str]) -> String {
     ids.iter()
-        .filter_map(|&i| sents.get(i).map(String::as_str))
+        .filter_map(|&i| sents.get(i).copied())
         .collect::<Vec<_>>()
         .join(" ")
 }

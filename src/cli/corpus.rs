@@ -12,7 +12,7 @@ use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::Outcome;
-use talign::read::{InputFormat, ReadOptions, WorkItem, WorkItems, DEFAULT_MAX_DOC_BYTES};
+use talign::read::{InputFormat, ReadOptions, Reject, WorkItem, DEFAULT_MAX_DOC_BYTES};
 use talign::run::{drive, DriveOptions, Finished, JobError, JobOutput, Summary, REJECTS_IN_MEMORY};
 use talign::write::{Sink, WriteError};
 
@@ -131,17 +131,19 @@ pub struct Output<R, K: Fn(&R) -> bool> {
     pub rows_are: RowsAre,
 }
 
-/// Drives `job` over `items` on the chosen threads, writes the kept rows in input order, reports
+/// Drives `job` over `items` (read from `inputs` inputs) on the chosen threads, writes the kept rows in input order, reports
 /// rejects on stderr as they come, finishes the output, writes the summary and returns the
 /// outcome: some rejected when any document was, an error (exit 2) when every one was.
-pub fn drive_corpus<R, J, K>(
-    items: WorkItems,
+pub fn drive_corpus<R, I, J, K>(
+    items: I,
+    inputs: usize,
     args: &DriveArgs,
     job: J,
     output: Output<R, K>,
 ) -> anyhow::Result<Outcome>
 where
     R: Send,
+    I: Iterator<Item = Result<WorkItem, Reject>> + Send,
     J: Fn(WorkItem) -> Result<JobOutput<R>, JobError> + Sync,
     K: Fn(&R) -> bool,
 {
@@ -150,7 +152,7 @@ where
         keep,
         rows_are,
     } = output;
-    let mut summary = Summary::new(items.inputs());
+    let mut summary = Summary::new(inputs);
     let opts = DriveOptions {
         threads: args.threads(),
         in_flight: 0,

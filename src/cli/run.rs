@@ -140,6 +140,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<Outcome> {
         inputs
     };
     let items = work_items(&inputs, args.manifest.as_deref(), &args.read.options(true));
+    let inputs_count = items.inputs();
     let target = Target::from_arg(args.output.as_deref());
     let sink = open_sink(&target, &args.write_options()).context("cannot open the output")?;
     let quote_job = quote_job(&args)?;
@@ -154,5 +155,5 @@ pub fn run(args: RunArgs) -> anyhow::Result<Outcome> {
         rows_are: RowsAre::Pairs,
     };
     let job = |item| align_pair_job(item, &feature_align, Some(&quote_job));
-    drive_corpus(items, &args.drive, job, output)
+    drive_corpus(items, inputs_count, &args.drive, job, output)
 }

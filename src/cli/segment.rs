@@ -66,6 +66,7 @@ pub struct SegmentArgs {
 pub fn run(args: SegmentArgs) -> anyhow::Result<Outcome> {
     let inputs = inputs_or_stdin(&args.inputs);
     let items = work_items(&inputs, None, &args.read.options(false));
+    let inputs_count = items.inputs();
     let format = match args.format {
         SegmentFormatArg::Csv => SegmentFormat::Csv,
         SegmentFormatArg::Tsv => SegmentFormat::Tsv,
@@ -80,5 +81,11 @@ pub fn run(args: SegmentArgs) -> anyhow::Result<Outcome> {
         keep: |_: &SegmentRow| true,
         rows_are: RowsAre::Segments,
     };
-    drive_corpus(items, &args.drive, |item| job.run(item), output)
+    drive_corpus(
+        items,
+        inputs_count,
+        &args.drive,
+        |item| job.run(item),
+        output,
+    )
 }

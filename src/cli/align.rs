@@ -221,18 +221,16 @@ mod tests {
 
     #[test]
     fn sides_get_their_language_detected() {
-        let side = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let de = side(&[
-            "Die Expedition erreichte den Gipfel am frühen Morgen.",
-            "Das Wetter war schlecht, aber die Bergsteiger gaben nicht auf.",
-        ]);
-        let uk = side(&[
-            "Експедиція досягла вершини рано вранці.",
-            "Погода була погана, але альпіністи не здавалися і пішли далі.",
-        ]);
-        assert_eq!(detect_side(&de), Lang::new("de"));
-        assert_eq!(detect_side(&uk), Lang::new("uk"));
-        assert_eq!(detect_side(&side(&["123 456", "--"])), None);
-        assert_eq!(detect_side(&[]), None);
+        let de = "Die Expedition erreichte den Gipfel am frühen Morgen.\n\
+                  Das Wetter war schlecht, aber die Bergsteiger gaben nicht auf.";
+        let uk = "Експедиція досягла вершини рано вранці.\n\
+                  Погода була погана, але альпіністи не здавалися і пішли далі.";
+        assert_eq!(detect_side(de), Lang::new("de"));
+        assert_eq!(detect_side(uk), Lang::new("uk"));
+        assert_eq!(detect_side("123 456\n--"), None);
+        assert_eq!(detect_side(""), None);
+        // only the first DETECT_CHARS characters are read, cut on a character boundary
+        let long = "Привет, мир. ".repeat(DETECT_CHARS);
+        assert_eq!(detect_side(&long), Lang::new("ru"));
     }
 }

@@ -8,9 +8,9 @@ use clap::{Args, ValueEnum};
 use talign::align::{align_sentences, AlignOptions, Lexicon};
 use talign::lang::Detector;
 use talign::read::{read_document, SourceDoc, WorkItem};
-use talign::run::{content_segments, JobError, JobOutput};
+use talign::run::{check_sides, content_segments, sentence_rows, JobError, JobOutput};
 use talign::segment::segment_lines;
-use talign::write::{open_sink, Format, PairKind, PairRow, Target, WriteOptions};
+use talign::write::{open_sink, Format, PairRow, Target, WriteOptions};
 use talign::{Document, Lang};
 
 use super::corpus::{drive_corpus, DriveArgs, Output, RowsAre};
@@ -178,41 +178,12 @@ fn align_item(item: WorkItem, opts: &AlignOptions, lines: bool) -> Result<JobOut
     };
     let s = sentences(&src.doc, lines);
     let t = sentences(&tgt.doc, lines);
-    for (side, doc, sents) in [("source", &src.doc, &s), ("target", &tgt.doc, &t)] {
-        if sents.is_empty() {
-            return Err(JobError {
-                reason: format!("no sentences to align: the {side} {} has none", doc.id),
-            });
-        }
-    }
-    let rows = align_sentences(&s, &t, opts)
-        .into_iter()
-        .map(|l| PairRow {
-            doc_id: src.doc.id.clone(),
-            tgt_doc_id: tgt.doc.id.clone(),
-            kind: PairKind::Sentence,
-            src_lang: src.lang(),
-            tgt_lang: tgt.lang(),
-            src_text: text_of(&l.src, &s),
-            tgt_text: text_of(&l.tgt, &t),
-            src_ids: l.src,
-            tgt_ids: l.tgt,
-            score: l.score,
-            quote: None,
-        })
-        .collect();
+    check_sides(&src, &tgt, &s, &t)?;
+    let rows = sentence_rows(&src, &tgt, &s, &t, align_sentences(&s, &t, opts));
     Ok(JobOutput {
         rows,
         segments: s.len() + t.len(),
     })
-}
-
-/// The text of sentences `ids` of one side, joined by a space.
-fn text_of(ids: &[usize], sents: &[&str]) -> String {
-    ids.iter()
-        .filter_map(|&i| sents.get(i).copied())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[cfg(test)]

@@ -197,31 +197,62 @@ fn align_documents(
 ) -> Result<JobOutput, JobError> {
     let s = content_segments(&src.doc);
     let t = content_segments(&tgt.doc);
-    if s.is_empty() || t.is_empty() {
-        return Err(JobError {
-            reason: "no content sentences to align on one side (only boilerplate or markers)"
-                .to_string(),
-        });
-    }
-    let rows = align(&s, &t, src.lang(), tgt.lang())
+    check_sides(src, tgt, &s, &t)?;
+    let links: Vec<Link> = align(&s, &t, src.lang(), tgt.lang())
         .into_iter()
         .filter(|l| !l.src.is_empty() && !l.tgt.is_empty())
+        .collect();
+    let rows = sentence_rows(src, tgt, &s, &t, links);
+    Ok(JobOutput {
+        rows,
+        segments: s.len() + t.len(),
+    })
+}
+
+/// An error naming the side of a pair that has no sentences to align, if one has none.
+pub fn check_sides(
+    src: &SourceDoc,
+    tgt: &SourceDoc,
+    s: &[&str],
+    t: &[&str],
+) -> Result<(), JobError> {
+    for (side, doc, sents) in [("source", &src.doc, s), ("target", &tgt.doc, t)] {
+        if sents.is_empty() {
+            return Err(JobError {
+                reason: format!(
+                    "no sentences to align: the {side} {} has none (empty, or only \
+                     boilerplate and language markers)",
+                    doc.id
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// One sentence-pair row per link between sentences `s` of `src` and `t` of `tgt` (links with
+/// an empty side included; callers keep what their format holds).
+pub fn sentence_rows(
+    src: &SourceDoc,
+    tgt: &SourceDoc,
+    s: &[&str],
+    t: &[&str],
+    links: Vec<Link>,
+) -> Vec<PairRow> {
+    links
+        .into_iter()
         .map(|l| PairRow {
             doc_id: src.doc.id.clone(),
             tgt_doc_id: tgt.doc.id.clone(),
             kind: PairKind::Sentence,
             src_lang: src.lang(),
             tgt_lang: tgt.lang(),
-            src_text: join(&s, &l.src),
-            tgt_text: join(&t, &l.tgt),
+            src_text: join(s, &l.src),
+            tgt_text: join(t, &l.tgt),
             src_ids: l.src,
             tgt_ids: l.tgt,
             score: l.score,
             quote: None,
         })
-        .collect();
-    Ok(JobOutput {
-        rows,
-        segments: s.len() + t.len(),
-    })
+        .collect()
 }

@@ -24,7 +24,9 @@ use crossbeam_channel::bounded;
 use crate::read::{Reject, WorkItem};
 use crate::write::PairRow;
 
-pub use job::{align_pair_job, content_segments, feature_align, AlignFn, QuoteJob};
+pub use job::{
+    align_pair_job, check_sides, content_segments, feature_align, sentence_rows, AlignFn, QuoteJob,
+};
 pub use segment_job::SegmentJob;
 pub use summary::{Summary, REJECTS_IN_MEMORY};
 

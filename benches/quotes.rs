@@ -8,7 +8,7 @@ use std::path::Path;
 use criterion::{criterion_group, criterion_main, Criterion};
 use talign::align::Lexicon;
 use talign::lang::{identify, Detector};
-use talign::read::{extract_html, DocMeta, SourceDoc};
+use talign::read::{work_items, ReadOptions, SourceDoc, WorkItem};
 use talign::run::quotes::{pair_quotes, parse_posts, QuoteOptions, SegmentedDoc};
 use talign::run::QuoteJob;
 use talign::segment::segment;
@@ -38,31 +38,11 @@ fn options() -> QuoteOptions {
 
 /// The embedded-post fixture as `read` gives it: the page with its posts attached.
 fn fixture_page() -> SourceDoc {
-    let page = extract_html(&read(&root().join("tests/fixtures/embedded_post.html")));
-    let posts = page
-        .posts
-        .into_iter()
-        .enumerate()
-        .map(|(i, p)| SourceDoc {
-            doc: Document {
-                id: format!("page#post-{}", i + 1),
-                text: p.text,
-                lang: p.lang,
-            },
-            meta: DocMeta {
-                url: p.url,
-                date: p.date,
-                author: p.author,
-                embedded: true,
-                ..DocMeta::default()
-            },
-            posts: Vec::new(),
-        })
-        .collect();
-    SourceDoc {
-        doc: Document::new("page", page.text),
-        posts,
-        ..SourceDoc::default()
+    let path = root().join("tests/fixtures/embedded_post.html");
+    let first = work_items(&[path], None, &ReadOptions::default()).next();
+    match first {
+        Some(Ok(WorkItem::Single(page))) if !page.posts.is_empty() => page,
+        other => panic!("the fixture page should come first, with its posts: {other:?}"),
     }
 }
 

@@ -45,14 +45,7 @@ fn main() -> anyhow::Result<()> {
     let t = Instant::now();
     let hits: Vec<MineHit> = mine(&en, &pool, &opts);
     let el = t.elapsed();
-    let rows: Vec<TestRow> = hits
-        .iter()
-        .map(|h| TestRow {
-            query: h.query,
-            pool: h.pool,
-            accepted: h.accepted,
-        })
-        .collect();
+    let rows: Vec<TestRow> = hits.iter().map(TestRow::from).collect();
     let s = score(&gold, &rows);
     println!(
         "{lang} lex={use_lex} top1 {:.3} P {:.3} R {:.3} ({} accepted) in {:.2?}",

@@ -37,14 +37,7 @@ fn run(dir: &Path, lang3: &str, lang2: &str, lexicon: bool) -> MineScores {
         opts.lexicons
             .push(Lexicon::load(&path).unwrap_or_else(|e| panic!("{e}")));
     }
-    let rows: Vec<TestRow> = mine(&en, &pool, &opts)
-        .into_iter()
-        .map(|h| TestRow {
-            query: h.query,
-            pool: h.pool,
-            accepted: h.accepted,
-        })
-        .collect();
+    let rows: Vec<TestRow> = mine(&en, &pool, &opts).iter().map(TestRow::from).collect();
     let s = score(&gold, &rows);
     eprintln!(
         "tatoeba {lang3}-eng lexicon={lexicon}: top1 {:.3}, precision {:.3}, recall {:.3}",

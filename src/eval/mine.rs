@@ -50,6 +50,16 @@ pub struct TestRow {
     pub accepted: bool,
 }
 
+impl From<&crate::align::mine::MineHit> for TestRow {
+    fn from(h: &crate::align::mine::MineHit) -> Self {
+        TestRow {
+            query: h.query,
+            pool: h.pool,
+            accepted: h.accepted,
+        }
+    }
+}
+
 fn lines<'a, R: Read + 'a>(
     reader: R,
     name: &'a str,

@@ -127,9 +127,20 @@ pub fn band_for(src: &Units, tgt: &Units, length: &LengthModel) -> Band {
     widen(&path, FACTOR, 2 * FACTOR, n, m)
 }
 
-/// A band from per-row column ranges, where rows no path step touched (still `(usize::MAX, 0)`)
-/// get the whole row.
-fn band_of(mut ranges: Vec<(usize, usize)>, m: usize) -> Band {
+/// The band covering `boxes` (`(first row, last row, first column, last column)`, clamped to the
+/// `n × m` grid by the caller) over rows `0..=n`; rows no box touches get the whole row.
+fn band_of(
+    boxes: impl IntoIterator<Item = (usize, usize, usize, usize)>,
+    n: usize,
+    m: usize,
+) -> Band {
+    let mut ranges: Vec<(usize, usize)> = vec![(usize::MAX, 0); n + 1];
+    for (r0, r1, lo, hi) in boxes {
+        for r in ranges.iter_mut().take(r1 + 1).skip(r0) {
+            r.0 = r.0.min(lo);
+            r.1 = r.1.max(hi);
+        }
+    }
     for r in ranges.iter_mut().filter(|r| r.0 == usize::MAX) {
         *r = (0, m);
     }
@@ -139,18 +150,15 @@ fn band_of(mut ranges: Vec<(usize, usize)>, m: usize) -> Band {
 /// The band of a finer level around a path of `steps` between units `scale` times larger,
 /// widened by `margin` finer units on each side.
 pub fn widen(steps: &[Step], scale: usize, margin: usize, n: usize, m: usize) -> Band {
-    let mut ranges: Vec<(usize, usize)> = vec![(usize::MAX, 0); n + 1];
-    for s in steps {
-        let r0 = (s.i * scale).min(n);
-        let r1 = ((s.i + s.a) * scale).min(n);
-        let c0 = (s.j * scale).saturating_sub(margin);
-        let c1 = ((s.j + s.b) * scale + margin).min(m);
-        for r in ranges.iter_mut().take(r1 + 1).skip(r0) {
-            r.0 = r.0.min(c0);
-            r.1 = r.1.max(c1);
-        }
-    }
-    band_of(ranges, m)
+    let boxes = steps.iter().map(|s| {
+        (
+            (s.i * scale).min(n),
+            ((s.i + s.a) * scale).min(n),
+            (s.j * scale).saturating_sub(margin),
+            ((s.j + s.b) * scale + margin).min(m),
+        )
+    });
+    band_of(boxes, n, m)
 }
 
 #[cfg(test)]
@@ -255,19 +263,16 @@ pub fn anchor_band(anchors: &[(usize, usize)], margin: usize, n: usize, m: usize
     points.push((0, 0));
     points.extend(anchors.iter().copied().map(|(i, j)| (i + 1, j + 1)));
     points.push((n, m));
-    let mut ranges: Vec<(usize, usize)> = vec![(usize::MAX, 0); n + 1];
-    for w in points.windows(2) {
+    let boxes = points.windows(2).map(|w| {
         let ((i1, j1), (i2, j2)) = (w[0], w[1]);
-        let lo = j1.saturating_sub(margin);
-        let hi = (j2 + margin).min(m);
-        let r0 = i1.saturating_sub(margin).min(n);
-        let r1 = (i2 + margin).min(n);
-        for r in ranges.iter_mut().take(r1 + 1).skip(r0) {
-            r.0 = r.0.min(lo);
-            r.1 = r.1.max(hi);
-        }
-    }
-    band_of(ranges, m)
+        (
+            i1.saturating_sub(margin).min(n),
+            (i2 + margin).min(n),
+            j1.saturating_sub(margin),
+            (j2 + margin).min(m),
+        )
+    });
+    band_of(boxes, n, m)
 }
 
 #[cfg(test)]

@@ -31,7 +31,8 @@ impl<W: Write + Send> CsvWriter<W> {
 
 impl<W: Write + Send> PairWriter for CsvWriter<W> {
     fn write_row(&mut self, row: &PairRow) -> Result<(), WriteError> {
-        self.out.write_record(self.columns.fields(row))?;
+        self.out
+            .write_record(self.columns.fields(row).iter().map(|f| f.as_bytes()))?;
         Ok(())
     }
 

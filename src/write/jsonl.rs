@@ -5,7 +5,7 @@ use std::io::Write;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use super::{PairKind, PairRow, PairWriter, QuoteInfo, WriteError};
+use super::{round4, PairKind, PairRow, PairWriter, QuoteInfo, WriteError};
 
 /// Writes `{"translation": {"<src>": …, "<tgt>": …}, "doc_id": …, …}` a line; when both sides
 /// have the same language code the keys are `src` and `tgt`.
@@ -50,11 +50,6 @@ struct HfRow<'a> {
     score: Option<f64>,
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     quote: Option<QuoteInfo>,
-}
-
-/// Four decimals, never `-0.0`: numbers as the text formats write them.
-fn round4(x: f64) -> f64 {
-    (x * 1e4).round() / 1e4 + 0.0
 }
 
 impl<W: Write + Send> PairWriter for JsonlWriter<W> {

@@ -23,6 +23,7 @@ mod segments;
 mod sink;
 mod tmx;
 
+use std::borrow::Cow;
 use std::io;
 use std::str::FromStr;
 
@@ -123,12 +124,7 @@ pub struct PairRow {
 impl PairRow {
     /// The score as written in text formats: four decimals, empty when not finite.
     pub fn score_text(&self) -> String {
-        if self.score.is_finite() {
-            // Rounded first and +0.0 added, so a tiny negative score prints as 0.0000, not -0.0000.
-            format!("{:.4}", (self.score * 1e4).round() / 1e4 + 0.0)
-        } else {
-            String::new()
-        }
+        four_decimals(self.score)
     }
 
     /// Segment ids as written in CSV/TSV: space-separated (`3 4`).
@@ -158,24 +154,36 @@ pub const COLUMNS: [&str; 14] = [
     "date",
 ];
 
+/// A field of a row as the text formats write it: borrowed from the row where it can be.
+pub type Field<'a> = Cow<'a, str>;
+
+/// An optional quote field, empty when absent.
+fn opt_field<'a>(row: &'a PairRow, get: impl Fn(&'a QuoteInfo) -> &'a Option<String>) -> Field<'a> {
+    Cow::Borrowed(
+        row.quote
+            .as_ref()
+            .and_then(|q| get(q).as_deref())
+            .unwrap_or(""),
+    )
+}
+
 /// A row's fields in [`COLUMNS`] order.
-pub(crate) fn fields(row: &PairRow) -> [String; 14] {
-    let q = row.quote.clone().unwrap_or_default();
+pub(crate) fn fields(row: &PairRow) -> [Field<'_>; 14] {
     [
-        row.doc_id.clone(),
-        row.tgt_doc_id.clone(),
-        row.kind.as_str().to_string(),
-        row.src_lang.to_string(),
-        row.tgt_lang.to_string(),
-        PairRow::ids_text(&row.src_ids),
-        PairRow::ids_text(&row.tgt_ids),
-        row.score_text(),
-        row.src_text.clone(),
-        row.tgt_text.clone(),
-        q.speaker.unwrap_or_default(),
-        q.platform.unwrap_or_default(),
-        q.url.unwrap_or_default(),
-        q.date.unwrap_or_default(),
+        Cow::Borrowed(&row.doc_id),
+        Cow::Borrowed(&row.tgt_doc_id),
+        Cow::Borrowed(row.kind.as_str()),
+        Cow::Borrowed(row.src_lang.as_str()),
+        Cow::Borrowed(row.tgt_lang.as_str()),
+        Cow::Owned(PairRow::ids_text(&row.src_ids)),
+        Cow::Owned(PairRow::ids_text(&row.tgt_ids)),
+        Cow::Owned(row.score_text()),
+        Cow::Borrowed(&row.src_text),
+        Cow::Borrowed(&row.tgt_text),
+        opt_field(row, |q| &q.speaker),
+        opt_field(row, |q| &q.platform),
+        opt_field(row, |q| &q.url),
+        opt_field(row, |q| &q.date),
     ]
 }
 
@@ -202,7 +210,7 @@ impl Columns {
     }
 
     /// A row's fields in header order.
-    pub fn fields(&self, row: &PairRow) -> Vec<String> {
+    pub fn fields<'a>(&self, row: &'a PairRow) -> Vec<Field<'a>> {
         match self {
             Columns::Pairs => fields(row).to_vec(),
             Columns::Quotes => quote_fields(row).to_vec(),
@@ -227,41 +235,38 @@ pub const QUOTE_COLUMNS: [&str; 11] = [
 ];
 
 /// A quote row's fields in [`QUOTE_COLUMNS`] order (original fields empty when unpaired).
-pub(crate) fn quote_fields(row: &PairRow) -> [String; 11] {
-    let q = row.quote.clone().unwrap_or_default();
+pub(crate) fn quote_fields(row: &PairRow) -> [Field<'_>; 11] {
+    let q = row.quote.as_ref();
     let paired = !row.tgt_doc_id.is_empty();
-    let lang = |l: Lang| {
+    let known = |l: Lang| {
         if l.is_und() {
             String::new()
         } else {
             l.to_string()
         }
     };
-    let margin = q
-        .margin
-        .filter(|m| m.is_finite() && paired)
-        .map(|m| format!("{:.4}", (m * 1e4).round() / 1e4 + 0.0))
-        .unwrap_or_default();
+    let translated_from = q.and_then(|q| q.translated_from);
+    let margin = q.and_then(|q| q.margin).filter(|_| paired);
     [
-        row.doc_id.clone(),
-        q.quote_id.unwrap_or_default(),
-        q.speaker.unwrap_or_default(),
-        q.platform.unwrap_or_default(),
-        q.translated_from.map(lang).unwrap_or_default(),
-        row.src_text.clone(),
-        row.tgt_doc_id.clone(),
-        if paired {
-            lang(row.tgt_lang)
+        Cow::Borrowed(&row.doc_id),
+        opt_field(row, |q| &q.quote_id),
+        opt_field(row, |q| &q.speaker),
+        opt_field(row, |q| &q.platform),
+        Cow::Owned(translated_from.map(known).unwrap_or_default()),
+        Cow::Borrowed(&row.src_text),
+        Cow::Borrowed(&row.tgt_doc_id),
+        Cow::Owned(if paired {
+            known(row.tgt_lang)
         } else {
             String::new()
-        },
-        row.tgt_text.clone(),
-        if paired {
+        }),
+        Cow::Borrowed(&row.tgt_text),
+        Cow::Owned(if paired {
             row.score_text()
         } else {
             String::new()
-        },
-        margin,
+        }),
+        Cow::Owned(margin.map(four_decimals).unwrap_or_default()),
     ]
 }
 
@@ -276,10 +281,15 @@ pub const MINED_COLUMNS: [&str; 7] = [
     "pool_text",
 ];
 
+/// A number rounded to four decimals, never `-0.0` (a tiny negative number rounds to `0.0`).
+pub(crate) fn round4(x: f64) -> f64 {
+    (x * 1e4).round() / 1e4 + 0.0
+}
+
 /// A number as the text formats write it: four decimals (never `-0.0000`), empty when not finite.
 fn four_decimals(x: f64) -> String {
     if x.is_finite() {
-        format!("{:.4}", (x * 1e4).round() / 1e4 + 0.0)
+        format!("{:.4}", round4(x))
     } else {
         String::new()
     }
@@ -287,16 +297,17 @@ fn four_decimals(x: f64) -> String {
 
 /// A mined row's fields in [`MINED_COLUMNS`] order: the query's and the pool entry's ids
 /// (`doc_id`, `tgt_doc_id`), score, margin and acceptance, then both texts.
-pub(crate) fn mined_fields(row: &PairRow) -> [String; 7] {
+pub(crate) fn mined_fields(row: &PairRow) -> [Field<'_>; 7] {
     let q = row.quote.as_ref();
+    let accepted = q.and_then(|q| q.accepted).unwrap_or(false);
     [
-        row.doc_id.clone(),
-        row.tgt_doc_id.clone(),
-        row.score_text(),
-        four_decimals(q.and_then(|q| q.margin).unwrap_or(0.0)),
-        q.and_then(|q| q.accepted).unwrap_or(false).to_string(),
-        row.src_text.clone(),
-        row.tgt_text.clone(),
+        Cow::Borrowed(&row.doc_id),
+        Cow::Borrowed(&row.tgt_doc_id),
+        Cow::Owned(row.score_text()),
+        Cow::Owned(four_decimals(q.and_then(|q| q.margin).unwrap_or(0.0))),
+        Cow::Borrowed(if accepted { "true" } else { "false" }),
+        Cow::Borrowed(&row.src_text),
+        Cow::Borrowed(&row.tgt_text),
     ]
 }
 
@@ -442,7 +453,7 @@ mod tests {
             ..PairRow::default()
         };
         let f = quote_fields(&row);
-        assert_eq!((f[4].as_str(), f[7].as_str()), ("ru", "ru"));
+        assert_eq!((&*f[4], &*f[7]), ("ru", "ru"));
         let unpaired = PairRow {
             quote: None,
             tgt_doc_id: String::new(),

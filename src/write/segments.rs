@@ -1,10 +1,11 @@
 //! Segment rows (`talign segment`): CSV, TSV and JSONL, one row per language-tagged segment.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use serde::Serialize;
 
-use super::{escape_field, RowWriter, WriteError};
+use super::{escape_field, Field, RowWriter, WriteError};
 use crate::doc::{Document, Lang, QuotePart, Segment, SegmentKind};
 
 /// The header of the segment CSV and TSV formats, in column order.
@@ -69,16 +70,16 @@ impl SegmentRow {
     }
 
     /// The row's fields in [`SEGMENT_COLUMNS`] order.
-    pub fn fields(&self) -> [String; 8] {
+    pub fn fields(&self) -> [Field<'_>; 8] {
         [
-            self.doc_id.clone(),
-            self.seg_id.to_string(),
-            self.start.to_string(),
-            self.end.to_string(),
-            self.kind.as_str().to_string(),
-            self.lang.to_string(),
-            format!("{:.3}", self.confidence),
-            self.text.clone(),
+            Cow::Borrowed(&self.doc_id),
+            Cow::Owned(self.seg_id.to_string()),
+            Cow::Owned(self.start.to_string()),
+            Cow::Owned(self.end.to_string()),
+            Cow::Borrowed(self.kind.as_str()),
+            Cow::Borrowed(self.lang.as_str()),
+            Cow::Owned(format!("{:.3}", self.confidence)),
+            Cow::Borrowed(&self.text),
         ]
     }
 }
@@ -140,7 +141,7 @@ impl<W: Write + Send> SegmentWriter<W> {
 impl<W: Write + Send> RowWriter<SegmentRow> for SegmentWriter<W> {
     fn write_row(&mut self, row: &SegmentRow) -> Result<(), WriteError> {
         if let Some(w) = self.csv.as_mut() {
-            w.write_record(row.fields())?;
+            w.write_record(row.fields().iter().map(|f| f.as_bytes()))?;
             return Ok(());
         }
         let Some(out) = self.out.as_mut() else {

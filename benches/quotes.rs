@@ -9,7 +9,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use talign::align::Lexicon;
 use talign::lang::{identify, Detector};
 use talign::read::{work_items, ReadOptions, SourceDoc, WorkItem};
-use talign::run::quotes::{pair_quotes, parse_posts, QuoteOptions, SegmentedDoc};
+use talign::run::quotes::{pair_quotes, read_posts, QuoteOptions, SegmentedDoc};
 use talign::run::QuoteJob;
 use talign::segment::segment;
 use talign::Document;
@@ -51,8 +51,7 @@ fn bench_quotes(c: &mut Criterion) {
         "demo",
         read(&root().join("data/demo/000_488fef76da5343e0.txt")),
     );
-    let pool = parse_posts(&read(&root().join("data/demo/pool.jsonl")), "pool.jsonl")
-        .unwrap_or_else(|e| panic!("{e}"));
+    let pool = read_posts(&[root().join("data/demo/pool.jsonl")]).unwrap_or_else(|e| panic!("{e}"));
     let opts = options();
     let detector = Detector::new(None);
     let job = QuoteJob::new(pool.clone(), opts.clone(), detector.clone());

@@ -4,7 +4,7 @@
 //! Usage: cargo run --example demo_quotes [-- ARTICLE POOL.jsonl]
 use std::path::PathBuf;
 
-use talign::run::quotes::{pair_quotes, parse_posts, QuoteOptions, SegmentedDoc};
+use talign::run::quotes::{pair_quotes, read_posts, QuoteOptions, SegmentedDoc};
 
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
@@ -15,7 +15,7 @@ fn main() -> anyhow::Result<()> {
     let pool_path = args.next().unwrap_or_else(|| "data/demo/pool.jsonl".into());
     let doc = talign::read::read_document(&article)?;
     let segments = talign::segment::segment(&doc);
-    let pool = parse_posts(&std::fs::read_to_string(&pool_path)?, &pool_path)?;
+    let pool = read_posts(&[PathBuf::from(&pool_path)])?;
     let rows = pair_quotes(
         &[SegmentedDoc { doc, segments }],
         &pool,

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use talign::run::quotes::{pair_quotes, parse_posts, QuoteOptions, QuotePair, SegmentedDoc};
+use talign::run::quotes::{pair_quotes, read_posts, QuoteOptions, QuotePair, SegmentedDoc};
 
 fn demo_pairs() -> Vec<QuotePair> {
     demo_pairs_without(&[])
@@ -15,9 +15,7 @@ fn demo_pairs_without(drop: &[&str]) -> Vec<QuotePair> {
     let doc = talign::read::read_document(&root.join("000_488fef76da5343e0.txt"))
         .unwrap_or_else(|e| panic!("demo article: {e}"));
     let segments = talign::segment::segment(&doc);
-    let pool_text = std::fs::read_to_string(root.join("pool.jsonl"))
-        .unwrap_or_else(|e| panic!("demo pool: {e}"));
-    let mut pool = parse_posts(&pool_text, "pool.jsonl").unwrap_or_else(|e| panic!("{e}"));
+    let mut pool = read_posts(&[root.join("pool.jsonl")]).unwrap_or_else(|e| panic!("{e}"));
     assert!(pool.len() >= 40, "the demo pool holds at least 40 posts");
     pool.retain(|p| !drop.contains(&p.id.as_str()));
     pair_quotes(
@@ -104,9 +102,7 @@ fn lexicons_prepared_once_pair_exactly_as_per_call() {
         segments: talign::segment::segment(&doc),
         doc,
     }];
-    let pool_text = std::fs::read_to_string(root.join("pool.jsonl"))
-        .unwrap_or_else(|e| panic!("demo pool: {e}"));
-    let pool = parse_posts(&pool_text, "pool.jsonl").unwrap_or_else(|e| panic!("{e}"));
+    let pool = read_posts(&[root.join("pool.jsonl")]).unwrap_or_else(|e| panic!("{e}"));
     let per_call = QuoteOptions::default();
     let mut once = QuoteOptions::default();
     once.prepare();

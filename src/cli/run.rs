@@ -12,7 +12,7 @@ use super::Outcome;
 use talign::align::lexicon::Lexicon;
 use talign::lang::Detector;
 use talign::read::work_items;
-use talign::run::quotes::{parse_posts, Post, QuoteOptions};
+use talign::run::quotes::{read_posts, QuoteOptions};
 use talign::run::{align_pair_job, feature_align, QuoteJob};
 use talign::write::{open_sink, Columns, Format, Target, WriteOptions};
 
@@ -57,8 +57,8 @@ pub struct RunArgs {
     /// CSV: start with a UTF-8 byte-order mark.
     #[arg(long)]
     pub bom: bool,
-    /// Original posts to pair translated quotes with: JSONL ({"id", "text", "lang"?} a line) or
-    /// text files (one post each). With this, single documents have their quotes paired (without
+    /// Original posts to pair translated quotes with, read like corpus inputs: JSONL
+    /// ({"id", "text", "lang"?} a line) or CSV records, text files (one post each), folders, .gz. With this, single documents have their quotes paired (without
     /// it, only pages with embedded posts, with those posts) and CSV/TSV write the quote
     /// columns: doc_id, quote_id, speaker, platform, quote_lang, quote_text, original_id,
     /// original_lang, original_text, score, margin.
@@ -98,22 +98,6 @@ impl RunArgs {
 /// The quote-pairing job: the `--originals` pool read, the lexicons loaded; without a pool,
 /// only pages with embedded posts have their quotes paired (with those posts).
 fn quote_job(args: &RunArgs) -> anyhow::Result<QuoteJob> {
-    let mut pool: Vec<Post> = Vec::new();
-    for path in &args.originals {
-        let doc = talign::read::read_document(path)?;
-        let is_jsonl = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
-        if is_jsonl {
-            pool.extend(parse_posts(&doc.text, &doc.id)?);
-        } else {
-            pool.push(Post {
-                id: doc.id,
-                text: doc.text,
-                lang: None,
-            });
-        }
-    }
     let lexicons = args
         .lexicon
         .iter()
@@ -127,7 +111,7 @@ fn quote_job(args: &RunArgs) -> anyhow::Result<QuoteJob> {
     Ok(if args.originals.is_empty() {
         QuoteJob::posts_only(opts, detector)
     } else {
-        QuoteJob::new(pool, opts, detector)
+        QuoteJob::new(read_posts(&args.originals)?, opts, detector)
     })
 }
 

@@ -10,6 +10,7 @@
 //! ([`pair_quotes_embedded`]). The lexicons are prepared once for many calls
 //! ([`QuoteOptions::prepare`]).
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -19,6 +20,7 @@ use crate::align::lexicon::Lexicon;
 use crate::align::mine::{mine_with_langs, MineOptions, PreparedLexicons, DEFAULT_THRESHOLD};
 use crate::doc::{Document, Lang, Segment, SegmentKind};
 use crate::quote::{quotes, Quote};
+use crate::read::{work_items, ReadOptions, Reject, WorkItem};
 
 /// An original post: an id, its text and, when known, its language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -32,31 +34,31 @@ pub struct Post {
     pub lang: Option<Lang>,
 }
 
-/// Why a JSONL file of posts could not be read.
+/// Why a pool of original posts could not be read: the first input, record or line that failed.
 #[derive(Debug, thiserror::Error)]
-#[error("{name}:{line}: {reason}")]
-pub struct PostsError {
-    /// The file's name.
-    pub name: String,
-    /// 1-based line number.
-    pub line: usize,
-    /// What is wrong with the line.
-    pub reason: String,
-}
+#[error("cannot read the pool of originals: {0}")]
+pub struct PoolError(pub Reject);
 
-/// Parses JSONL posts (`{"id", "text", "lang"?}` a line; blank lines skipped).
-pub fn parse_posts(text: &str, name: &str) -> Result<Vec<Post>, PostsError> {
+/// Reads a pool of original posts with the corpus readers ([`crate::read::work_items`]): each
+/// JSONL record (`{"id", "text", "lang"?}` a line) or CSV/TSV row is a post, each text file one
+/// post (id: its path); folders and `.gz` as for any corpus. The pool is all or nothing: the first
+/// input, record or line that cannot be read fails it.
+pub fn read_posts(paths: &[PathBuf]) -> Result<Vec<Post>, PoolError> {
+    let opts = ReadOptions {
+        pair_by_name: false,
+        ..ReadOptions::default()
+    };
     let mut out = Vec::new();
-    for (k, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let post: Post = serde_json::from_str(line).map_err(|e| PostsError {
-            name: name.to_string(),
-            line: k + 1,
-            reason: e.to_string(),
-        })?;
-        out.push(post);
+    for item in work_items(paths, None, &opts) {
+        let docs = match item.map_err(PoolError)? {
+            WorkItem::Single(d) => vec![d],
+            WorkItem::Pair { src, tgt } => vec![src, tgt],
+        };
+        out.extend(docs.into_iter().map(|d| Post {
+            id: d.doc.id,
+            text: d.doc.text,
+            lang: d.doc.lang,
+        }));
     }
     Ok(out)
 }

@@ -8,8 +8,10 @@ mod corpus;
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use talign::lang::Detector;
 use talign::read::{work_items, ReadOptions};
-use talign::run::{align_pair_job, drive, feature_align, DriveOptions, Finished};
+use talign::run::quotes::QuoteOptions;
+use talign::run::{align_pair_job, drive, feature_align, DriveOptions, Finished, QuoteJob};
 use talign::write::{CsvWriter, PairWriter, WriteError};
 
 fn bench_run(c: &mut Criterion) {
@@ -30,6 +32,8 @@ fn bench_run(c: &mut Criterion) {
     let mut group = c.benchmark_group("run");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);
+    // no pool: single documents are only counted, as in `talign run` without --originals
+    let quotes = QuoteJob::posts_only(QuoteOptions::default(), Detector::default());
     for threads in [1, 2] {
         group.bench_function(format!("jsonl_2MB_threads_{threads}"), |b| {
             b.iter(|| {
@@ -39,7 +43,7 @@ fn bench_run(c: &mut Criterion) {
                     threads,
                     in_flight: 0,
                 };
-                let job = |item| align_pair_job(item, &feature_align, None);
+                let job = |item| align_pair_job(item, &feature_align, &quotes);
                 let r = drive(items, opts, job, |f| -> Result<(), WriteError> {
                     if let (Finished::Processed { output, .. }, Some(w)) = (f, out.as_mut()) {
                         for row in &output.rows {

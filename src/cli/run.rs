@@ -138,6 +138,6 @@ pub fn run(args: RunArgs) -> anyhow::Result<Outcome> {
         keep: |row: &talign::write::PairRow| !(needs_both_sides && row.tgt_text.is_empty()),
         rows_are: RowsAre::Pairs,
     };
-    let job = |item| align_pair_job(item, &feature_align, Some(&quote_job));
+    let job = |item| align_pair_job(item, &feature_align, &quote_job);
     drive_corpus(items, inputs_count, &args.drive, job, output)
 }

@@ -51,21 +51,15 @@ fn join(texts: &[&str], ids: &[usize]) -> String {
 }
 
 /// Processes one work item with `align`: a pair is segmented on both sides and aligned, each
-/// link with both sides non-empty a row; a single document goes to `quotes` when given, else it
-/// is segmented and counted only.
+/// link with both sides non-empty a row; a single document goes to `quotes` (which only counts
+/// it when there is nothing to pair it with).
 pub fn align_pair_job(
     item: WorkItem,
     align: &impl AlignFn,
-    quotes: Option<&QuoteJob>,
+    quotes: &QuoteJob,
 ) -> Result<JobOutput, JobError> {
     match item {
-        WorkItem::Single(d) => match quotes {
-            Some(job) => Ok(job.run(d)),
-            None => Ok(JobOutput {
-                rows: Vec::new(),
-                segments: content_segments(&d.doc).len(),
-            }),
-        },
+        WorkItem::Single(d) => Ok(quotes.run(d)),
         WorkItem::Pair { src, tgt } => align_documents(&src, &tgt, align),
     }
 }

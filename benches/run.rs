@@ -2,7 +2,7 @@
 //! on a seeded 2 MB corpus, at 1 and 2 threads. Whole-command figures on the 200 MB corpus come
 //! from `/usr/bin/time -v target/release/talign run …` (see README, Benchmarks).
 
-#[path = "../tests/common/corpus.rs"]
+#[path = "../tests/it/common/corpus.rs"]
 mod corpus;
 
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! Writes the seeded benchmark corpus: `cargo run --release --example gen_corpus -- MB SEED OUT`
 //! (e.g. `200 1 /tmp/corpus200.jsonl`), from `../shared/data/flores` read in place.
 
-#[path = "../tests/common/corpus.rs"]
+#[path = "../tests/it/common/corpus.rs"]
 mod corpus;
 
 use std::io::BufWriter;

@@ -15,7 +15,7 @@ fn data() -> Option<PathBuf> {
     if d.join("flores").is_dir() && d.join("lexicons").is_dir() {
         Some(d)
     } else {
-        eprintln!("SKIPPED: ../shared/data/flores or ../shared/data/lexicons not found; FLORES quote pairing not checked");
+        crate::common::skip("../shared/data/flores or ../shared/data/lexicons not found; FLORES quote pairing not checked");
         None
     }
 }

@@ -1,11 +1,9 @@
 //! A corpus mixing good inputs with every bad kind: every good pair is written, every bad input
 //! is named in the summary, the counts add up, the exit code is 1, nothing panics.
 
-mod common;
-
 use std::io::Write;
 
-use common::{talign, write};
+use crate::common::{talign, write};
 use flate2::write::GzEncoder;
 use serde_json::Value;
 
@@ -168,7 +166,7 @@ fn a_special_output_file_is_written_in_place_not_replaced() {
     let fifo = dir.path().join("pipe");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();
     if !matches!(made, Ok(s) if s.success()) {
-        eprintln!("SKIPPED: mkfifo not available");
+        crate::common::skip("mkfifo not available");
         return;
     }
     let reader = {

@@ -1,12 +1,10 @@
 //! `scripts/spark_run.py` (pyspark, local mode) writes the same pairs as `talign run`.
 //! Runs where python3 with pyspark and java are installed; says SKIPPED loudly where not.
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
-use common::{corpus, shared_data, talign};
+use crate::common::{corpus, shared_data, talign};
 
 fn pyspark_available() -> bool {
     let py = Command::new("python3")
@@ -28,9 +26,9 @@ fn sorted_lines(bytes: &[u8]) -> Vec<String> {
 #[test]
 fn spark_run_writes_the_same_pairs_as_talign_run() {
     if !pyspark_available() {
-        eprintln!(
-            "SKIPPED: python3 with pyspark, or java, not found; scripts/spark_run.py was NOT \
-             tested (pip install pyspark; Java 17)"
+        crate::common::skip(
+            "python3 with pyspark, or java, not found; scripts/spark_run.py was NOT \
+             tested (pip install pyspark; Java 17)",
         );
         return;
     }

@@ -2,11 +2,9 @@
 //! Russian tweet embedded in the same page gets the quote paired with it, with or without
 //! `--originals`, from an HTML file or a JSONL record with an `html` field.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{talign, write};
+use crate::common::{talign, write};
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/embedded_post.html")

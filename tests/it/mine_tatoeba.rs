@@ -14,7 +14,7 @@ fn data() -> Option<PathBuf> {
     if d.join("tatoeba").is_dir() && d.join("lexicons").is_dir() {
         Some(d)
     } else {
-        eprintln!("SKIPPED: ../shared/data/tatoeba or ../shared/data/lexicons not found; Tatoeba mining not checked");
+        crate::common::skip("../shared/data/tatoeba or ../shared/data/lexicons not found; Tatoeba mining not checked");
         None
     }
 }

@@ -1,11 +1,9 @@
 //! `talign mine` on the shared reading and writing code: every input layout, every output
 //! format, bad records named and the rest mined, a summary in `talign run`'s shape.
 
-mod common;
-
 use std::io::Write;
 
-use common::{talign, write};
+use crate::common::{talign, write};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -333,7 +331,7 @@ fn an_html_page_gives_its_sentences_and_its_embedded_posts() {
 fn tatoeba_ids_from_the_command_equal_the_library() {
     use talign::align::mine::{mine, MineOptions};
     use talign::eval::mine::shuffled_pairs;
-    let Some(data) = common::shared_data("tatoeba/tatoeba.spa-eng.eng") else {
+    let Some(data) = crate::common::shared_data("tatoeba/tatoeba.spa-eng.eng") else {
         return;
     };
     let en = read(&data.join("tatoeba/tatoeba.spa-eng.eng"));

@@ -25,7 +25,9 @@ fn align(src: &[String], tgt: &[String]) -> Vec<LinkIds> {
 fn textberg_dev_floors() {
     let dir = data_dir().join("textberg-dev");
     if !dir.join("dev.defr").exists() {
-        eprintln!("SKIPPED: ../shared/data/textberg-dev not found; Text+Berg accuracy not checked");
+        crate::common::skip(
+            "../shared/data/textberg-dev not found; Text+Berg accuracy not checked",
+        );
         return;
     }
     let gold = fs::File::open(dir.join("dev.defr"))
@@ -52,7 +54,9 @@ fn textberg_dev_floors() {
 fn flores_documents_floors() {
     let fl = data_dir().join("flores");
     if !fl.join("metadata_devtest.tsv").exists() {
-        eprintln!("SKIPPED: ../shared/data/flores not found; FLORES document accuracy not checked");
+        crate::common::skip(
+            "../shared/data/flores not found; FLORES document accuracy not checked",
+        );
         return;
     }
     let flores = Flores::load(&fl).expect("FLORES files readable");

@@ -25,8 +25,8 @@ fn share_labelled(csv_text: &str, lang: &str) -> f64 {
 #[test]
 fn russian_sentences_are_russian() {
     let Some(dir) = langid_dir() else {
-        eprintln!(
-            "SKIPPED: ../shared/data/langid not found; cannot check Russian sentence accuracy"
+        crate::common::skip(
+            "../shared/data/langid not found; cannot check Russian sentence accuracy",
         );
         return;
     };

@@ -1,11 +1,9 @@
 //! `talign segment` on a whole corpus: folders, JSONL (also gzipped), bad inputs, any thread count.
 
-mod common;
-
 use std::io::Write;
 use std::path::Path;
 
-use common::{talign, write};
+use crate::common::{talign, write};
 
 fn demo(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -1,10 +1,8 @@
 //! Output bytes do not depend on the thread count, on a generated corpus, in every format.
 
-mod common;
-
 use std::io::BufWriter;
 
-use common::{corpus, shared_data, talign};
+use crate::common::{corpus, shared_data, talign};
 
 #[test]
 fn identical_output_at_one_and_two_threads() {
@@ -12,7 +10,7 @@ fn identical_output_at_one_and_two_threads() {
         return;
     };
     let Some(flores) = corpus::load_flores(&data) else {
-        eprintln!("SKIPPED: ../shared/data/flores unreadable");
+        crate::common::skip("../shared/data/flores unreadable");
         return;
     };
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));

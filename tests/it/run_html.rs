@@ -1,8 +1,6 @@
 //! HTML pages: visible text is aligned, embedded posts join the run as documents of their own.
 
-mod common;
-
-use common::{talign, write};
+use crate::common::{talign, write};
 
 const EN: &str = r#"<html><head><title>x</title><script>var a = "<p>hidden</p>";</script></head>
 <body><nav><a href="/">Home</a></nav><p>The minister spoke on Monday.</p><p>He said the talks went well.</p>

@@ -24,7 +24,7 @@ fn ten() -> Vec<Lang> {
 #[test]
 fn ten_language_accuracy_meets_the_targets() {
     let Some(dir) = langid_dir() else {
-        eprintln!("SKIPPED: ../shared/data/langid not found; cannot check langid accuracy");
+        crate::common::skip("../shared/data/langid not found; cannot check langid accuracy");
         return;
     };
     let langs = ten();
@@ -51,7 +51,7 @@ fn ten_language_accuracy_meets_the_targets() {
 #[test]
 fn code_switched_character_accuracy_meets_the_target() {
     let Some(dir) = langid_dir() else {
-        eprintln!("SKIPPED: ../shared/data/langid not found; cannot check span accuracy");
+        crate::common::skip("../shared/data/langid not found; cannot check span accuracy");
         return;
     };
     let langs = ten();

@@ -1,0 +1,25 @@
+//! All integration tests in one binary: one link step instead of one per file (as ripgrep does).
+//! Shared scaffolding (the binary under test, the dev data, fixtures, skips) is in `common`.
+
+mod common;
+
+mod align_cli;
+mod align_data;
+mod align_props;
+mod demo_quotes;
+mod lang_detect;
+mod lang_eval;
+mod lang_props;
+mod mine_cli;
+mod mine_flores_quotes;
+mod mine_inputs;
+mod mine_tatoeba;
+mod run_bad_inputs;
+mod run_demo;
+mod run_embedded;
+mod run_html;
+mod run_spark;
+mod run_threads;
+mod segment_corpus;
+mod segment_seed;
+mod write_formats;

@@ -139,11 +139,16 @@ pub fn align_sentences(src: &[&str], tgt: &[&str], opts: &AlignOptions) -> Vec<L
     );
     let src_len: Vec<f64> = src.iter().map(|s| text_length(s)).collect();
     let tgt_len: Vec<f64> = tgt.iter().map(|s| text_length(s)).collect();
-    let mut length = LengthModel::from_totals(src_len.iter().sum(), tgt_len.iter().sum());
+    let mut length = LengthModel::from_document(
+        src_len.iter().sum(),
+        tgt_len.iter().sum(),
+        src.len().min(tgt.len()) as f64,
+        opts.params.variance,
+    );
     let mut pairs = tok.cognate_pairs(COGNATE_MIN);
-    pairs.extend(lexicon_pairs(&tok, &opts.lexicons));
     pairs.sort_unstable();
     pairs.dedup();
+    let lex = lexicon::match_document(&tok, &opts.lexicons, opts.src_lang, opts.tgt_lang);
 
     let base_pairs = pairs;
     let mut steps: Vec<dp::Step> = Vec::new();
@@ -164,9 +169,14 @@ pub fn align_sentences(src: &[&str], tgt: &[&str], opts: &AlignOptions) -> Vec<L
         let mut bags = PairBags::build(
             &tok,
             &pairs,
+            &lex,
             (&src_len, &tgt_len),
             max_span,
-            opts.params.unmatched as f32,
+            (
+                opts.params.unmatched as f32,
+                opts.params.unmatched_known as f32,
+                opts.params.lexicon as f32,
+            ),
         );
         bags.src.set_joints(src);
         bags.tgt.set_joints(tgt);
@@ -218,34 +228,6 @@ fn step_links(s: dp::Step) -> Vec<Link> {
         tgt: (s.j..s.j + s.b).collect(),
         score: s.score,
     }]
-}
-
-/// Word pairs of the given lexicons whose two sides occur in the documents (in either direction).
-fn lexicon_pairs(tok: &Tokenised, lexicons: &[Lexicon]) -> Vec<(TokenId, TokenId)> {
-    let presence = tok.presence();
-    let mut out = Vec::new();
-    let style_of = |w: &str| Translit::guess(w);
-    for lex in lexicons {
-        for (a, b) in &lex.pairs {
-            let na = features::normalize_word(a, style_of(a));
-            let nb = features::normalize_word(b, style_of(b));
-            let (Some(&ia), Some(&ib)) = (tok.ids.get(&na), tok.ids.get(&nb)) else {
-                continue;
-            };
-            if ia == ib {
-                continue;
-            }
-            let pa = presence.get(ia as usize).copied().unwrap_or_default();
-            let pb = presence.get(ib as usize).copied().unwrap_or_default();
-            if pa.0 && pb.1 {
-                out.push((ia, ib));
-            }
-            if pb.0 && pa.1 {
-                out.push((ib, ia));
-            }
-        }
-    }
-    out
 }
 
 /// Word pairs learned by IBM Model 1 (both directions) from the previous pass's links.

@@ -93,6 +93,17 @@ impl LengthModel {
         LengthModel { ratio, variance }
     }
 
+    /// An upper bound of [`LengthModel::log_prob`] that needs no logarithm (the Chernoff bound
+    /// 2(1 − Φ(δ)) ≤ exp(−δ²/2)): lets the search skip links whose lengths cannot fit.
+    pub fn log_prob_bound(&self, src: f64, tgt: f64) -> f64 {
+        let mean = (src + tgt / self.ratio) / 2.0;
+        if mean <= 0.0 {
+            return 0.0;
+        }
+        let d = tgt - self.ratio * src;
+        (-(d * d) / (2.0 * self.variance * mean)).max(MIN_LOG_PROB)
+    }
+
     /// The log-probability that a source of length `src` and a target of length `tgt` are
     /// translations of each other (two-sided tail of the normalised length difference).
     pub fn log_prob(&self, src: f64, tgt: f64) -> f64 {
@@ -144,6 +155,18 @@ mod tests {
         assert!(m.log_prob(100.0, 110.0) > m.log_prob(100.0, 160.0));
         assert!(m.log_prob(100.0, 110.0) > -0.1);
         assert!(m.log_prob(100.0, 10.0) >= MIN_LOG_PROB);
+        for (a, b) in [
+            (100.0, 110.0),
+            (100.0, 150.0),
+            (10.0, 90.0),
+            (50.0, 0.0),
+            (0.0, 0.0),
+        ] {
+            assert!(
+                m.log_prob_bound(a, b) >= m.log_prob(a, b) - 1e-9,
+                "the bound holds at {a} {b}"
+            );
+        }
     }
 
     #[test]

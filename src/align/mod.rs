@@ -42,8 +42,9 @@ pub struct AlignOptions {
     pub tgt_lang: Option<Lang>,
     /// Bilingual word lists to use as lexical evidence (in either direction).
     pub lexicons: Vec<Lexicon>,
-    /// The most sentences one link may hold, both sides together (4: 2-2, 3-1 and 1-3);
-    /// taken within 2..=8.
+    /// The most sentences one link may hold, both sides together (7: up to 1-6, 2-5, 3-4, …);
+    /// taken within 2..=8. Large links are scored only where the sentence lengths ask for
+    /// them, so a generous limit costs little.
     pub max_link: usize,
     /// Re-align with a lexicon learned from the first pass (IBM Model 1).
     pub realign: bool,
@@ -57,12 +58,15 @@ impl Default for AlignOptions {
             src_lang: None,
             tgt_lang: None,
             lexicons: Vec::new(),
-            max_link: 4,
+            max_link: 7,
             realign: true,
             params: ScoreParams::default(),
         }
     }
 }
+
+/// The largest links of a first pass that is followed by a re-alignment pass.
+const FIRST_PASS_LINK: usize = 4;
 
 /// Minimum normalised similarity for two spellings to count as cognates.
 const COGNATE_MIN: f64 = 0.72;
@@ -81,6 +85,9 @@ const MAX_LINK_LIMIT: usize = 8;
 
 /// The longest run of unaligned sentences scored as one gap.
 const MAX_GAP: usize = 6;
+
+/// Training links a learned word pair must be seen together in.
+const MIN_PAIR_COUNT: usize = 2;
 
 /// EM iterations of IBM Model 1.
 const IBM1_ITERATIONS: usize = 5;
@@ -130,6 +137,10 @@ pub fn align_sentences(src: &[&str], tgt: &[&str], opts: &AlignOptions) -> Vec<L
     let max_link = opts.max_link.clamp(2, MAX_LINK_LIMIT);
     let mut types = link_types(max_link);
     types.extend(gap_types());
+    // A first pass that is re-aligned only finds the neighbourhood of the path and the links
+    // that train the learned lexicon: links of up to FIRST_PASS_LINK sentences do for both.
+    let mut first_types = link_types(max_link.min(FIRST_PASS_LINK));
+    first_types.extend(gap_types());
     let max_span = max_link - 1;
     let tok = Tokenised::new(
         src,
@@ -186,7 +197,12 @@ pub fn align_sentences(src: &[&str], tgt: &[&str], opts: &AlignOptions) -> Vec<L
             search::widen(&steps, 1, REALIGN_MARGIN, src.len(), tgt.len())
         };
         let scorer = Scorer::new(&bags, length, opts.params, MAX_GAP);
-        steps = dp::search(src.len(), tgt.len(), &band, &types, |i, a, j, b, floor| {
+        let types = if pass + 1 < passes {
+            &first_types
+        } else {
+            &types
+        };
+        steps = dp::search(src.len(), tgt.len(), &band, types, |i, a, j, b, floor| {
             scorer.score_above(i, a, j, b, floor)
         });
     }
@@ -247,20 +263,44 @@ fn learned_pairs(tok: &Tokenised, steps: &[dp::Step]) -> Vec<(TokenId, TokenId)>
             .filter(|&t| tok.is_word.get(t as usize).copied().unwrap_or(false))
             .collect()
     };
-    let data: Vec<(Vec<TokenId>, Vec<TokenId>)> = usable
+    let mut data: Vec<(Vec<TokenId>, Vec<TokenId>)> = usable
         .iter()
         .step_by(stride)
-        .filter_map(|s| {
-            let e = words(&tok.src, s.i, s.a);
-            let f = words(&tok.tgt, s.j, s.b);
-            (!e.is_empty() && !f.is_empty()).then_some((e, f))
-        })
+        .map(|s| (words(&tok.src, s.i, s.a), words(&tok.tgt, s.j, s.b)))
         .collect();
+    // A word in fewer than MIN_PAIR_COUNT training links cannot be learned (a pair must be seen
+    // together that often): training without such words gives the same candidates for a
+    // fraction of the work (hapaxes are most of a document's vocabulary).
+    let mut seen = vec![(0u32, 0u32); tok.vocab.len()];
+    for (e, f) in &mut data {
+        for (side, words) in [(0, e), (1, f)] {
+            words.sort_unstable();
+            words.dedup();
+            for &w in words.iter() {
+                if let Some(c) = seen.get_mut(w as usize) {
+                    if side == 0 {
+                        c.0 += 1;
+                    } else {
+                        c.1 += 1;
+                    }
+                }
+            }
+        }
+    }
+    let often = |w: &TokenId, side: usize| {
+        seen.get(*w as usize)
+            .is_some_and(|c| (if side == 0 { c.0 } else { c.1 }) >= MIN_PAIR_COUNT as u32)
+    };
+    for (e, f) in &mut data {
+        e.retain(|w| often(w, 0));
+        f.retain(|w| often(w, 1));
+    }
+    data.retain(|(e, f)| !e.is_empty() && !f.is_empty());
     let refs: Vec<(&[TokenId], &[TokenId])> = data
         .iter()
         .map(|(a, b)| (a.as_slice(), b.as_slice()))
         .collect();
-    ibm1::learn_pairs(&refs, IBM1_ITERATIONS, 0.2, 2)
+    ibm1::learn_pairs(&refs, IBM1_ITERATIONS, 0.2, MIN_PAIR_COUNT)
         .into_iter()
         .filter(|(a, b)| a != b)
         .collect()

@@ -494,15 +494,22 @@ impl<'a> Scorer<'a> {
         if penalties + p.lexical * size <= floor {
             return penalties;
         }
-        let lp = self
-            .length
-            .log_prob(self.bags.src.length(i, a), self.bags.tgt.length(j, b));
+        let (ls, lt) = (self.bags.src.length(i, a), self.bags.tgt.length(j, b));
+        // links whose lengths cannot fit (most large merges) stop here, before the logarithm
+        let bound = p.length * self.length.log_prob_bound(ls, lt) + penalties;
+        if bound + p.lexical * size <= floor {
+            return bound;
+        }
+        let lp = self.length.log_prob(ls, lt);
         let rest = p.length * lp + penalties;
         if rest + p.lexical * size <= floor {
             return rest;
         }
-        let orphans = self.orphans(i, a, j, b);
-        p.lexical * size * self.similarity(i, a, j, b) + rest - p.orphan * f64::from(orphans)
+        let score = p.lexical * size * self.similarity(i, a, j, b) + rest;
+        if score <= floor || (a < 2 && b < 2) {
+            return score;
+        }
+        score - p.orphan * f64::from(self.orphans(i, a, j, b))
     }
 
     /// Sentences of a merged side (two or more sentences) that share no weight with the other
@@ -516,7 +523,8 @@ impl<'a> Scorer<'a> {
                 .filter(|&k| {
                     let joined = (k > k0 && mine.joint_before(k))
                         || (k + 1 < k0 + n && mine.joint_before(k + 1));
-                    !joined && shared_weight(mine.span(k, 1).0, other) <= 0.0
+                    let bag = mine.span(k, 1).0;
+                    !joined && (bag.is_empty() || shared_weight(bag, other) <= 0.0)
                 })
                 .count() as u32
         };

@@ -65,8 +65,9 @@ pub struct AlignArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = AlignFormat::Csv)]
     pub format: AlignFormat,
-    /// The most sentences one link may hold, both sides together (4 allows 2-2, 3-1, 1-3).
-    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(2..=8))]
+    /// The most sentences one link may hold, both sides together (4 allows 2-2, 3-1, 1-3; 7
+    /// up to 1-6, 2-5, 3-4); large links are tried only where the sentence lengths ask for them.
+    #[arg(long, value_name = "N", default_value_t = 7, value_parser = clap::value_parser!(u16).range(2..=8))]
     pub max_link: u16,
     /// Skip the second pass with the lexicon learned from the first (faster, less accurate).
     #[arg(long)]

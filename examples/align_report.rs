@@ -18,13 +18,29 @@ use talign::eval::align::{read_links, recall_by_type, score_links, AlignCounts, 
 use talign::eval::synth::{read_lines, Flores, SynthOptions, FLORES_LANGS};
 use talign::Lang;
 
-fn align(src: &[String], tgt: &[String], opts: &AlignOptions) -> Vec<LinkIds> {
+/// Links with their scores (for `--scores`: the data the confidence calibration is fitted on).
+fn align_scored(src: &[String], tgt: &[String], opts: &AlignOptions) -> Vec<(LinkIds, f64)> {
     let s: Vec<&str> = src.iter().map(String::as_str).collect();
     let t: Vec<&str> = tgt.iter().map(String::as_str).collect();
     align_sentences(&s, &t, opts)
         .into_iter()
-        .map(|l| (l.src, l.tgt))
+        .map(|l| ((l.src, l.tgt), l.score))
         .collect()
+}
+
+/// Prints `scored<TAB>null<TAB>score<TAB>exact` for each test link (only with `--scores`).
+fn dump_scores(args: &Args, gold: &[LinkIds], test: &[(LinkIds, f64)]) {
+    if !args.scores {
+        return;
+    }
+    for (l, score) in test {
+        let null = l.0.is_empty() || l.1.is_empty();
+        println!(
+            "scored\t{}\t{score:.4}\t{}",
+            u8::from(null),
+            u8::from(gold.contains(l))
+        );
+    }
 }
 
 fn show(name: &str, c: &AlignCounts) {
@@ -61,6 +77,7 @@ struct Args {
     by_type: bool,
     lexicon: bool,
     errors: bool,
+    scores: bool,
     seed: u64,
     opts: AlignOptions,
 }
@@ -78,6 +95,7 @@ fn parse_args() -> Args {
             "--by-type" => args.by_type = true,
             "--lexicon" => args.lexicon = true,
             "--errors" => args.errors = true,
+            "--scores" => args.scores = true,
             "--no-realign" => args.opts.realign = false,
             "--max-link" => {
                 args.opts.max_link = it.next().and_then(|v| v.parse().ok()).unwrap_or(4);
@@ -113,11 +131,13 @@ fn textberg(args: &Args) {
         tgt_lang: Lang::new("fr"),
         ..args.opts.clone()
     };
-    let test = align(
+    let scored = align_scored(
         &read_lines(&tb.join("dev.de")).unwrap_or_default(),
         &read_lines(&tb.join("dev.fr")).unwrap_or_default(),
         &opts,
     );
+    dump_scores(args, &gold, &scored);
+    let test: Vec<LinkIds> = scored.into_iter().map(|l| l.0).collect();
     show("textberg-dev de-fr", &score_links(&gold, &test));
     if args.by_type {
         let mut by_type = ByType::new();
@@ -151,7 +171,9 @@ fn flores_rows(args: &Args, flores: &Flores, code: &str, lexicon: Option<&Path>)
     let mut counts = AlignCounts::default();
     let mut by_type = ByType::new();
     for d in &docs {
-        let test = align(&d.src, &d.tgt, &opts);
+        let scored = align_scored(&d.src, &d.tgt, &opts);
+        dump_scores(args, &d.gold, &scored);
+        let test: Vec<LinkIds> = scored.into_iter().map(|l| l.0).collect();
         counts.add(score_links(&d.gold, &test));
         if args.errors && (lexicon.is_some() == args.lexicon) {
             print_errors(d, &test);

@@ -236,6 +236,7 @@ fn step_links(s: dp::Step) -> Vec<Link> {
                 src,
                 tgt,
                 score: share,
+                confidence: confidence(share, true),
             })
             .collect();
     }
@@ -243,8 +244,34 @@ fn step_links(s: dp::Step) -> Vec<Link> {
         src: (s.i..s.i + s.a).collect(),
         tgt: (s.j..s.j + s.b).collect(),
         score: s.score,
+        confidence: confidence(s.score, s.a == 0 || s.b == 0),
     }]
 }
+
+/// The chance that a link with this score is exactly right: a logistic curve fitted on the
+/// links of the development gold (Text+Berg de-fr dev and FLORES en-ru/en-es documents, with and
+/// without lexicon; `align_report --scores`). On that data links given 0.8–0.95 were right 89 %
+/// of the time, 0.95–0.99 97 %, above 0.99 99.8 %. A link with an empty side is right 93 % of
+/// the time there, whatever its score (the score of a gap says little about it).
+pub fn confidence(score: f64, null: bool) -> f64 {
+    if null {
+        return NULL_LINK_CONFIDENCE;
+    }
+    if !score.is_finite() {
+        return 0.0;
+    }
+    let z = CONFIDENCE_SLOPE * score + CONFIDENCE_OFFSET;
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// Slope of the confidence curve over the link score (fitted, see [`confidence`]).
+const CONFIDENCE_SLOPE: f64 = 0.30;
+
+/// Offset of the confidence curve (fitted, see [`confidence`]).
+const CONFIDENCE_OFFSET: f64 = 2.19;
+
+/// The share of links with an empty side that were right on the development gold.
+const NULL_LINK_CONFIDENCE: f64 = 0.93;
 
 /// Word pairs learned by IBM Model 1 (both directions) from the previous pass's links.
 fn learned_pairs(tok: &Tokenised, steps: &[dp::Step]) -> Vec<(TokenId, TokenId)> {
@@ -326,6 +353,22 @@ mod tests {
             ]
         );
         assert_eq!(link_types(2), vec![(1, 1), (1, 0), (0, 1)]);
+    }
+
+    #[test]
+    fn confidence_is_a_probability_that_grows_with_the_score() {
+        let mut last = 0.0;
+        for score in [-50.0, -5.0, 0.0, 5.0, 9.0, 50.0] {
+            let c = confidence(score, false);
+            assert!((0.0..=1.0).contains(&c) && c >= last, "{score}: {c}");
+            last = c;
+        }
+        assert!(
+            confidence(9.0, false) > 0.95,
+            "a typical good link is confident"
+        );
+        assert_eq!(confidence(f64::NAN, false), 0.0);
+        assert!((0.0..=1.0).contains(&confidence(-7.6, true)));
     }
 
     #[test]

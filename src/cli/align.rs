@@ -40,10 +40,18 @@ pub enum AlignFormat {
 #[derive(Debug, Args)]
 #[command(
     after_long_help = "Aligns two parallel documents (a text and its translation) sentence by \
-                  sentence, monotonically, with 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1 and 1-3 links. \
-                  Links are scored by sentence lengths and lexical evidence (numbers, names and \
-                  cognates across scripts, punctuation, lexicons), then re-aligned with a \
-                  lexicon learned from the pair itself. No model or network is needed."
+                  sentence, monotonically, with 1-1, 1-0, 0-1, 2-1, 1-2, 2-2 and larger links \
+                  (up to --max-link sentences, tried where the lengths ask for them). Links are \
+                  scored by sentence lengths and lexical evidence (numbers, names and cognates \
+                  across scripts, punctuation, --lexicon lists matched through stems), then \
+                  re-aligned with a lexicon learned from the pair itself. No model or network is \
+                  needed.\n\nAny language pair works, including languages the detector does \
+                  not know (Icelandic, say): lengths, numbers, names, punctuation and the learned \
+                  lexicon need no language knowledge. Name such languages with --src-lang / \
+                  --tgt-lang (a language without a Snowball stemmer matches lexicon entries by \
+                  their first six letters).\n\nThe score column is the link's log-odds-like \
+                  score (unbounded; higher is better); confidence is the link's posterior \
+                  probability in [0, 1] under the same scores."
 )]
 pub struct AlignArgs {
     /// The source document (`-` for stdin).

@@ -101,8 +101,10 @@ fn sentences(doc: &Document, lines: bool) -> Vec<&str> {
     }
 }
 
-/// Characters of a side read by the language detector (plenty for a whole document's language).
-const DETECT_CHARS: usize = 5_000;
+/// Characters of a side read by the language detector: plenty for a whole document's language
+/// (sentences of 150 characters are identified at 97-100 %), and detection cost as much as the
+/// alignment of a 100-sentence pair at 5,000.
+const DETECT_CHARS: usize = 1_000;
 
 /// The language of a document, detected over its first [`DETECT_CHARS`] characters; `None` when
 /// the detector cannot tell (`und`).

@@ -39,7 +39,7 @@ impl LengthModel {
 
     /// The initial model for a pair of `sentences` sentences a side (the shorter side): as
     /// [`LengthModel::from_totals`], with the log of the ratio shrunk towards 0 as if
-    /// [`PRIOR_SENTENCES`] more sentences had the same length on both sides. One sentence left
+    /// four more sentences had the same length on both sides. One sentence left
     /// untranslated in a five-sentence article moves the ratio of its totals by a fifth; most
     /// language pairs (scripts weighted by [`super::features::char_weight`]) lie within 0.8–1.25.
     pub fn from_document(src_total: f64, tgt_total: f64, sentences: f64, variance: f64) -> Self {
@@ -62,7 +62,7 @@ impl LengthModel {
 
     /// Re-estimates ratio and variance from sentence-length pairs believed to be translations
     /// (robustly: a median-absolute-deviation variance), each shrunk towards `self` as if `self`
-    /// were [`PRIOR_PAIRS`] pairs: short documents lean on the prior, long ones on their links.
+    /// were ten pairs: short documents lean on the prior, long ones on their links.
     pub fn refit(&self, pairs: &[(f64, f64)]) -> Self {
         let pairs: Vec<(f64, f64)> = pairs
             .iter()

@@ -28,7 +28,7 @@ pub struct Tokenised {
 }
 
 impl Tokenised {
-    /// Tokenises both sides (see [`tokens`]) into one vocabulary.
+    /// Tokenises both sides (see [`super::features::tokens`]) into one vocabulary.
     pub fn new(src: &[&str], tgt: &[&str], src_style: Translit, tgt_style: Translit) -> Self {
         let mut t = Tokenised::default();
         t.src = src

@@ -125,7 +125,10 @@ fn chain(enums: &[Enumerator], out: &mut ListItems) {
         }
     }
     for run in runs {
-        if run.members.len() >= 3 || (run.opened && run.members.len() >= 2) {
+        // numbers counting up in running text are often dates ("July 8. … July 9. … 10."):
+        // only letters and roman numerals make a list without a sentence end before it
+        let anywhere = run.members.len() >= 3 && run.class != Class::Number;
+        if anywhere || (run.opened && run.members.len() >= 2) {
             for m in run.members {
                 out.markers.push(enums[m].span.clone());
                 out.starts.push(enums[m].span.start);

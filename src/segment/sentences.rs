@@ -6,7 +6,9 @@
 use std::ops::Range;
 
 use super::lists::list_items;
-use super::tables::{abbreviation_kind, is_month, is_sentence_starter, is_speech_verb, AbbrKind};
+use super::tables::{
+    abbreviation_kind, is_month, is_ordinal_word, is_sentence_starter, is_speech_verb, AbbrKind,
+};
 
 /// Characters that can end a sentence.
 pub(crate) fn is_terminal(c: char) -> bool {
@@ -400,7 +402,12 @@ fn boundary(text: &str, start: usize, i: usize, end: usize) -> Option<usize> {
     if closed_quote && first != '.' && attribution_follows(rest) {
         return None; // "Get off!" Rogozin said ...
     }
-    if run.starts_with('.') && !run.starts_with("..") {
+    // a terminal mark after a closing bracket or quote ("d. C.).", "?».") ends the sentence
+    // whatever came before the first one
+    let closes_then_ends = run
+        .char_indices()
+        .any(|(k, c)| is_closer(c) && run[k..].chars().any(is_terminal));
+    if run.starts_with('.') && !run.starts_with("..") && !closes_then_ends {
         return period_ends_sentence(text, start, i, &next).then_some(end);
     }
     Some(end)
@@ -546,7 +553,8 @@ fn abbreviation_at(text: &str, i: usize, token: &str) -> Option<AbbrKind> {
     let next = next.trim_end_matches(|c: char| is_closer(c) || c == ',');
     let n = next.trim_end_matches('.');
     if n.len() < next.len() && n.chars().count() <= 3 {
-        return kind_of(&format!("{token}.{n}"));
+        // the first half of "z. B.", "d. C.": the abbreviation goes on
+        return kind_of(&format!("{token}.{n}")).map(|_| AbbrKind::Inner);
     }
     None
 }
@@ -589,7 +597,10 @@ fn period_ends_sentence(text: &str, start: usize, i: usize, next: &Next) -> bool
     }
     if token.chars().count() <= 2
         && token.chars().all(|c| c.is_ascii_digit())
-        && (is_month(next.word) || next_is_range(text, i) || after_ordinal(text, i, token))
+        && (is_month(next.word)
+            || next_is_range(text, i)
+            || after_ordinal(text, i, token)
+            || after_ordinal_word(text, i, token))
     {
         return false; // "am 16. Februar", "dem 1. -3. Jahrhundert"
     }
@@ -623,6 +634,12 @@ fn after_ordinal(text: &str, i: usize, token: &str) -> bool {
     number
         .strip_suffix('.')
         .is_some_and(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The word before this number takes an ordinal ("im 19. Jahrhundert", "die 2. Liga").
+fn after_ordinal_word(text: &str, i: usize, token: &str) -> bool {
+    let (prev, _) = neighbours(text, i - token.len(), i + 1);
+    is_ordinal_word(prev)
 }
 
 /// The next token is the second half of a range ("1. -3.", "5.–7.").

@@ -5,6 +5,7 @@ use std::sync::OnceLock;
 
 const ABBREVIATIONS: &str = include_str!("../../data/abbreviations.tsv");
 const MONTHS: &str = include_str!("../../data/months.tsv");
+const ORDINAL_WORDS: &str = include_str!("../../data/ordinal_words.tsv");
 const SPEECH_VERBS: &str = include_str!("../../data/speech_verbs.tsv");
 const SENTENCE_STARTERS: &str = include_str!("../../data/sentence_starters.tsv");
 
@@ -58,6 +59,11 @@ fn months() -> &'static HashSet<String> {
     SET.get_or_init(|| entries(MONTHS).map(str::to_lowercase).collect())
 }
 
+fn ordinal_words() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| entries(ORDINAL_WORDS).map(str::to_lowercase).collect())
+}
+
 fn speech_verbs() -> &'static HashSet<String> {
     static SET: OnceLock<HashSet<String>> = OnceLock::new();
     SET.get_or_init(|| entries(SPEECH_VERBS).map(str::to_lowercase).collect())
@@ -91,6 +97,12 @@ pub fn is_month(word: &str) -> bool {
     months().contains(&word.to_lowercase())
 }
 
+/// True for a word after which a number with a period is an ordinal ("im", "der": "im 19.
+/// Jahrhundert").
+pub fn is_ordinal_word(word: &str) -> bool {
+    ordinal_words().contains(&word.to_lowercase())
+}
+
 /// True for a verb of saying or writing ("said", "replied", "сказал").
 pub fn is_speech_verb(word: &str) -> bool {
     speech_verbs().contains(&word.to_lowercase())
@@ -112,6 +124,8 @@ mod tests {
         assert!(is_sentence_starter("How"));
         assert!(!is_sentence_starter("Government"));
         assert!(is_month("Februar"));
+        assert!(is_ordinal_word("im"));
+        assert!(!is_ordinal_word("Seite"));
         assert!(is_speech_verb("Replied"));
         assert!(is_speech_verb("сказал"));
         assert!(!is_speech_verb("station"));

@@ -8,7 +8,7 @@
 //! - boundary precision / recall / F1 on FLORES-200 devtest documents, the lines of one source
 //!   page joined into one paragraph (en, ru, es, uk);
 //! - the same on the lingua test sentences of ten languages (`DATA_DIR/langid/<lang>`), five
-//!   lines joined into a paragraph;
+//!   lines joined into a paragraph, and on the Tatoeba test sentences (en, es, ru) likewise;
 //!
 //! then the seed article's known traps. `--failures` lists the cases talign fails.
 
@@ -155,17 +155,41 @@ fn langid(dir: &Path) -> anyhow::Result<()> {
     let mut rows = Vec::new();
     for lang in LANGID_LANGS {
         let lines = read_lines(&dir.join("langid").join(lang).join("sentences.txt"))?;
-        let lines: Vec<&str> = lines
-            .iter()
-            .map(|l| l.trim())
-            .filter(|l| !l.is_empty())
-            .collect();
-        let paragraphs: Vec<Vec<&str>> = lines.chunks(GROUP).map(<[&str]>::to_vec).collect();
-        let (t, s) = score_paragraphs(lang, &paragraphs);
+        let (t, s) = score_paragraphs(lang, &grouped(&lines));
         rows.push((lang.to_string(), t, s));
     }
     print_table(
         "lingua test sentences (langid/<lang>/sentences.txt), five lines a paragraph, boundary precision / recall / F1",
+        &rows,
+    );
+    Ok(())
+}
+
+const TATOEBA: [(&str, &str); 3] = [
+    ("en", "tatoeba.spa-eng.eng"),
+    ("es", "tatoeba.spa-eng.spa"),
+    ("ru", "tatoeba.rus-eng.rus"),
+];
+
+/// Lines joined `GROUP` at a time into paragraphs: the paragraphs and their sentences.
+fn grouped(lines: &[String]) -> Vec<Vec<&str>> {
+    let lines: Vec<&str> = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.chunks(GROUP).map(<[&str]>::to_vec).collect()
+}
+
+fn tatoeba(dir: &Path) -> anyhow::Result<()> {
+    let mut rows = Vec::new();
+    for (lang, file) in TATOEBA {
+        let lines = read_lines(&dir.join("tatoeba").join(file))?;
+        let (t, s) = score_paragraphs(lang, &grouped(&lines));
+        rows.push((lang.to_string(), t, s));
+    }
+    print_table(
+        "Tatoeba test sentences (1000 a language), five lines a paragraph, boundary precision / recall / F1",
         &rows,
     );
     Ok(())
@@ -234,6 +258,11 @@ fn main() -> anyhow::Result<()> {
         langid(&dir)?;
     } else {
         println!("\n(no {}: langid skipped)", dir.join("langid").display());
+    }
+    if dir.join("tatoeba").is_dir() {
+        tatoeba(&dir)?;
+    } else {
+        println!("\n(no {}: Tatoeba skipped)", dir.join("tatoeba").display());
     }
     seed_traps()
 }

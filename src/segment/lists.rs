@@ -155,13 +155,15 @@ fn enumerator(text: &str, i: usize) -> Option<Enumerator> {
     } else {
         (0, false)
     };
-    let body: String = rest[body_start..]
-        .chars()
-        .take_while(char::is_ascii_alphanumeric)
-        .collect();
-    if body.is_empty() || body.len() > 4 {
+    let body_len = rest.as_bytes()[body_start..]
+        .iter()
+        .take(5)
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    if body_len == 0 || body_len > 4 {
         return None;
     }
+    let body = &rest[body_start..body_start + body_len];
     let after = &rest[body_start + body.len()..];
     let delim: &'static str = if open_paren {
         after.starts_with(')').then_some("()")?
@@ -182,7 +184,7 @@ fn enumerator(text: &str, i: usize) -> Option<Enumerator> {
     if !tail.starts_with(char::is_whitespace) || word.is_none_or(is_bullet) {
         return None;
     }
-    let values = values_of(&body);
+    let values = values_of(body);
     if values.is_empty() {
         return None;
     }

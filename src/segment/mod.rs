@@ -290,14 +290,15 @@ fn push_sentences(
     }
 }
 
-/// `range` without leading separators left by a quote before it (`, `, `: `, spaces); `None`
+/// `range` without leading separators left by a quote before it (`, `, `: `, the `.` of
+/// `«…?».`, spaces); `None`
 /// when no word is left. A paragraph's own opening dash (dialogue: "— Да, — сказал он.") stays.
 fn trim_punct_edges(para: &str, range: Range<usize>) -> Option<Range<usize>> {
     let slice = para.get(range.clone())?;
     let lead = slice.len()
         - slice
             .trim_start_matches(|c: char| {
-                c.is_whitespace() || (range.start > 0 && ",;:—–-".contains(c))
+                c.is_whitespace() || (range.start > 0 && ",;:—–-.!?…".contains(c))
             })
             .len();
     let r = trim_range(para, range.start + lead..range.end)?;

@@ -109,6 +109,22 @@ pub fn segment_with(text: &str, opts: SegmentOptions) -> Vec<Segment> {
         let whole = |kind| Segment::new(0, block.start, block.end, kind);
         match *class {
             BlockClass::Marker => out.push(whole(SegmentKind::Marker)),
+            // the sentences view gives one row per sentence, of page furniture too
+            BlockClass::Furniture | BlockClass::Duplicate(_) if !opts.extract_quotes => {
+                let copy_of = match *class {
+                    BlockClass::Duplicate(of) => first_segment_of_block.get(of).copied(),
+                    _ => None,
+                };
+                let pieces = split_sentences(&text[block.clone()], &[]);
+                let single = pieces.len() == 1;
+                for (k, r) in pieces.into_iter().enumerate() {
+                    let r = shift(r, block.start);
+                    let mut seg = Segment::new(0, r.start, r.end, SegmentKind::Boilerplate);
+                    // a copy points at the original; a copy in pieces, its first piece
+                    seg.duplicate_of = copy_of.filter(|_| single || k == 0);
+                    out.push(seg);
+                }
+            }
             BlockClass::Furniture => out.push(whole(SegmentKind::Boilerplate)),
             BlockClass::Duplicate(of) => {
                 let mut seg = whole(SegmentKind::Boilerplate);

@@ -173,3 +173,18 @@ fn the_sentences_view_keeps_quotes_inside_and_never_splits_inside_a_quote() {
         ["He said: \"I am ready. We will win.\"", "Then he left."]
     );
 }
+
+#[test]
+fn the_sentences_view_gives_furniture_one_row_per_sentence() {
+    let text = "Copyright laws are strict. They protect authors.\n\nThe body is here.";
+    let segs = segment_with(text, SegmentOptions::sentences());
+    let view: Vec<_> = segs.iter().map(|s| (s.kind, s.text(text))).collect();
+    assert_eq!(
+        view,
+        [
+            (SegmentKind::Boilerplate, "Copyright laws are strict."),
+            (SegmentKind::Boilerplate, "They protect authors."),
+            (SegmentKind::Sentence, "The body is here."),
+        ]
+    );
+}

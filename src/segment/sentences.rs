@@ -187,6 +187,7 @@ fn end_of_punctuation(text: &str, i: usize) -> usize {
         }
     }
     end += citations_len(&text[end..]);
+    end += spaced_citations_len(&text[end..]);
     if end == i + 1 && text[i..].starts_with('.') && footnote_may_follow(text, i) {
         end += footnote_len(&text[end..]);
     }
@@ -214,13 +215,32 @@ fn spaced_ellipsis(text: &str, i: usize) -> Option<(usize, usize)> {
     (dots >= 3).then_some((end, dots))
 }
 
-/// Citation marks right after the punctuation: `[1]`, `[7][8]`, `[2–11]`.
+/// Citation marks after the sentence's end and a space (`research. [1 - 3] Sociologists`,
+/// `in 1883. [2]`): they belong to the sentence they follow when a new one opens after them.
+fn spaced_citations_len(s: &str) -> usize {
+    let gap = s.len() - s.trim_start_matches(' ').len();
+    if gap == 0 || gap > 1 {
+        return 0;
+    }
+    let len = citations_len(&s[gap..]);
+    let after = &s[gap + len..];
+    let opens = after.is_empty()
+        || (after.starts_with(char::is_whitespace)
+            && !after.trim_start().starts_with(char::is_lowercase));
+    if len > 0 && opens {
+        gap + len
+    } else {
+        0
+    }
+}
+
+/// Citation marks right after the punctuation: `[1]`, `[7][8]`, `[2–11]`, `[1 - 3]`.
 fn citations_len(s: &str) -> usize {
     let mut len = 0;
     while s[len..].starts_with('[') {
         let inner = s[len + 1..]
             .chars()
-            .take_while(|&c| c.is_ascii_digit() || ",–-".contains(c))
+            .take_while(|&c| c.is_ascii_digit() || ",–- ".contains(c))
             .map(char::len_utf8)
             .sum::<usize>();
         if inner == 0 || !s[len + 1 + inner..].starts_with(']') {
@@ -844,6 +864,17 @@ mod tests {
                 "The emperor left.",
                 "It is a gap in a consultation.11 12",
                 "Take it."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_citation_after_the_space_stays_with_the_sentence_it_follows() {
+        assert_eq!(
+            split("It is the focus of much research. [1 - 3] Sociologists explored it. [4]"),
+            [
+                "It is the focus of much research. [1 - 3]",
+                "Sociologists explored it. [4]"
             ]
         );
     }

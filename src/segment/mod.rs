@@ -11,6 +11,8 @@ mod blocks;
 mod boilerplate;
 mod lists;
 pub mod markers;
+mod periods;
+mod punctuation;
 pub mod quotes;
 pub mod sentences;
 mod tables;

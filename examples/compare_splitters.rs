@@ -1,105 +1,204 @@
-//! Compares talign's sentence splitter with the `sentencex` crate on real text.
+//! Compares talign's `--sentences` view with the `sentencex` crate, in one run, on text whose
+//! sentence boundaries somebody else decided.
 //!
-//! `cargo run --release --example compare_splitters [DATA_DIR]` (default `../shared/data`).
-//! For each language of `DATA_DIR/langid`, one-sentence lines are joined five at a time into
-//! paragraphs; the joins are the gold boundaries. Prints boundary precision / recall / F1 for both
-//! splitters, then checks the seed article's known traps.
+//! `cargo run --release --example compare_splitters [DATA_DIR] [--failures]` (default
+//! `../shared/data`). Prints, for both splitters:
+//! - the "Golden Rules" pass counts (`tests/fixtures/golden_rules.jsonl`, pragmatic_segmenter's
+//!   spec, MIT): the 77 golden cases and the other spec cases;
+//! - boundary precision / recall / F1 on FLORES-200 devtest documents, the lines of one source
+//!   page joined into one paragraph (en, ru, es, uk);
+//! - the same on the lingua test sentences of ten languages (`DATA_DIR/langid/<lang>`), five
+//!   lines joined into a paragraph, and on the Tatoeba test sentences (en, es, ru) likewise;
+//!
+//! then the seed article's known traps. `--failures` lists the cases talign fails.
 
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
-use talign::segment::split_sentences;
+use talign::eval::sentences::{boundaries, join_sentences, read_cases, BoundaryScore};
+use talign::eval::synth::{group_runs, read_lines};
+use talign::segment::{segment_with, SegmentOptions};
 
 const GROUP: usize = 5;
+const LANGID_LANGS: [&str; 10] = ["bg", "de", "en", "es", "fr", "it", "pl", "pt", "ru", "uk"];
+const FLORES: [(&str, &str); 4] = [
+    ("en", "eng_Latn"),
+    ("es", "spa_Latn"),
+    ("ru", "rus_Cyrl"),
+    ("uk", "ukr_Cyrl"),
+];
 
-#[derive(Default)]
-struct Score {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
+/// talign's sentences of `text` (the `--sentences` view), as text pieces.
+fn talign_pieces(text: &str) -> Vec<&str> {
+    segment_with(text, SegmentOptions::sentences())
+        .into_iter()
+        .map(|s| &text[s.start..s.end])
+        .collect()
 }
 
-impl Score {
-    fn add(&mut self, gold: &[usize], test: &[usize]) {
-        let hits = test.iter().filter(|b| gold.contains(b)).count();
-        self.tp += hits;
-        self.fp += test.len() - hits;
-        self.fn_ += gold.len() - hits;
-    }
-    fn prf(&self) -> (f64, f64, f64) {
-        let p = self.tp as f64 / (self.tp + self.fp).max(1) as f64;
-        let r = self.tp as f64 / (self.tp + self.fn_).max(1) as f64;
-        (p, r, 2.0 * p * r / (p + r).max(1e-9))
-    }
+/// sentencex's sentences of `text`; the crate knows no language outside its table, so the code
+/// is passed as is.
+fn sentencex_pieces<'a>(lang: &str, text: &'a str) -> Vec<&'a str> {
+    sentencex::segment(lang, text)
 }
 
-/// Inner boundaries (byte offsets of each sentence start but the first) of a split.
-fn starts(text: &str, pieces: &[&str]) -> Vec<usize> {
+/// Byte ranges of pieces that are slices of `text`.
+fn ranges(text: &str, pieces: &[&str]) -> Vec<std::ops::Range<usize>> {
     let base = text.as_ptr() as usize;
     pieces
         .iter()
-        .skip(1)
         .map(|p| {
-            let off = p.as_ptr() as usize - base;
-            off + (p.len() - p.trim_start().len())
+            let start = p.as_ptr() as usize - base;
+            start..start + p.len()
         })
         .collect()
 }
 
-fn main() -> anyhow::Result<()> {
-    let dir = PathBuf::from(
-        std::env::args()
-            .nth(1)
-            .unwrap_or_else(|| "../shared/data".into()),
-    );
-    let langid = dir.join("langid");
-    if !langid.is_dir() {
-        anyhow::bail!("{} not found", langid.display());
+/// Both splitters' boundary scores over paragraphs of gold sentences.
+fn score_paragraphs(lang: &str, paragraphs: &[Vec<&str>]) -> (BoundaryScore, BoundaryScore) {
+    let (mut ours, mut theirs) = (BoundaryScore::default(), BoundaryScore::default());
+    for sentences in paragraphs {
+        let (text, gold) = join_sentences(sentences);
+        let t = talign_pieces(&text);
+        ours.add(&gold, &boundaries(&text, &ranges(&text, &t)));
+        let s = sentencex_pieces(lang, &text);
+        theirs.add(&gold, &boundaries(&text, &ranges(&text, &s)));
     }
-    println!("| lang | talign P / R / F1 | sentencex P / R / F1 |\n| --- | --- | --- |");
-    let (mut all_t, mut all_s) = (Score::default(), Score::default());
-    let mut langs: Vec<_> = std::fs::read_dir(&langid)?
-        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
-        .filter(|n| langid.join(n).is_dir())
-        .collect();
-    langs.sort();
-    for lang in langs {
-        let text = std::fs::read_to_string(langid.join(&lang).join("sentences.txt"))?;
-        let lines: Vec<&str> = text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect();
-        let (mut t, mut s) = (Score::default(), Score::default());
-        for group in lines.chunks(GROUP) {
-            let para = group.join(" ");
-            let mut gold = Vec::new();
-            let mut off = 0;
-            for line in &group[..group.len() - 1] {
-                off += line.len() + 1;
-                gold.push(off);
-            }
-            let ours: Vec<&str> = split_sentences(&para, &[])
-                .into_iter()
-                .map(|r| &para[r])
-                .collect();
-            t.add(&gold, &starts(&para, &ours));
-            let theirs = sentencex::segment(&lang, &para);
-            s.add(&gold, &starts(&para, &theirs));
-        }
-        let (tp, tr, tf) = t.prf();
-        let (sp, sr, sf) = s.prf();
-        println!("| {lang} | {tp:.3} / {tr:.3} / {tf:.3} | {sp:.3} / {sr:.3} / {sf:.3} |");
-        for (a, b) in [(&mut all_t, t), (&mut all_s, s)] {
-            a.tp += b.tp;
-            a.fp += b.fp;
-            a.fn_ += b.fn_;
-        }
-    }
-    let (tp, tr, tf) = all_t.prf();
-    let (sp, sr, sf) = all_s.prf();
-    println!("| all | {tp:.3} / {tr:.3} / {tf:.3} | {sp:.3} / {sr:.3} / {sf:.3} |");
+    (ours, theirs)
+}
 
-    let seed = std::fs::read_to_string("seeds/000_488fef76da5343e0.txt")?;
+fn prf(s: &BoundaryScore) -> String {
+    format!("{:.3} / {:.3} / {:.3}", s.precision(), s.recall(), s.f1())
+}
+
+fn print_table(title: &str, rows: &[(String, BoundaryScore, BoundaryScore)]) {
+    println!("\n{title}\n\n| lang | talign --sentences P / R / F1 | sentencex P / R / F1 |\n| --- | --- | --- |");
+    let (mut all_t, mut all_s) = (BoundaryScore::default(), BoundaryScore::default());
+    for (lang, t, s) in rows {
+        println!("| {lang} | {} | {} |", prf(t), prf(s));
+        all_t.merge(t);
+        all_s.merge(s);
+    }
+    println!("| all | **{}** | {} |", prf(&all_t), prf(&all_s));
+}
+
+fn golden(show_failures: bool) -> anyhow::Result<()> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/golden_rules.jsonl");
+    let cases = read_cases(&path)?;
+    // (golden, other) × (talign, sentencex) passes, and totals
+    let mut counts: BTreeMap<bool, [usize; 3]> = BTreeMap::new();
+    for case in &cases {
+        let ours = talign_pieces(&case.text);
+        let theirs = sentencex_pieces(&case.lang, &case.text);
+        let c = counts.entry(case.is_golden()).or_default();
+        c[2] += 1;
+        if case.passes(&ours) {
+            c[0] += 1;
+        } else if show_failures {
+            println!("FAIL {} {}", case.id, case.title);
+            let first_diff = case
+                .expected
+                .iter()
+                .zip(&ours)
+                .position(|(e, o)| e.split_whitespace().ne(o.split_whitespace()))
+                .unwrap_or(case.expected.len().min(ours.len()));
+            println!(
+                "  expected[{first_diff}..]: {:?}",
+                &case.expected[first_diff..]
+            );
+            println!("  talign[{first_diff}..]:   {:?}", &ours[first_diff..]);
+        }
+        if case.passes(&theirs) {
+            c[1] += 1;
+        }
+    }
+    println!("Golden Rules (tests/fixtures/golden_rules.jsonl), cases passed\n");
+    println!("| cases | talign --sentences | sentencex |\n| --- | --- | --- |");
+    for (is_golden, [t, s, n]) in counts.iter().rev() {
+        let name = if *is_golden {
+            "golden rules"
+        } else {
+            "other spec cases"
+        };
+        println!("| {name} | {t} / {n} | {s} / {n} |");
+    }
+    Ok(())
+}
+
+fn flores(dir: &Path) -> anyhow::Result<()> {
+    let flores = dir.join("flores");
+    let urls: Vec<String> = read_lines(&flores.join("metadata_devtest.tsv"))?
+        .iter()
+        .skip(1)
+        .map(|l| l.split('\t').next().unwrap_or("").to_string())
+        .collect();
+    let keys: Vec<&str> = urls.iter().map(String::as_str).collect();
+    let mut rows = Vec::new();
+    for (lang, file) in FLORES {
+        let lines = read_lines(&flores.join(format!("{file}.devtest")))?;
+        let n = lines.len().min(keys.len());
+        let docs: Vec<Vec<&str>> = group_runs(&keys[..n])
+            .into_iter()
+            .map(|r| lines[r].iter().map(String::as_str).collect())
+            .collect();
+        let (t, s) = score_paragraphs(lang, &docs);
+        rows.push((lang.to_string(), t, s));
+    }
+    print_table(
+        "FLORES-200 devtest, the lines of each source page joined (281 documents a language), boundary precision / recall / F1",
+        &rows,
+    );
+    Ok(())
+}
+
+fn langid(dir: &Path) -> anyhow::Result<()> {
+    let mut rows = Vec::new();
+    for lang in LANGID_LANGS {
+        let lines = read_lines(&dir.join("langid").join(lang).join("sentences.txt"))?;
+        let (t, s) = score_paragraphs(lang, &grouped(&lines));
+        rows.push((lang.to_string(), t, s));
+    }
+    print_table(
+        "lingua test sentences (langid/<lang>/sentences.txt), five lines a paragraph, boundary precision / recall / F1",
+        &rows,
+    );
+    Ok(())
+}
+
+const TATOEBA: [(&str, &str); 3] = [
+    ("en", "tatoeba.spa-eng.eng"),
+    ("es", "tatoeba.spa-eng.spa"),
+    ("ru", "tatoeba.rus-eng.rus"),
+];
+
+/// Lines joined `GROUP` at a time into paragraphs: the paragraphs and their sentences.
+fn grouped(lines: &[String]) -> Vec<Vec<&str>> {
+    let lines: Vec<&str> = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.chunks(GROUP).map(<[&str]>::to_vec).collect()
+}
+
+fn tatoeba(dir: &Path) -> anyhow::Result<()> {
+    let mut rows = Vec::new();
+    for (lang, file) in TATOEBA {
+        let lines = read_lines(&dir.join("tatoeba").join(file))?;
+        let (t, s) = score_paragraphs(lang, &grouped(&lines));
+        rows.push((lang.to_string(), t, s));
+    }
+    print_table(
+        "Tatoeba test sentences (1000 a language), five lines a paragraph, boundary precision / recall / F1",
+        &rows,
+    );
+    Ok(())
+}
+
+fn seed_traps() -> anyhow::Result<()> {
+    let seed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/000_488fef76da5343e0.txt"),
+    )?;
     let traps = [
         "Feb. 16, 2001",
         "U.S.-Russian",
@@ -108,10 +207,7 @@ fn main() -> anyhow::Result<()> {
         "U.S. regained",
         "U.S. Embassy Moscow",
     ];
-    let ours: Vec<&str> = seed
-        .lines()
-        .flat_map(|l| split_sentences(l, &[]).into_iter().map(move |r| &l[r]))
-        .collect();
+    let ours = talign_pieces(&seed);
     let theirs: Vec<&str> = seed
         .lines()
         .flat_map(|l| sentencex::segment("en", l))
@@ -122,22 +218,51 @@ fn main() -> anyhow::Result<()> {
             .filter(|t| pieces.iter().any(|p| p.contains(*t)))
             .count()
     };
+    let attributed = |pieces: &[&str]| {
+        pieces
+            .iter()
+            .filter(|p| p.starts_with('"') && p.contains("\" Rogozin said"))
+            .count()
+    };
     println!(
-        "\nseed traps kept whole: talign {}/{}, sentencex {}/{}",
+        "\nseed traps kept whole: talign {}/{n}, sentencex {}/{n}",
         kept(&ours),
-        traps.len(),
         kept(&theirs),
-        traps.len()
+        n = traps.len(),
     );
     println!(
         "attributions kept with their quote (\"...\" X said): talign {}, sentencex {}",
-        ours.iter()
-            .filter(|p| p.starts_with('"') && p.contains("\" Rogozin said"))
-            .count(),
-        theirs
-            .iter()
-            .filter(|p| p.starts_with('"') && p.contains("\" Rogozin said"))
-            .count(),
+        attributed(&ours),
+        attributed(&theirs),
     );
     Ok(())
+}
+
+fn main() -> anyhow::Result<()> {
+    let mut dir = PathBuf::from("../shared/data");
+    let mut show_failures = false;
+    for arg in std::env::args().skip(1) {
+        if arg == "--failures" {
+            show_failures = true;
+        } else {
+            dir = PathBuf::from(arg);
+        }
+    }
+    golden(show_failures)?;
+    if dir.join("flores").is_dir() {
+        flores(&dir)?;
+    } else {
+        println!("\n(no {}: FLORES skipped)", dir.join("flores").display());
+    }
+    if dir.join("langid").is_dir() {
+        langid(&dir)?;
+    } else {
+        println!("\n(no {}: langid skipped)", dir.join("langid").display());
+    }
+    if dir.join("tatoeba").is_dir() {
+        tatoeba(&dir)?;
+    } else {
+        println!("\n(no {}: Tatoeba skipped)", dir.join("tatoeba").display());
+    }
+    seed_traps()
 }

@@ -33,8 +33,10 @@ pub enum SegmentFormatArg {
 /// are named on stderr and in `--summary`, and the rest is still segmented. Rows come out in
 /// input order at any thread count.
 ///
-/// A segment whose language changes ("English language Английский язык") is split into one
-/// segment per language run. Offsets are byte offsets into the document text (after a UTF-8
+/// Two views: by default, quotations long enough to be speech are segments of their own (for
+/// pairing quotes) and a segment whose language changes ("English language Английский язык") is
+/// split into one segment per language run; `--sentences` gives plain sentences, quotes inside
+/// them and never cut by a change of language (the view `talign align` uses on raw text). Offsets are byte offsets into the document text (after a UTF-8
 /// byte-order mark, if any). Quote pieces split by an attribution share a quote number (JSONL
 /// `quote.quote`), with `quote.piece` giving their order; repeated lines carry `duplicate_of`.
 #[derive(Debug, Args)]
@@ -50,6 +52,10 @@ pub struct SegmentArgs {
     /// The input is one segment per line: no splitting.
     #[arg(long)]
     pub lines: bool,
+    /// Plain sentences: quotes stay inside their sentences and a change of language never cuts
+    /// one.
+    #[arg(long, conflicts_with = "lines")]
+    pub sentences: bool,
     /// Only consider these languages (ISO 639-1, comma-separated, e.g. `en,ru,es`).
     #[arg(long, value_name = "LIST", value_parser = parse_langs)]
     pub langs: Option<LangList>,
@@ -75,7 +81,7 @@ pub fn run(args: SegmentArgs) -> anyhow::Result<Outcome> {
     let target = Target::from_arg(args.output.as_deref());
     let sink = open_segment_sink(&target, format, args.bom).context("cannot open the output")?;
     let detector = Detector::new(args.langs.as_ref().map(|l| l.0.as_slice()));
-    let job = SegmentJob::new(detector, args.lines);
+    let job = SegmentJob::new(detector, args.lines).with_sentences(args.sentences);
     let output = Output {
         sink,
         keep: |_: &SegmentRow| true,

@@ -4,4 +4,5 @@ pub mod align;
 pub mod langid;
 pub mod mine;
 pub mod quote_synth;
+pub mod sentences;
 pub mod synth;

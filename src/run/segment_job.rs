@@ -4,7 +4,7 @@ use super::{JobError, JobOutput};
 use crate::doc::Document;
 use crate::lang::{identify, split_by_language, Detector};
 use crate::read::WorkItem;
-use crate::segment::{segment, segment_lines};
+use crate::segment::{segment, segment_lines, sentences};
 use crate::write::SegmentRow;
 
 /// Cuts each document into segments (or takes its lines as segments) and identifies them.
@@ -12,18 +12,34 @@ use crate::write::SegmentRow;
 pub struct SegmentJob {
     detector: Detector,
     lines: bool,
+    sentences: bool,
 }
 
 impl SegmentJob {
     /// A job identifying with `detector`; `lines` takes each line as one segment, unsplit.
     pub fn new(detector: Detector, lines: bool) -> SegmentJob {
-        SegmentJob { detector, lines }
+        SegmentJob {
+            detector,
+            lines,
+            sentences: false,
+        }
+    }
+
+    /// The plain-sentence view (`--sentences`): quotes stay inside their sentences, and a change
+    /// of language inside a sentence never cuts it (spans are `talign detect --spans`'s job).
+    pub fn with_sentences(mut self, on: bool) -> SegmentJob {
+        self.sentences = on;
+        self
     }
 
     /// The segment rows of one document, in document order.
     pub fn rows(&self, doc: &Document) -> Vec<SegmentRow> {
         let segments = if self.lines {
             let mut segs = segment_lines(&doc.text);
+            identify(&doc.text, &mut segs, &self.detector);
+            segs
+        } else if self.sentences {
+            let mut segs = sentences(doc);
             identify(&doc.text, &mut segs, &self.detector);
             segs
         } else {

@@ -7,8 +7,12 @@
 //! of their own, with the pieces of a quote split by its attribution (`"A," Kelly said. "B."`)
 //! recorded as pieces of one quote.
 
+mod blocks;
 mod boilerplate;
+mod lists;
 pub mod markers;
+mod periods;
+mod punctuation;
 pub mod quotes;
 pub mod sentences;
 mod tables;
@@ -24,7 +28,8 @@ pub use quotes::{find_quotes, QuoteSpan};
 pub use sentences::split_sentences;
 pub use tables::is_speech_verb;
 
-use sentences::{is_closer, is_terminal, push_trimmed, trim_range};
+use blocks::{blocks, ends_sentence};
+use sentences::trim_range;
 
 /// How a document is cut.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +37,16 @@ pub struct SegmentOptions {
     /// Make quotations long enough to be speech segments of their own (off for sentence
     /// alignment, where a quote stays inside its sentence as in the translation).
     pub extract_quotes: bool,
+}
+
+impl SegmentOptions {
+    /// The plain-sentence view (`talign segment --sentences`, `talign align` on raw text): one
+    /// segment per sentence, quotes kept inside their sentences.
+    pub fn sentences() -> Self {
+        SegmentOptions {
+            extract_quotes: false,
+        }
+    }
 }
 
 impl Default for SegmentOptions {
@@ -47,14 +62,9 @@ pub fn segment(doc: &Document) -> Vec<Segment> {
     segment_with(&doc.text, SegmentOptions::default())
 }
 
-/// Splits a document into sentence-level segments for alignment: quotes stay in their sentences.
+/// Splits a document into sentences, quotes kept inside them (the `--sentences` view).
 pub fn sentences(doc: &Document) -> Vec<Segment> {
-    segment_with(
-        &doc.text,
-        SegmentOptions {
-            extract_quotes: false,
-        },
-    )
+    segment_with(&doc.text, SegmentOptions::sentences())
 }
 
 /// One segment per non-empty line (for `--lines` input), trimmed of surrounding whitespace.
@@ -86,9 +96,6 @@ enum BlockClass {
     Body,
 }
 
-/// Lines shorter than this end a block even without terminal punctuation (headings, furniture);
-/// longer ones are taken as hard-wrapped and joined with the next line.
-const SOFT_WRAP_MIN_CHARS: usize = 50;
 /// The most words a heading line may have.
 const HEADING_MAX_WORDS: usize = 20;
 
@@ -104,17 +111,38 @@ pub fn segment_with(text: &str, opts: SegmentOptions) -> Vec<Segment> {
         let whole = |kind| Segment::new(0, block.start, block.end, kind);
         match *class {
             BlockClass::Marker => out.push(whole(SegmentKind::Marker)),
+            // the sentences view gives one row per sentence, of page furniture too
+            BlockClass::Furniture | BlockClass::Duplicate(_) if !opts.extract_quotes => {
+                let copy_of = match *class {
+                    BlockClass::Duplicate(of) => first_segment_of_block.get(of).copied(),
+                    _ => None,
+                };
+                let pieces = split_sentences(&text[block.clone()], &[]);
+                let single = pieces.len() == 1;
+                for (k, r) in pieces.into_iter().enumerate() {
+                    let r = shift(r, block.start);
+                    let mut seg = Segment::new(0, r.start, r.end, SegmentKind::Boilerplate);
+                    // a copy points at the original; a copy in pieces, its first piece
+                    seg.duplicate_of = copy_of.filter(|_| single || k == 0);
+                    out.push(seg);
+                }
+            }
             BlockClass::Furniture => out.push(whole(SegmentKind::Boilerplate)),
             BlockClass::Duplicate(of) => {
                 let mut seg = whole(SegmentKind::Boilerplate);
                 seg.duplicate_of = first_segment_of_block.get(of).copied();
                 out.push(seg);
             }
-            BlockClass::Heading => out.push(whole(SegmentKind::Heading)),
-            BlockClass::Caption => {
+            BlockClass::Heading | BlockClass::Caption => {
+                // a heading line may still hold list items or sentences ("a) one b) two")
+                let kind = if *class == BlockClass::Heading {
+                    SegmentKind::Heading
+                } else {
+                    SegmentKind::Caption
+                };
                 for r in split_sentences(&text[block.clone()], &[]) {
                     let r = shift(r, block.start);
-                    out.push(Segment::new(0, r.start, r.end, SegmentKind::Caption));
+                    out.push(Segment::new(0, r.start, r.end, kind));
                 }
             }
             BlockClass::Body => {
@@ -130,40 +158,6 @@ pub fn segment_with(text: &str, opts: SegmentOptions) -> Vec<Segment> {
 
 fn shift(r: Range<usize>, by: usize) -> Range<usize> {
     r.start + by..r.end + by
-}
-
-/// Blocks of text: lines, with hard-wrapped runs of long lines joined; trimmed, never empty.
-fn blocks(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let line_start = offset;
-        offset += line.len();
-        let content = line.trim();
-        if content.is_empty() {
-            if let Some(s) = start.take() {
-                push_trimmed(&mut out, text, s..line_start);
-            }
-            continue;
-        }
-        let s = *start.get_or_insert(line_start);
-        let wraps = content.chars().count() >= SOFT_WRAP_MIN_CHARS && !ends_sentence(content);
-        if !wraps {
-            push_trimmed(&mut out, text, s..offset);
-            start = None;
-        }
-    }
-    if let Some(s) = start {
-        push_trimmed(&mut out, text, s..text.len());
-    }
-    out
-}
-
-/// True when the text ends with sentence-final punctuation (closing quotes allowed after it).
-fn ends_sentence(text: &str) -> bool {
-    let bare = text.trim_end().trim_end_matches(is_closer);
-    bare.chars().next_back().is_some_and(is_terminal)
 }
 
 fn classify(text: &str, blocks: &[Range<usize>]) -> Vec<BlockClass> {
@@ -302,9 +296,10 @@ fn push_sentences(
         return;
     };
     let piece = &para[range.clone()];
+    // an unclosed quote runs to the paragraph's end and would keep every sentence after it whole
     let protected: Vec<Range<usize>> = inline
         .iter()
-        .filter(|q| q.outer.start >= range.start && q.outer.end <= range.end)
+        .filter(|q| q.closed && q.outer.start >= range.start && q.outer.end <= range.end)
         .map(|q| q.outer.start - range.start..q.outer.end - range.start)
         .collect();
     for r in split_sentences(piece, &protected) {
@@ -313,13 +308,16 @@ fn push_sentences(
     }
 }
 
-/// `range` without leading separators left by a quote (`, `, `: `, spaces); `None` when no word
-/// is left.
+/// `range` without leading separators left by a quote before it (`, `, `: `, the `.` of
+/// `«…?».`, spaces); `None`
+/// when no word is left. A paragraph's own opening dash (dialogue: "— Да, — сказал он.") stays.
 fn trim_punct_edges(para: &str, range: Range<usize>) -> Option<Range<usize>> {
     let slice = para.get(range.clone())?;
     let lead = slice.len()
         - slice
-            .trim_start_matches(|c: char| c.is_whitespace() || ",;:—–-".contains(c))
+            .trim_start_matches(|c: char| {
+                c.is_whitespace() || (range.start > 0 && ",;:—–-.!?…".contains(c))
+            })
             .len();
     let r = trim_range(para, range.start + lead..range.end)?;
     para[r.clone()]

@@ -1,21 +1,26 @@
-//! Multilingual sentence boundaries: terminal punctuation, abbreviations, initials, dotted
-//! acronyms, ordinal dates, CJK full stops, and quotes that must stay whole.
+//! Multilingual sentence boundaries: terminal punctuation, abbreviations (some of which may end a
+//! sentence), initials, dotted acronyms, ordinal dates, ellipses, citation marks, list items, CJK
+//! full stops, and quotes that must stay whole. No rule depends on the text's language: the
+//! tables in `data/` hold every language's words at once.
 
 use std::ops::Range;
 
-use super::tables::{is_abbreviation, is_month, is_speech_verb};
+use super::lists::list_items;
+use super::periods::{after_last_space, period_ends_sentence};
+use super::punctuation::{end_of_punctuation, spaced_ellipsis};
+use super::tables::{is_sentence_starter, is_speech_verb};
 
 /// Characters that can end a sentence.
 pub(crate) fn is_terminal(c: char) -> bool {
     matches!(
         c,
-        '.' | '!' | '?' | '…' | '‽' | '。' | '！' | '？' | '｡' | '؟' | '।' | '۔' | '።'
+        '.' | '!' | '?' | '…' | '‽' | '。' | '！' | '？' | '｡' | '．' | '؟' | '।' | '۔' | '።'
     )
 }
 
 /// Full stops of scripts written without spaces: a boundary needs no following space.
 fn is_unspaced_terminal(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '｡')
+    matches!(c, '。' | '！' | '？' | '｡' | '．')
 }
 
 /// Closing quotes and brackets that may follow terminal punctuation inside the same sentence.
@@ -27,7 +32,7 @@ pub(crate) fn is_closer(c: char) -> bool {
 }
 
 /// Punctuation that may open a new sentence.
-fn is_opener(c: char) -> bool {
+pub(super) fn is_opener(c: char) -> bool {
     matches!(
         c,
         '“' | '"'
@@ -48,58 +53,112 @@ fn is_opener(c: char) -> bool {
             | '–'
             | '-'
             | '»'
+            | '`'
     )
 }
-
-/// Words that almost always start a sentence: after a dotted acronym ("U.S.") they mark a boundary.
-const SENTENCE_STARTERS: &[&str] = &[
-    "The", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You",
-    "But", "And", "Or", "So", "In", "On", "At", "For", "A", "An", "As", "If", "When", "While",
-    "After", "Before", "There", "Here", "Der", "Die", "Das", "Le", "La", "Les", "El", "Los", "Las",
-];
 
 /// Sentence ranges in `text` (trimmed of surrounding whitespace, in order, non-overlapping).
 ///
 /// No boundary is placed strictly inside a `protected` range (an inline quote), only at its end.
+/// A sentence holds at least one letter: a list marker or a number alone never ends one.
 pub fn split_sentences(text: &str, protected: &[Range<usize>]) -> Vec<Range<usize>> {
+    let items = list_items(text);
+    let brackets = bracket_spans(text);
+    let inside = |a: usize, b: usize| {
+        protected
+            .iter()
+            .chain(&brackets)
+            .any(|r| r.start < a && b < r.end)
+    };
+    let mut forced = items.starts.iter().copied().peekable();
     let mut out = Vec::new();
     let mut start = 0;
     let mut skip_until = 0;
     for (i, c) in text.char_indices() {
-        if i < skip_until || !is_terminal(c) {
+        while let Some(f) = forced.next_if(|&f| f <= i) {
+            if f > start && !inside(f, f) && has_letter(&text[start..f]) {
+                push_trimmed(&mut out, text, start..f);
+                start = f;
+            }
+        }
+        if i < skip_until {
+            continue;
+        }
+        if let Some(end) = interrupted_speech(text, i, c) {
+            skip_until = end;
+            if !inside(i, end) && has_letter(&text[start..end]) {
+                push_trimmed(&mut out, text, start..end);
+                start = end;
+            }
+            continue;
+        }
+        if !is_terminal(c) || items.in_marker(i) {
             continue;
         }
         let end = end_of_punctuation(text, i);
         skip_until = end;
-        let inside_quote = protected.iter().any(|r| r.start < i && end < r.end);
-        if !inside_quote && is_boundary(text, i, end) {
-            push_trimmed(&mut out, text, start..end);
-            start = end;
+        if inside(i, end) {
+            continue;
+        }
+        if let Some(cut) = boundary(text, start, i, end) {
+            if has_letter(&text[start..cut]) {
+                push_trimmed(&mut out, text, start..cut);
+                start = cut;
+            }
         }
     }
     push_trimmed(&mut out, text, start..text.len());
     out
 }
 
-/// The end of a terminal-punctuation run starting at `i`, with the closers that follow it.
-fn end_of_punctuation(text: &str, i: usize) -> usize {
-    let mut end = i;
-    let mut chars = text[i..].chars().peekable();
-    while let Some(&c) = chars.peek() {
-        if !is_terminal(c) {
-            break;
+/// The outermost closed parentheses and square brackets of `text`: a sentence does not end
+/// inside one ("(ad es. RAM, CPU)", "[16: firma? 13:28]").
+fn bracket_spans(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut stack: Vec<(char, usize)> = Vec::new();
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '[' => stack.push((c, i)),
+            ')' | ']' => {
+                let open = if c == ')' { '(' } else { '[' };
+                if let Some(depth) = stack.iter().rposition(|&(o, _)| o == open) {
+                    if depth == 0 {
+                        out.push(stack[0].1..i + 1);
+                    }
+                    stack.truncate(depth);
+                }
+            }
+            _ => {}
         }
-        end += c.len_utf8();
-        chars.next();
     }
-    while let Some(&c) = chars.peek() {
-        if !is_closer(c) {
-            break;
-        }
-        end += c.len_utf8();
-        chars.next();
+    out
+}
+
+/// Speech broken off by a dash before its closing quote, a new sentence after it
+/// (`afore she comes, to--" At this moment`): the end of the quote.
+fn interrupted_speech(text: &str, i: usize, c: char) -> Option<usize> {
+    if !matches!(c, '-' | '—' | '–') || !text[..i].ends_with(|p: char| !p.is_whitespace()) {
+        return None;
     }
-    end
+    let dashes = text[i..]
+        .chars()
+        .take_while(|&d| matches!(d, '-' | '—' | '–'))
+        .map(char::len_utf8)
+        .sum::<usize>();
+    let quotes = text[i + dashes..]
+        .chars()
+        .take_while(|&q| matches!(q, '"' | '”' | '’' | '\'' | '»'))
+        .map(char::len_utf8)
+        .sum::<usize>();
+    let end = i + dashes + quotes;
+    let rest = &text[end..];
+    let opens =
+        rest.starts_with(char::is_whitespace) && rest.trim_start().starts_with(char::is_uppercase);
+    (quotes > 0 && opens).then_some(end)
+}
+
+fn has_letter(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic)
 }
 
 /// Pushes `range` trimmed of whitespace, if anything is left.
@@ -117,57 +176,201 @@ pub(crate) fn trim_range(text: &str, range: Range<usize>) -> Option<Range<usize>
     (end > start).then_some(start..end)
 }
 
-/// Decides whether the punctuation run `i..end` ends a sentence.
-fn is_boundary(text: &str, i: usize, end: usize) -> bool {
-    let run = &text[i..end];
-    let first = run.chars().next().unwrap_or('.');
-    let rest = &text[end..];
-    if is_unspaced_terminal(first) {
-        return true;
+/// What follows a punctuation run: the first word after whitespace and opening punctuation.
+pub(super) struct Next<'a> {
+    /// The word (letters and digits), empty when none follows.
+    pub(super) word: &'a str,
+    /// Opening quotes, brackets or dashes stand before the word.
+    pub(super) after_opener: bool,
+    /// The word is followed by a period and is one letter long (an initial, "K.").
+    initial: bool,
+    /// The first character after the whitespace, when it can open a sentence though it is no
+    /// letter, digit or opening mark ("$", "#").
+    other: Option<char>,
+}
+
+impl<'a> Next<'a> {
+    fn after(rest: &'a str) -> Next<'a> {
+        let trimmed = rest.trim_start();
+        let body = trimmed.trim_start_matches(|c: char| is_opener(c) || c.is_whitespace());
+        let after_opener = body.len() < trimmed.len();
+        let word_len = body
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphanumeric())
+            .map_or(body.len(), |(k, _)| k);
+        let word = &body[..word_len];
+        let initial = word.chars().count() == 1 && body[word_len..].starts_with('.');
+        let other = trimmed.chars().next().filter(|&c| can_open_sentence(c));
+        Next {
+            word,
+            after_opener,
+            initial,
+            other,
+        }
     }
-    let Some(after) = rest.chars().next() else {
-        return true;
-    };
-    if !after.is_whitespace() {
-        return false; // "U.S.-Russian", "3.5", "example.com", "?!"
+
+    pub(super) fn first(&self) -> Option<char> {
+        self.word.chars().next()
     }
-    let next_word = first_word(rest.trim_start());
-    let Some(n) = next_word.chars().next() else {
-        return true;
-    };
-    if n.is_lowercase() {
+
+    pub(super) fn is_number(&self) -> bool {
+        self.first().is_some_and(char::is_numeric)
+    }
+
+    pub(super) fn is_capitalised(&self) -> bool {
+        self.first().is_some_and(char::is_uppercase)
+    }
+
+    /// Two or more capitals ("KG", "CPU"): a name, not a sentence opener.
+    pub(super) fn is_acronym(&self) -> bool {
+        self.word.chars().count() > 1 && self.word.chars().all(char::is_uppercase)
+    }
+
+    /// A word that opens sentences and is not itself an initial.
+    pub(super) fn is_starter(&self) -> bool {
+        !self.initial && is_sentence_starter(self.word)
+    }
+}
+
+/// Symbols that may open a sentence though they are no letter, digit or opening mark.
+fn can_open_sentence(c: char) -> bool {
+    matches!(
+        c,
+        '$' | '€' | '£' | '¥' | '₽' | '₴' | '#' | '@' | '§' | '*' | '+' | '&'
+    )
+}
+
+/// A closing quote followed by a parenthesis that cites or comments on the quotation: one that
+/// a period closes (`…" (Smith 55).`) or one that ends the paragraph (`…!' (Which was true.)`).
+fn closes_before_citation(text: &str, i: usize, end: usize) -> bool {
+    let quoted = text[i..end]
+        .chars()
+        .any(|c| is_closer(c) && c != ')' && c != ']');
+    let rest = text[end..].trim_start();
+    if !quoted || !rest.starts_with('(') {
         return false;
     }
-    if !(n.is_uppercase() || n.is_numeric() || is_opener(n) || n.is_alphabetic()) {
-        return true;
+    let Some(close) = rest.find(')') else {
+        return false;
+    };
+    let inside = &rest[1..close];
+    let after = &rest[close + 1..];
+    let ends_paragraph = after.trim_start_matches(is_terminal).trim().is_empty();
+    ends_paragraph || (!inside.chars().any(is_terminal) && after.starts_with(is_terminal))
+}
+
+/// Where the sentence holding the punctuation run `i..end` ends, if it ends there.
+fn boundary(text: &str, start: usize, i: usize, end: usize) -> Option<usize> {
+    let first = text[i..].chars().next()?;
+    if is_unspaced_terminal(first) {
+        return Some(end);
     }
+    let rest = &text[end..];
+    if rest.trim_start().is_empty() {
+        return Some(end);
+    }
+    let next = Next::after(rest);
+    if let Some((_, dots)) = spaced_ellipsis(text, i) {
+        return spaced_ellipsis_boundary(text, start, i, end, dots, &next);
+    }
+    let after = rest.chars().next()?;
+    if !after.is_whitespace() {
+        // "U.S.-Russian", "3.5", "example.com", "?!"; but "world.Today" ends a sentence
+        return no_space_boundary(text, i, end).then_some(end);
+    }
+    if next.first().is_some_and(char::is_lowercase) {
+        return None;
+    }
+    if next.other.is_some() {
+        return Some(end); // "$5", "@user", "#tag"
+    }
+    if next.word.is_empty() || next.first().is_some_and(|c| !c.is_alphanumeric()) {
+        return None; // "/ [...]", ", —": no sentence opens with them
+    }
+    if closes_before_citation(text, i, end) {
+        return None; // "… [...]" (Smith 55).
+    }
+    let run = &text[i..end];
     let closed_quote = run.chars().any(|c| is_closer(c) && c != ')' && c != ']');
     if closed_quote && first != '.' && attribution_follows(rest) {
-        return false; // "Get off!" Rogozin said ...
+        return None; // "Get off!" Rogozin said ...
     }
-    if run.starts_with('.') && !run.starts_with("..") {
-        return period_ends_sentence(text, i, next_word);
+    // a terminal mark after a closing bracket or quote ("d. C.).", "?».") ends the sentence
+    // whatever came before the first one
+    let closes_then_ends = run
+        .char_indices()
+        .any(|(k, c)| is_closer(c) && run[k..].chars().any(is_terminal));
+    if run.starts_with('.') && !run.starts_with("..") && !closes_then_ends {
+        return period_ends_sentence(text, start, i, &next).then_some(end);
     }
-    true
+    Some(end)
 }
 
-/// The first whitespace-delimited word of `s`, stripped of surrounding punctuation.
-fn first_word(s: &str) -> &str {
-    let word = s.split(char::is_whitespace).next().unwrap_or("");
-    let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric());
-    if trimmed.is_empty() {
-        word
+/// `. . .` ends nothing; `. . . .` (an ellipsis and a period) ends a sentence before a new one; a
+/// period on a word before the dots (`compounds. . . . The`) ends the sentence there, and the
+/// dots open the next.
+fn spaced_ellipsis_boundary(
+    text: &str,
+    start: usize,
+    i: usize,
+    end: usize,
+    dots: usize,
+    next: &Next,
+) -> Option<usize> {
+    let attached = text[..i]
+        .chars()
+        .next_back()
+        .is_some_and(|c| !c.is_whitespace());
+    let opens = next.first().is_some_and(|c| !c.is_lowercase());
+    if attached {
+        (opens && period_ends_sentence(text, start, i, next)).then_some(i + 1)
     } else {
-        trimmed
+        (dots >= 4 && opens).then_some(end)
     }
 }
 
-/// True when one of the next four words (before the next sentence end) is a verb of saying.
+/// A period with no space after it ends a sentence between a word and a capitalised word
+/// ("world.Today", "1,000.That"), but not inside an address ("www.testurl.Awesome.com",
+/// "Jane.Doe@example.com", "U.S.A").
+fn no_space_boundary(text: &str, i: usize, end: usize) -> bool {
+    if end != i + 1 || !text[i..].starts_with('.') {
+        return false;
+    }
+    let token_start = after_last_space(&text[..i]);
+    let head = &text[token_start..i];
+    // a word, or a number of three digits or more ("1,000.That"; "1.Helado" enumerates)
+    let digits = head.chars().filter(char::is_ascii_digit).count();
+    let before_ok = head
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_lowercase() || (c.is_ascii_digit() && digits >= 3));
+    let mut after = text[end..].chars();
+    let after_ok = after.next().is_some_and(char::is_uppercase)
+        && after.next().is_some_and(char::is_lowercase);
+    if !before_ok || !after_ok {
+        return false;
+    }
+    let token_end = text[end..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |p| end + p);
+    let tail = &text[end..token_end];
+    let address = head.contains('@')
+        || head.contains("://")
+        || head.starts_with("www.")
+        || tail.contains('@')
+        || tail
+            .char_indices()
+            .any(|(k, c)| c == '.' && tail[k + 1..].starts_with(char::is_alphanumeric));
+    !address
+}
+
+/// True when one of the next four words (before the next sentence end) is a verb of saying that
+/// attributes what came before ("said"), not one that opens a new quotation ("say:").
 fn attribution_follows(rest: &str) -> bool {
     for word in rest.split_whitespace().take(4) {
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
         if is_speech_verb(bare) {
-            return true;
+            return !word.ends_with(':');
         }
         if word.chars().any(is_terminal) {
             break;
@@ -176,147 +379,5 @@ fn attribution_follows(rest: &str) -> bool {
     false
 }
 
-/// Decides a single period at `i` followed by a space and `next_word`.
-fn period_ends_sentence(text: &str, i: usize, next_word: &str) -> bool {
-    let before = &text[..i];
-    let token_start = before.rfind(|c: char| c.is_whitespace()).map_or(0, |p| {
-        p + before[p..].chars().next().map_or(1, char::len_utf8)
-    });
-    let token = before[token_start..].trim_start_matches(|c: char| is_opener(c) || c == '(');
-    if token.is_empty() {
-        return true;
-    }
-    if is_abbreviation(token) {
-        return false;
-    }
-    let mut chars = token.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        if c.is_uppercase() {
-            return false; // an initial: "J. K. Rowling", "Mark A. Kelly"
-        }
-    }
-    if is_dotted_acronym(token) {
-        return SENTENCE_STARTERS.contains(&next_word);
-    }
-    if token.len() <= 2 && token.chars().all(|c| c.is_ascii_digit()) && is_month(next_word) {
-        return false; // "am 16. Februar"
-    }
-    true
-}
-
-/// "U.S", "e.g", "U.N": one- or two-letter parts joined by periods.
-fn is_dotted_acronym(token: &str) -> bool {
-    token.contains('.')
-        && token
-            .split('.')
-            .all(|p| !p.is_empty() && p.chars().count() <= 2 && p.chars().all(char::is_alphabetic))
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn split(text: &str) -> Vec<&str> {
-        split_sentences(text, &[])
-            .into_iter()
-            .map(|r| &text[r])
-            .collect()
-    }
-
-    #[test]
-    fn plain_sentences() {
-        assert_eq!(
-            split("One two. Three four! Five?"),
-            ["One two.", "Three four!", "Five?"]
-        );
-    }
-
-    #[test]
-    fn dates_titles_acronyms_and_initials_hold() {
-        let t =
-            "It separated on Feb. 16, 2001. Mr. Medvedev met J. K. Rowling in the U.S. yesterday.";
-        assert_eq!(
-            split(t),
-            [
-                "It separated on Feb. 16, 2001.",
-                "Mr. Medvedev met J. K. Rowling in the U.S. yesterday."
-            ]
-        );
-    }
-
-    #[test]
-    fn acronym_then_sentence_starter_splits() {
-        assert_eq!(
-            split("They met in the U.S. The talks failed."),
-            ["They met in the U.S.", "The talks failed."]
-        );
-    }
-
-    #[test]
-    fn decimals_and_hyphens_hold() {
-        assert_eq!(
-            split("It grew 3.5 percent in U.S.-Russian trade."),
-            ["It grew 3.5 percent in U.S.-Russian trade."]
-        );
-    }
-
-    #[test]
-    fn german_ordinal_dates_hold() {
-        assert_eq!(
-            split("Er kam am 16. Februar an. Dann ging er."),
-            ["Er kam am 16. Februar an.", "Dann ging er."]
-        );
-    }
-
-    #[test]
-    fn quote_with_attribution_stays_one_sentence() {
-        assert_eq!(
-            split("\"Get off, you moron!\" Rogozin said in a Tweet. Then he left."),
-            [
-                "\"Get off, you moron!\" Rogozin said in a Tweet.",
-                "Then he left."
-            ]
-        );
-    }
-
-    #[test]
-    fn protected_ranges_are_not_split() {
-        let t = "He said \"Go. Now.\" Then left.";
-        let open = t.find('"').unwrap_or(0);
-        let close = t.rfind('"').map_or(0, |p| p + 1);
-        assert_eq!(
-            split_sentences(
-                t,
-                &[Range {
-                    start: open,
-                    end: close
-                }]
-            )
-            .into_iter()
-            .map(|r| &t[r])
-            .collect::<Vec<_>>(),
-            ["He said \"Go. Now.\"", "Then left."]
-        );
-    }
-
-    #[test]
-    fn cyrillic_and_cjk() {
-        assert_eq!(
-            split("Привет, мир. Как дела?"),
-            ["Привет, мир.", "Как дела?"]
-        );
-        assert_eq!(split("我们走吧。他来了！"), ["我们走吧。", "他来了！"]);
-        assert_eq!(
-            split("В 2001 г. он улетел. Потом вернулся."),
-            ["В 2001 г. он улетел.", "Потом вернулся."]
-        );
-    }
-
-    #[test]
-    fn lowercase_after_period_does_not_split() {
-        assert_eq!(
-            split("See fig. five and so on... and more."),
-            ["See fig. five and so on... and more."]
-        );
-    }
-}
+mod tests;

@@ -148,3 +148,43 @@ fn spans_always_point_into_the_text() {
             .is_some_and(|t| !t.trim().is_empty()));
     }
 }
+
+#[test]
+fn no_lone_period_is_left_after_a_quote_cut_out_of_its_sentence() {
+    let text = "Маленькая девочка бежала и кричала: «Не видали маму?». Потом ушла.";
+    let texts: Vec<_> = kinds_and_texts(text).into_iter().map(|(_, t)| t).collect();
+    assert_eq!(
+        texts,
+        [
+            "Маленькая девочка бежала и кричала:",
+            "Не видали маму?",
+            "Потом ушла."
+        ]
+    );
+}
+
+#[test]
+fn the_sentences_view_keeps_quotes_inside_and_never_splits_inside_a_quote() {
+    let text = "He said: \"I am ready. We will win.\" Then he left.";
+    let segs = segment_with(text, SegmentOptions::sentences());
+    let texts: Vec<_> = segs.iter().map(|s| s.text(text)).collect();
+    assert_eq!(
+        texts,
+        ["He said: \"I am ready. We will win.\"", "Then he left."]
+    );
+}
+
+#[test]
+fn the_sentences_view_gives_furniture_one_row_per_sentence() {
+    let text = "Copyright laws are strict. They protect authors.\n\nThe body is here.";
+    let segs = segment_with(text, SegmentOptions::sentences());
+    let view: Vec<_> = segs.iter().map(|s| (s.kind, s.text(text))).collect();
+    assert_eq!(
+        view,
+        [
+            (SegmentKind::Boilerplate, "Copyright laws are strict."),
+            (SegmentKind::Boilerplate, "They protect authors."),
+            (SegmentKind::Sentence, "The body is here."),
+        ]
+    );
+}

@@ -7,6 +7,7 @@ mod align_cli;
 mod align_data;
 mod align_props;
 mod demo_quotes;
+mod golden_rules;
 mod lang_detect;
 mod lang_eval;
 mod lang_props;

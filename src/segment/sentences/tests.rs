@@ -1,0 +1,271 @@
+//! Unit tests of the sentence rules, one per class of failure.
+
+use super::*;
+
+fn split(text: &str) -> Vec<&str> {
+    split_sentences(text, &[])
+        .into_iter()
+        .map(|r| &text[r])
+        .collect()
+}
+
+#[test]
+fn plain_sentences() {
+    assert_eq!(
+        split("One two. Three four! Five?"),
+        ["One two.", "Three four!", "Five?"]
+    );
+}
+
+#[test]
+fn dates_titles_acronyms_and_initials_hold() {
+    let t = "It separated on Feb. 16, 2001. Mr. Medvedev met J. K. Rowling in the U.S. yesterday.";
+    assert_eq!(
+        split(t),
+        [
+            "It separated on Feb. 16, 2001.",
+            "Mr. Medvedev met J. K. Rowling in the U.S. yesterday."
+        ]
+    );
+}
+
+#[test]
+fn acronym_then_sentence_starter_splits() {
+    assert_eq!(
+        split("They met in the U.S. The talks failed."),
+        ["They met in the U.S.", "The talks failed."]
+    );
+}
+
+#[test]
+fn decimals_and_hyphens_hold() {
+    assert_eq!(
+        split("It grew 3.5 percent in U.S.-Russian trade."),
+        ["It grew 3.5 percent in U.S.-Russian trade."]
+    );
+}
+
+#[test]
+fn german_ordinal_dates_hold() {
+    assert_eq!(
+        split("Er kam am 16. Februar an. Dann ging er."),
+        ["Er kam am 16. Februar an.", "Dann ging er."]
+    );
+}
+
+#[test]
+fn quote_with_attribution_stays_one_sentence() {
+    assert_eq!(
+        split("\"Get off, you moron!\" Rogozin said in a Tweet. Then he left."),
+        [
+            "\"Get off, you moron!\" Rogozin said in a Tweet.",
+            "Then he left."
+        ]
+    );
+}
+
+#[test]
+fn protected_ranges_are_not_split() {
+    let t = "He said \"Go. Now.\" Then left.";
+    let open = t.find('"').unwrap_or(0);
+    let close = t.rfind('"').map_or(0, |p| p + 1);
+    assert_eq!(
+        split_sentences(
+            t,
+            &[Range {
+                start: open,
+                end: close
+            }]
+        )
+        .into_iter()
+        .map(|r| &t[r])
+        .collect::<Vec<_>>(),
+        ["He said \"Go. Now.\"", "Then left."]
+    );
+}
+
+#[test]
+fn cyrillic_and_cjk() {
+    assert_eq!(
+        split("Привет, мир. Как дела?"),
+        ["Привет, мир.", "Как дела?"]
+    );
+    assert_eq!(split("我们走吧。他来了！"), ["我们走吧。", "他来了！"]);
+    assert_eq!(
+        split("В 2001 г. он улетел. Потом вернулся."),
+        ["В 2001 г. он улетел.", "Потом вернулся."]
+    );
+}
+
+#[test]
+fn lowercase_after_period_does_not_split() {
+    assert_eq!(
+        split("See fig. five and so on... and more."),
+        ["See fig. five and so on... and more."]
+    );
+}
+#[test]
+fn an_abbreviation_that_may_end_a_sentence_ends_one_before_an_opener() {
+    assert_eq!(
+        split("They closed the deal with Pitt, Briggs & Co. It closed yesterday."),
+        [
+            "They closed the deal with Pitt, Briggs & Co.",
+            "It closed yesterday."
+        ]
+    );
+    assert_eq!(
+        split("They closed the deal with Pitt, Briggs & Co. at noon."),
+        ["They closed the deal with Pitt, Briggs & Co. at noon."]
+    );
+    assert_eq!(
+        split("The GmbH & Co. KG is a partnership."),
+        ["The GmbH & Co. KG is a partnership."]
+    );
+}
+
+#[test]
+fn a_short_fronted_phrase_ending_in_an_abbreviation_is_no_sentence() {
+    assert_eq!(
+        split("At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. Smith then went home."),
+        [
+            "At 5 a.m. Mr. Smith went to the bank.",
+            "He left the bank at 6 P.M.",
+            "Mr. Smith then went home."
+        ]
+    );
+}
+
+#[test]
+fn spaced_abbreviations_and_abbreviations_before_numbers_hold() {
+    assert_eq!(
+        split("Es gibt z. B. Wasser u. Ä. für alle. Er ist no. 5 und zahlt Rs. 3520."),
+        [
+            "Es gibt z. B. Wasser u. Ä. für alle.",
+            "Er ist no. 5 und zahlt Rs. 3520."
+        ]
+    );
+    assert_eq!(
+        split("la constitución de los EE. UU. Gracias."),
+        ["la constitución de los EE. UU.", "Gracias."]
+    );
+}
+
+#[test]
+fn the_pronoun_i_ends_a_sentence_but_an_initial_does_not() {
+    assert_eq!(
+        split("We make a good team, you and I. Did you see Albert I. Jones yesterday?"),
+        [
+            "We make a good team, you and I.",
+            "Did you see Albert I. Jones yesterday?"
+        ]
+    );
+}
+
+#[test]
+fn spaced_ellipses_end_a_sentence_only_with_a_fourth_dot() {
+    assert_eq!(
+        split("the thing is . . . I didn't mean it. End with a period . . . . Next one."),
+        [
+            "the thing is . . . I didn't mean it.",
+            "End with a period . . . .",
+            "Next one."
+        ]
+    );
+    assert_eq!(
+        split("into compounds. . . . The practice was not abandoned. . . ."),
+        [
+            "into compounds.",
+            ". . . The practice was not abandoned. . . ."
+        ]
+    );
+}
+
+#[test]
+fn citation_marks_and_footnotes_stay_with_their_sentence() {
+    assert_eq!(
+        split("He is a martyr.[1] The emperor left. It is a gap in a consultation.11 12 Take it."),
+        [
+            "He is a martyr.[1]",
+            "The emperor left.",
+            "It is a gap in a consultation.11 12",
+            "Take it."
+        ]
+    );
+}
+
+#[test]
+fn a_citation_after_the_space_stays_with_the_sentence_it_follows() {
+    assert_eq!(
+        split("It is the focus of much research. [1 - 3] Sociologists explored it. [4]"),
+        [
+            "It is the focus of much research. [1 - 3]",
+            "Sociologists explored it. [4]"
+        ]
+    );
+}
+
+#[test]
+fn a_missing_space_still_ends_a_sentence_but_not_in_an_address() {
+    assert_eq!(
+        split("Hello world.Today is Tuesday. Visit www.testurl.Awesome.com now."),
+        [
+            "Hello world.",
+            "Today is Tuesday.",
+            "Visit www.testurl.Awesome.com now."
+        ]
+    );
+}
+
+#[test]
+fn list_items_are_sentences_and_their_markers_end_nothing() {
+    assert_eq!(
+        split("1.) The first item 2.) The second item"),
+        ["1.) The first item", "2.) The second item"]
+    );
+    assert_eq!(
+        split("1. This is a list item."),
+        ["1. This is a list item."]
+    );
+}
+
+#[test]
+fn brackets_and_dashes_keep_a_sentence_whole() {
+    assert_eq!(
+        split("Le parti (ad es. RAM, CPU) sono HW. Mix it, and -- voila! -- you have cake."),
+        [
+            "Le parti (ad es. RAM, CPU) sono HW.",
+            "Mix it, and -- voila! -- you have cake."
+        ]
+    );
+}
+
+#[test]
+fn german_ordinals_after_articles_hold() {
+    assert_eq!(
+        split("Im 19. Jahrhundert wuchs die Stadt. Sie steht auf Seite 12. Dort lesen Sie."),
+        [
+            "Im 19. Jahrhundert wuchs die Stadt.",
+            "Sie steht auf Seite 12.",
+            "Dort lesen Sie."
+        ]
+    );
+}
+
+#[test]
+fn interrupted_speech_ends_at_its_closing_quote() {
+    assert_eq!(
+        split("\"we're doing our best, to--\" At this moment, Five called out."),
+        [
+            "\"we're doing our best, to--\"",
+            "At this moment, Five called out."
+        ]
+    );
+}
+
+#[test]
+fn full_width_stops_end_sentences_without_spaces() {
+    assert_eq!(
+        split("Test strange period．Does it segment correctly．"),
+        ["Test strange period．", "Does it segment correctly．"]
+    );
+}

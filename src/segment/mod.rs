@@ -148,7 +148,11 @@ fn blocks(text: &str) -> Vec<Range<usize>> {
             continue;
         }
         let s = *start.get_or_insert(line_start);
-        let wraps = content.chars().count() >= SOFT_WRAP_MIN_CHARS && !ends_sentence(content);
+        // A line that ends a sentence, or ends with a closing quotation mark (a quoted headline
+        // or slogan has no final punctuation), is not hard-wrapped.
+        let wraps = content.chars().count() >= SOFT_WRAP_MIN_CHARS
+            && !ends_sentence(content)
+            && !content.ends_with(['”', '»', '"', '」', '』']);
         if !wraps {
             push_trimmed(&mut out, text, s..offset);
             start = None;
@@ -241,10 +245,10 @@ fn mark_repeated_headings(classes: &mut [BlockClass]) {
 
 /// Quotes shorter than this stay inside their sentence unless they open it.
 const EMBEDDED_QUOTE_MIN_WORDS: usize = 8;
-/// An attribution between two pieces of one quote has at most this many words.
-const ATTRIBUTION_MAX_WORDS: usize = 15;
 
-/// Sentences and quote pieces of one body block, appended to `out`.
+/// Sentences and quote pieces of one body block, appended to `out`. Whether a quote is the next
+/// piece of the one before it is the attribution model's decision
+/// ([`crate::quote::attribution::attribute`]).
 fn body_segments(
     text: &str,
     block: Range<usize>,
@@ -257,17 +261,22 @@ fn body_segments(
     let (speech, inline): (Vec<&QuoteSpan>, Vec<&QuoteSpan>) = found
         .iter()
         .partition(|q| opts.extract_quotes && is_speech(para, q));
+    // Each speech quote with its text (None: no words, dropped).
+    let texts: Vec<Option<Range<usize>>> = speech
+        .iter()
+        .map(|q| quote_text(para, q.inner.clone()))
+        .collect();
+    let ranges: Vec<Range<usize>> = texts.iter().flatten().cloned().collect();
+    let attrs = crate::quote::attribution::attribute(para, &ranges);
+    let mut continues = attrs.iter().map(|a| a.continues);
     let mut cursor = 0;
     let mut last_quote: Option<usize> = None; // index in `out` of the previous quote piece
-    for quote in speech {
-        let between = cursor..quote.outer.start;
-        let continues = last_quote.is_some() && is_attribution(para, between.clone());
-        push_sentences(para, between, &inline, block.start, out);
-        let Some(inner) = quote_text(para, quote.inner.clone()) else {
-            cursor = quote.outer.end;
-            continue;
-        };
-        let part = match last_quote.and_then(|i| out[i].quote).filter(|_| continues) {
+    for (quote, inner) in speech.iter().zip(texts) {
+        push_sentences(para, cursor..quote.outer.start, &inline, block.start, out);
+        cursor = quote.outer.end;
+        let Some(inner) = inner else { continue };
+        let joins = continues.next().unwrap_or(false);
+        let part = match last_quote.and_then(|i| out[i].quote).filter(|_| joins) {
             Some(prev) => QuotePart {
                 quote: prev.quote,
                 piece: prev.piece + 1,
@@ -285,7 +294,6 @@ fn body_segments(
         seg.quote = Some(part);
         last_quote = Some(out.len());
         out.push(seg);
-        cursor = quote.outer.end;
     }
     push_sentences(para, cursor..para.len(), &inline, block.start, out);
 }
@@ -313,13 +321,14 @@ fn push_sentences(
     }
 }
 
-/// `range` without leading separators left by a quote (`, `, `: `, spaces); `None` when no word
-/// is left.
+/// `range` without leading separators left by a quote (`, `, `: `, spaces, and punctuation
+/// outside its closing mark: `«…». Кремль`, which stays with the quote); `None` when no word is
+/// left.
 fn trim_punct_edges(para: &str, range: Range<usize>) -> Option<Range<usize>> {
     let slice = para.get(range.clone())?;
     let lead = slice.len()
         - slice
-            .trim_start_matches(|c: char| c.is_whitespace() || ",;:—–-".contains(c))
+            .trim_start_matches(|c: char| c.is_whitespace() || ",;:—–-.!?…".contains(c))
             .len();
     let r = trim_range(para, range.start + lead..range.end)?;
     para[r.clone()]
@@ -350,21 +359,6 @@ fn is_speech(para: &str, q: &QuoteSpan) -> bool {
     let before = para[..q.outer.start].trim_end();
     let opens_sentence = before.is_empty() || ends_sentence(before) || before.ends_with(':');
     opens_sentence && words >= 2
-}
-
-/// Whether the text between two quotes is a short attribution ("Kelly said.").
-fn is_attribution(para: &str, between: Range<usize>) -> bool {
-    let Some(slice) = para.get(between) else {
-        return false;
-    };
-    let words: Vec<&str> = slice.split_whitespace().collect();
-    let has_verb = words
-        .iter()
-        .any(|w| is_speech_verb(w.trim_matches(|c: char| !c.is_alphanumeric())));
-    !words.is_empty()
-        && words.len() <= ATTRIBUTION_MAX_WORDS
-        && has_verb
-        && split_sentences(slice, &[]).len() <= 1
 }
 
 #[cfg(test)]

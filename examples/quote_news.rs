@@ -4,7 +4,7 @@
 //! and per class, the pairs taken from traps, and the quotes that came out merged or cut.
 //!
 //! Usage: cargo run --release --example quote_news -- [--seeds N] [--first SEED] [--no-muse]
-//!        [--show] [--dump DIR]
+//!        [--small] [--show] [--dump DIR]
 //! Data: ../shared/data/flores and ../shared/data/lexicons (read in place).
 
 use std::path::{Path, PathBuf};
@@ -66,7 +66,12 @@ fn main() -> anyhow::Result<()> {
         let test = build_news(
             &corpus,
             &NewsOptions {
-                articles: vec![(l("en"), 24), (l("es"), 8), (l("ru"), 8), (l("uk"), 8)],
+                articles: if flag("--small") {
+                    // The size of tests/it/quote_news.rs.
+                    vec![(l("en"), 12), (l("es"), 4), (l("ru"), 4), (l("uk"), 4)]
+                } else {
+                    vec![(l("en"), 24), (l("es"), 8), (l("ru"), 8), (l("uk"), 8)]
+                },
                 distractors: 3,
                 seed,
             },

@@ -52,6 +52,10 @@ const BEFORE_MAX_WORDS: usize = 25;
 const FOLLOW_MAX_WORDS: usize = 15;
 /// A verb of saying must stand among the first words of an attribution after a quote.
 const VERB_WINDOW: usize = 6;
+/// …and nearer still after a quote that ended its sentence (`"…." Estonia's minister said.`).
+const FULL_VERB_WINDOW: usize = 4;
+/// Words that open reported speech after a verb of saying ("said that", "заявил, что").
+const COMPLEMENTIZERS: &[&str] = &["that", "что", "що", "que", "dass", "qu", "чтобы"];
 
 /// How a quote's own punctuation leads into the text after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,8 +128,13 @@ pub fn attribute(text: &str, quotes: &[Range<usize>]) -> Vec<Attribution> {
         let (after, follow, ending) = after_clause(text, quotes[i].clone(), gap_end);
         let next_before = out.get(i + 1).and_then(|a| a.before.clone());
         let overlaps = |r: &Range<usize>| next_before.as_ref().is_some_and(|b| b.start < r.end);
-        // The clause that introduces the next quote is this quote's attribution too only when
-        // this quote runs on into it (`"A," X said, adding: "B."`).
+        // A clause that runs into the next quote's introduction ends where that begins; the
+        // introduction itself is this quote's attribution too only when this quote runs on into
+        // it (`"A," X said, adding: "B."`).
+        let after = after.and_then(|r| match &next_before {
+            Some(b) if b.start > r.start && b.start < r.end => trim_range(text, r.start..b.start),
+            _ => Some(r),
+        });
         out[i].after = after.filter(|r| ending == Ending::Continues || !overlaps(r));
         out[i].follow = follow.filter(|r| !overlaps(r));
     }
@@ -238,13 +247,18 @@ fn after_clause(
     let s = &rest[first.clone()];
     let ws = words(s);
     let verb = verb_near_start(&ws, VERB_WINDOW);
-    let is_clause = match ending {
-        Ending::Continues => {
-            ws.len() <= AFTER_MAX_WORDS || (verb && ws.len() <= CONTINUED_MAX_WORDS)
-        }
-        Ending::Soft | Ending::Bare => verb && ws.len() <= CONTINUED_MAX_WORDS,
-        Ending::Full => verb && ws.len() <= AFTER_MAX_WORDS,
-    };
+    // "X said that …" reports a statement of its own: it is not this quote's attribution.
+    let reported = ws
+        .windows(2)
+        .any(|p| is_speech_verb(p[0]) && COMPLEMENTIZERS.contains(&p[1].to_lowercase().as_str()));
+    let is_clause = !reported
+        && match ending {
+            Ending::Continues => {
+                ws.len() <= AFTER_MAX_WORDS || (verb && ws.len() <= CONTINUED_MAX_WORDS)
+            }
+            Ending::Soft | Ending::Bare => verb && ws.len() <= CONTINUED_MAX_WORDS,
+            Ending::Full => verb_near_start(&ws, FULL_VERB_WINDOW) && ws.len() <= AFTER_MAX_WORDS,
+        };
     let shift = |r: &Range<usize>| base + r.start..base + r.end;
     let clause = is_clause.then(|| shift(first));
     let follow_at = usize::from(is_clause);
@@ -265,7 +279,12 @@ fn before_clause(text: &str, gap: Range<usize>) -> Option<Range<usize>> {
     let body = line.trim_end_matches(is_trail_punct);
     let lead = body.len() - body.trim_start_matches(is_lead_punct).len();
     let body = &body[lead..];
-    let last = split_sentences(body, &[]).pop()?;
+    let mut last = split_sentences(body, &[]).pop()?;
+    // A sentence end the splitter kept (an initial-like "on X. Kallas wrote:") still ends what
+    // can introduce the quote.
+    if let Some(cut) = last_sentence_start(&body[last.clone()]) {
+        last.start += cut;
+    }
     let clause = &body[last.clone()];
     let trimmed = clause.trim_end();
     let end_char = trimmed.chars().next_back()?;
@@ -279,6 +298,27 @@ fn before_clause(text: &str, gap: Range<usize>) -> Option<Range<usize>> {
     let introduces = end_char == ':' || ws.iter().any(|w| is_speech_verb(w));
     let start = gap.start + line_start + lead + last.start;
     introduces.then_some(start..start + trimmed.len())
+}
+
+/// `range` without surrounding whitespace; `None` when nothing is left.
+fn trim_range(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let slice = text.get(range.clone())?;
+    let start = range.start + (slice.len() - slice.trim_start().len());
+    let end = range.start + slice.trim_end().len();
+    (end > start).then_some(start..end)
+}
+
+/// The byte offset of the last `. X` (terminal punctuation, a space, a capital) inside a clause,
+/// where the text after it starts.
+fn last_sentence_start(clause: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = clause.char_indices().collect();
+    (0..chars.len().saturating_sub(2)).rev().find_map(|k| {
+        let (_, c) = chars[k];
+        let (_, space) = chars[k + 1];
+        let (at, next) = chars[k + 2];
+        (matches!(c, '.' | '!' | '?' | '…') && space.is_whitespace() && next.is_uppercase())
+            .then_some(at)
+    })
 }
 
 #[cfg(test)]
@@ -412,6 +452,22 @@ mod tests {
     fn a_full_sentence_after_a_finished_quote_is_not_its_attribution() {
         let t = "\"The station is safe.\" Kelly said in an interview earlier this week that he felt compelled to speak out after the video was shared by the agency.";
         assert_eq!(view(t)[0].1, None);
+    }
+
+    #[test]
+    fn reported_speech_after_a_quote_is_not_its_attribution() {
+        let t = "«Документ будет касаться спора о границах», — сообщил Белов. «Другие темы включают будущее Иерусалима». Также центр заявил, что признаков цунами не было.";
+        let v = view(t);
+        assert_eq!(v[1].1, None, "заявил, что reports a new statement");
+        assert!(v[1].3, "so the second piece continues the first");
+    }
+
+    #[test]
+    fn a_platform_named_x_does_not_glue_two_attributions() {
+        let t = "«Есть разные способы очистки воды», — сообщил Сорокин на английском в X. Глава МИД Эстонии подытожил: «Чтобы лучше представить поток, были установлены отношения»";
+        let v = view(t);
+        assert_eq!(v[0].1, Some("сообщил Сорокин на английском в X."));
+        assert_eq!(v[1].0, Some("Глава МИД Эстонии подытожил:"));
     }
 
     #[test]

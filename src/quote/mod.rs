@@ -124,7 +124,7 @@ pub fn quotes(doc: &Document, segs: &[Segment]) -> Vec<Quote> {
     }
     let claimed: Vec<Range<usize>> = attrs
         .iter()
-        .flat_map(|a| [a.after.clone(), a.follow.clone()])
+        .flat_map(|a| [a.before.clone(), a.after.clone(), a.follow.clone()])
         .flatten()
         .collect();
     let text_of = |r: &Range<usize>| doc.text.get(r.clone()).unwrap_or("");

@@ -326,6 +326,10 @@ pub fn build_news(corpus: &Parallel, opts: &NewsOptions) -> NewsTest {
             let mut quoted = Vec::new();
             let separator = if rng.below(2) == 0 { "\n\n" } else { "\n" };
             let paragraphs = 1 + rng.below(2);
+            // Each quote of the article has its own speaker.
+            let mut speakers: Vec<&str> = ws.names.to_vec();
+            shuffle(&mut speakers, &mut rng);
+            let mut next_speaker = 0;
             for p in 0..paragraphs {
                 let mut slots = Vec::new();
                 for _ in 0..1 + rng.below(3) {
@@ -364,8 +368,6 @@ pub fn build_news(corpus: &Parallel, opts: &NewsOptions) -> NewsTest {
                     }
                 }
                 shuffle(&mut slots, &mut rng);
-                let mut speakers: Vec<&str> = ws.names.to_vec();
-                shuffle(&mut speakers, &mut rng);
                 let mut para: Vec<String> = Vec::new();
                 let last = slots.len().saturating_sub(1);
                 for (k, slot) in slots.iter().enumerate() {
@@ -379,12 +381,16 @@ pub fn build_news(corpus: &Parallel, opts: &NewsOptions) -> NewsTest {
                         ws,
                         lang,
                         slot,
-                        speakers.get(k).copied().unwrap_or("Taras Hnatiuk"),
+                        speakers
+                            .get(next_speaker % speakers.len().max(1))
+                            .copied()
+                            .unwrap_or("Olena Marchuk"),
                         k == last,
                         &doc_id,
                         &mut rng,
                         &mut test.pool,
                     );
+                    next_speaker += 1;
                     para.push(planted.0);
                     quoted.push(slot.line);
                     test.planted.push(planted.1);

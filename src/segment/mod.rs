@@ -206,10 +206,25 @@ fn classify(text: &str, blocks: &[Range<usize>]) -> Vec<BlockClass> {
     classes
 }
 
-/// A short line without sentence-final punctuation.
+/// A short line without sentence-final punctuation, unless it is a quote introduced by a verb of
+/// saying (`X wrote on Telegram: "…"`, a quote without final punctuation).
 fn is_heading(line: &str) -> bool {
     let words = line.split_whitespace().count();
-    words <= HEADING_MAX_WORDS && !ends_sentence(line) && line.chars().any(char::is_alphabetic)
+    words <= HEADING_MAX_WORDS
+        && !ends_sentence(line)
+        && line.chars().any(char::is_alphabetic)
+        && !is_attributed_quote(line)
+}
+
+/// True for a line that ends with a quote whose lead-in holds a verb of saying.
+fn is_attributed_quote(line: &str) -> bool {
+    let Some(q) = find_quotes(line).pop().filter(|q| q.closed) else {
+        return false;
+    };
+    line[q.outer.end..].trim().is_empty()
+        && line[..q.outer.start]
+            .split_whitespace()
+            .any(|w| is_speech_verb(w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// The short lines after the last body text that hold page furniture (related links, bylines,

@@ -6,6 +6,9 @@
 //!
 //! Seeded and deterministic: the same corpus and seed give the same test.
 
+pub mod news;
+pub mod wordings;
+
 use super::synth::SplitMix64;
 use crate::doc::{Document, Lang};
 use crate::run::quotes::{Post, QuotePair};

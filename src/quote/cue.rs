@@ -46,49 +46,147 @@ pub struct TranslationCue {
     pub phrase: String,
 }
 
-/// The language-name table `data/languages.tsv`: (lowercase name, code).
-fn languages() -> &'static [(String, Lang)] {
-    static TABLE: OnceLock<Vec<(String, Lang)>> = OnceLock::new();
+/// One language name of `data/languages.tsv`: lowercase name, code, form (empty when none).
+struct LangName {
+    name: String,
+    lang: Lang,
+    form: String,
+}
+
+/// The language-name table `data/languages.tsv`.
+fn languages() -> &'static [LangName] {
+    static TABLE: OnceLock<Vec<LangName>> = OnceLock::new();
     TABLE.get_or_init(|| {
         include_str!("../../data/languages.tsv")
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
             .filter_map(|l| {
-                let (name, code) = l.split_once('\t')?;
-                Some((name.trim().to_lowercase(), Lang::new(code)?))
+                let mut cols = l.split('\t');
+                let name = cols.next()?.trim().to_lowercase();
+                let lang = Lang::new(cols.next()?)?;
+                let form = cols.next().unwrap_or("").trim().to_string();
+                Some(LangName { name, lang, form })
             })
             .collect()
     })
 }
 
-/// The language a name (or adjective) designates: `Russian` → `ru`, `ruso` → `ru`.
+/// The language a name (or adjective) designates: `Russian` → `ru`, `ruso` → `ru`,
+/// `англоязычном` → `en` (the first part of a compound adjective).
 pub fn language_by_name(name: &str) -> Option<Lang> {
     let n = name.trim().to_lowercase();
-    languages().iter().find(|(k, _)| *k == n).map(|(_, l)| *l)
+    let table = languages();
+    table
+        .iter()
+        .find(|e| e.name == n && e.form != "comp")
+        .or_else(|| {
+            table
+                .iter()
+                .find(|e| e.form == "comp" && n.starts_with(e.name.as_str()))
+        })
+        .map(|e| e.lang)
 }
 
-fn cue_patterns() -> &'static [Regex] {
-    static RES: OnceLock<Vec<Regex>> = OnceLock::new();
-    RES.get_or_init(|| {
-        [
-            // "in a Russian-language post", "in a Ukrainian language video"
-            r"(?i)\bin an? (\p{L}+)[- ]language\b",
-            // "translated from Ukrainian", "translation from the Russian"
-            r"(?i)\btranslat(?:ed|ion) from (?:the )?(\p{L}+)",
-            // "replied in Russian", "wrote in Spanish", "— in Russian —"
-            r"(?i)\b(?:in|into) (\p{L}+)\b",
-            // "according to a translated version", "(translated)", "a translation of the tweet"
-            r"(?i)\btranslat(?:ed|ion|ions)\b",
-            // "via Google Translate", "machine-translated"
-            r"(?i)\b(?:google translate|machine[- ]translated)\b",
-        ]
+/// What a pattern of `data/attribution.tsv` finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CueKind {
+    /// Names the source language.
+    Named,
+    /// Names it when the name is used as a noun.
+    Noun,
+    /// Says the quote is translated, without a language.
+    Unnamed,
+}
+
+/// The attribution table `data/attribution.tsv`: cue patterns in file order, verb endings.
+struct AttributionTable {
+    cues: Vec<(CueKind, Regex)>,
+    verb_suffixes: Vec<String>,
+}
+
+/// The regex alternation of the language names of one form (`None`: every form but compounds).
+fn name_alternation(form: Option<&str>) -> String {
+    let mut names: Vec<&LangName> = languages()
         .iter()
-        .filter_map(|p| Regex::new(p).ok())
-        .collect()
+        .filter(|e| match form {
+            Some(f) => e.form == f,
+            None => e.form != "comp",
+        })
+        .collect();
+    // Longest first, so "englischen" is tried before "englisch".
+    names.sort_by_key(|e| std::cmp::Reverse(e.name.chars().count()));
+    let alts: Vec<String> = names.iter().map(|e| regex::escape(&e.name)).collect();
+    format!("(?P<l>{})", alts.join("|"))
+}
+
+/// A pattern of the table with its `{L}` / `{L:form}` slot filled.
+fn expand(pattern: &str) -> String {
+    let mut out = String::new();
+    let mut rest = pattern;
+    while let Some(at) = rest.find("{L") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[at..]);
+            return out;
+        };
+        let form = after[..close].strip_prefix(':');
+        out.push_str(&name_alternation(form));
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn table() -> &'static AttributionTable {
+    static TABLE: OnceLock<AttributionTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = AttributionTable {
+            cues: Vec::new(),
+            verb_suffixes: Vec::new(),
+        };
+        for line in include_str!("../../data/attribution.tsv").lines() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut cols = line.splitn(3, '\t');
+            let (Some(kind), Some(_lang), Some(pattern)) = (cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
+            let kind = match kind {
+                "cue" => CueKind::Named,
+                "cue-noun" => CueKind::Noun,
+                "unnamed" => CueKind::Unnamed,
+                "verb-suffix" => {
+                    t.verb_suffixes.push(pattern.trim().to_lowercase());
+                    continue;
+                }
+                _ => continue,
+            };
+            // The table ships with the crate and is checked by a unit test: a bad line is skipped.
+            if let Ok(re) = Regex::new(&format!("(?i){}", expand(pattern.trim()))) {
+                t.cues.push((kind, re));
+            }
+        }
+        t
     })
 }
 
-/// Words before "in <Language>" that make it about a skill, not the quote ("fluent in Russian").
+/// True for a lowercase word with the ending of a past-tense verb (`data/attribution.tsv`,
+/// `verb-suffix`): next to a quote, such a word most likely says who spoke ("fumed", "съязвил").
+pub fn looks_like_verb(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if !w.chars().next().is_some_and(char::is_lowercase) || w.chars().count() < 4 {
+        return false;
+    }
+    table()
+        .verb_suffixes
+        .iter()
+        .any(|s| w.ends_with(s.as_str()) && w.chars().count() >= s.chars().count() + 3)
+}
+
+/// Words before a language name that make it about a skill, not the quote ("fluent in Russian").
 const NOT_CUE_BEFORE: &[&str] = &[
     "fluent",
     "proficient",
@@ -98,24 +196,111 @@ const NOT_CUE_BEFORE: &[&str] = &[
     "lessons",
 ];
 
-/// Finds a translation cue in attribution text; the first naming a language wins, else the first
-/// without one.
+/// Words that may follow a language name used as a noun ("in Russian on Telegram", "in
+/// Ukrainian, adding"); any other lowercase word makes it an adjective ("Russian state media").
+const AFTER_NOUN: &[&str] = &[
+    "on",
+    "in",
+    "to",
+    "at",
+    "and",
+    "or",
+    "but",
+    "that",
+    "which",
+    "who",
+    "as",
+    "for",
+    "from",
+    "with",
+    "by",
+    "via",
+    "after",
+    "before",
+    "while",
+    "when",
+    "the",
+    "a",
+    "an",
+    "this",
+    "then",
+    "so",
+    "during",
+    "about",
+    "language",
+    "was",
+    "is",
+    "were",
+    "his",
+    "her",
+    "their",
+    "its",
+    "only",
+    "too",
+    "also",
+    "again",
+    "saying",
+    "adding",
+    "writing",
+    "according",
+];
+
+/// Articles before a name that make it a person ("the Ukrainian said").
+const PERSON_BEFORE: &[&str] = &["a", "an", "the"];
+
+/// True when the language name `name` inside the cue `whole` is used as a noun (see
+/// [`AFTER_NOUN`], [`NOT_CUE_BEFORE`], [`PERSON_BEFORE`]).
+fn noun_usage(text: &str, whole: regex::Match, name: regex::Match) -> bool {
+    let before = text.get(..whole.start()).unwrap_or("").to_lowercase();
+    let prev: Vec<&str> = before
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+        .collect();
+    if prev.iter().any(|w| NOT_CUE_BEFORE.contains(w)) {
+        return false;
+    }
+    let bare_name = whole.start() == name.start();
+    if bare_name && prev.first().is_some_and(|w| PERSON_BEFORE.contains(w)) {
+        return false;
+    }
+    let after = text.get(name.end()..).unwrap_or("");
+    if after.starts_with(['-', '‐']) {
+        return false; // "Russian-held", "Russian-made"
+    }
+    let next = after
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let adjacent = after.len() - after.trim_start().len() > 0
+        && after.trim_start().starts_with(char::is_alphabetic);
+    if !adjacent || next.is_empty() {
+        return true;
+    }
+    match next.chars().next() {
+        Some(c) if c.is_lowercase() => AFTER_NOUN.contains(&next),
+        // A capitalised word right after a bare name is a title or a name ("Russian President").
+        _ => !bare_name,
+    }
+}
+
+/// Finds a translation cue in attribution text (patterns of `data/attribution.tsv` in file
+/// order): the first naming a language wins, else the first without one.
 pub fn translation_cue(text: &str) -> Option<TranslationCue> {
     let mut unnamed: Option<TranslationCue> = None;
-    for re in cue_patterns() {
+    for (kind, re) in &table().cues {
         for caps in re.captures_iter(text) {
             let Some(whole) = caps.get(0) else {
                 continue;
             };
-            match caps.get(1) {
-                Some(name) => {
+            match (kind, caps.name("l")) {
+                (CueKind::Named | CueKind::Noun, Some(name)) => {
                     let Some(lang) = language_by_name(name.as_str()) else {
                         continue;
                     };
-                    let before = text.get(..whole.start()).unwrap_or("").to_lowercase();
-                    let last = before.split_whitespace().last().unwrap_or("");
-                    let last = last.trim_matches(|c: char| !c.is_alphabetic());
-                    if NOT_CUE_BEFORE.contains(&last) {
+                    if *kind == CueKind::Noun && !noun_usage(text, whole, name) {
                         continue;
                     }
                     return Some(TranslationCue {
@@ -123,7 +308,7 @@ pub fn translation_cue(text: &str) -> Option<TranslationCue> {
                         phrase: whole.as_str().to_string(),
                     });
                 }
-                None => {
+                _ => {
                     if unnamed.is_none() {
                         unnamed = Some(TranslationCue {
                             lang: None,
@@ -188,7 +373,43 @@ mod tests {
         assert_eq!(cue("he said in a Russian-language post"), lang("ru"));
         assert_eq!(cue("translated from Ukrainian by CNN"), lang("uk"));
         assert_eq!(cue("announced on Twitter — in Russian — that"), lang("ru"));
-        assert_eq!(cue("escribió en inglés in ruso"), lang("ru"));
+    }
+
+    #[test]
+    fn cues_in_the_article_languages() {
+        let cue = |t: &str| translation_cue(t).and_then(|c| c.lang);
+        assert_eq!(cue("escribió Pablo Ortega en inglés en X."), lang("en"));
+        assert_eq!(
+            cue("publicó en Facebook (traducido del inglés)."),
+            lang("en")
+        );
+        assert_eq!(cue("написал Песков в Telegram на английском."), lang("en"));
+        assert_eq!(cue("заявил он в англоязычном посте."), lang("en"));
+        assert_eq!(cue("сообщил он (в переводе с английского)."), lang("en"));
+        assert_eq!(cue("ответил он по-английски."), lang("en"));
+        assert_eq!(cue("написав Кулеба англійською."), lang("en"));
+        assert_eq!(
+            cue("написав він у Facebook (переклад з англійської)."),
+            lang("en")
+        );
+        assert_eq!(cue("повідомив він в англомовному дописі."), lang("en"));
+        assert_eq!(cue("schrieb Kallas auf Englisch."), lang("en"));
+        assert_eq!(cue("aus dem Russischen übersetzt"), lang("ru"));
+        assert_eq!(cue("a écrit Kallas en anglais."), lang("en"));
+        assert_eq!(cue("traduit du russe par l'AFP"), lang("ru"));
+    }
+
+    #[test]
+    fn a_language_name_used_as_a_noun_is_a_cue_and_an_adjective_is_not() {
+        let cue = |t: &str| translation_cue(t).and_then(|c| c.lang);
+        assert_eq!(cue("Kallas wrote in her native Estonian on X."), lang("et"));
+        assert_eq!(cue("Kelly replied in Russian."), lang("ru"));
+        assert_eq!(cue("he told Russian state media."), None);
+        assert_eq!(cue("said in Russian state media"), None);
+        assert_eq!(cue("said Russian President Vladimir Putin."), None);
+        assert_eq!(cue("said the Ukrainian, a veteran of the war."), None);
+        assert_eq!(cue("said a spokesman in Russian-held Kherson."), None);
+        assert_eq!(cue("the original Russian text was deleted."), None);
     }
 
     #[test]
@@ -213,6 +434,9 @@ mod tests {
             None
         );
         assert_eq!(translation_cue("he said in an interview in March"), None);
+        assert_eq!(translation_cue("dijo Pablo Ortega a la prensa."), None);
+        assert_eq!(translation_cue("заявил Песков журналистам."), None);
+        assert_eq!(translation_cue("сказав Кулеба українській пресі."), None);
     }
 
     #[test]

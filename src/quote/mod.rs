@@ -14,11 +14,15 @@
 //! assert_eq!(q[0].cue.as_ref().and_then(|c| c.lang).map(|l| l.to_string()), Some("ru".to_string()));
 //! ```
 
+pub mod attribution;
 pub mod cue;
 pub mod speaker;
 
+use std::ops::Range;
+
 use crate::doc::{Document, Segment, SegmentKind};
 
+pub use attribution::{attribute, Attribution};
 pub use cue::{language_by_name, platform, translation_cue, Platform, TranslationCue};
 
 /// One quote of a document with its attribution.
@@ -30,7 +34,7 @@ pub struct Quote {
     pub segments: Vec<usize>,
     /// The pieces' texts joined by a space.
     pub text: String,
-    /// Segment ids of its attribution sentences.
+    /// Segment ids of the sentences that hold its attribution.
     pub attribution: Vec<usize>,
     /// The named speaker, if found.
     pub speaker: Option<String>,
@@ -40,104 +44,144 @@ pub struct Quote {
     pub cue: Option<TranslationCue>,
 }
 
-/// True for segments that can hold an attribution.
-fn is_prose(s: &Segment) -> bool {
-    s.kind == SegmentKind::Sentence
+/// The text around one quote that can speak of it, in the order it is read: the clauses after
+/// its pieces, the clause introducing it, the follow-up sentence; then, apart, the sentences
+/// right before and right after it that no other quote claims (context: only to name the
+/// language of a cue that names none, and the platform when the clauses name none).
+struct Around {
+    clauses: Vec<Range<usize>>,
+    context: Vec<Range<usize>>,
 }
 
-/// Attribution segments of a quote: the sentences between the pieces and the one right after the
-/// last piece; separately, the sentence right before the first piece (a weaker context), unless
-/// it follows another quote (then it is that quote's attribution).
-fn attribution_of(segs: &[Segment], pieces: &[usize]) -> (Vec<usize>, Option<usize>) {
-    let mut out = Vec::new();
-    let (Some(&first), Some(&last)) = (pieces.first(), pieces.last()) else {
-        return (out, None);
-    };
-    let pos = |id: usize| segs.iter().position(|s| s.id == id);
-    let mut before = None;
-    if let Some(i) = pos(first).and_then(|i| i.checked_sub(1)) {
-        // A sentence right after another quote is that quote's attribution, not this one's.
-        let follows_quote = i
-            .checked_sub(1)
-            .and_then(|k| segs.get(k))
-            .is_some_and(|p| p.kind == SegmentKind::Quote);
-        if let Some(s) = segs.get(i).filter(|s| is_prose(s) && !follows_quote) {
-            before = Some(s.id);
+/// The clauses of a quote whose pieces are `pieces` (indices into `attrs`), from the model.
+fn around(
+    segs: &[Segment],
+    pieces: &[usize],
+    quote_pos: &[usize],
+    attrs: &[Attribution],
+    claimed: &[Range<usize>],
+) -> Around {
+    let mut clauses = Vec::new();
+    for &p in pieces {
+        if let Some(a) = attrs.get(p).and_then(|a| a.after.clone()) {
+            clauses.push(a);
         }
     }
-    if let (Some(a), Some(b)) = (pos(first), pos(last)) {
-        for s in segs.iter().take(b).skip(a + 1) {
-            if is_prose(s) {
-                out.push(s.id);
-            }
-        }
-        if let Some(s) = segs.get(b + 1).filter(|s| is_prose(s)) {
-            out.push(s.id);
-        }
+    let first = pieces.first().and_then(|&p| attrs.get(p));
+    let last = pieces.last().and_then(|&p| attrs.get(p));
+    if let Some(b) = first.and_then(|a| a.before.clone()) {
+        clauses.push(b);
     }
-    (out, before)
+    if let Some(f) = last.and_then(|a| a.follow.clone()) {
+        clauses.push(f);
+    }
+    // The sentences right before the first piece and right after the last, unless another
+    // quote's attribution holds them.
+    let before = pieces
+        .first()
+        .and_then(|&p| quote_pos.get(p))
+        .and_then(|&i| i.checked_sub(1));
+    let after = pieces
+        .last()
+        .and_then(|&p| quote_pos.get(p))
+        .map(|&i| i + 1);
+    let context = [before, after]
+        .into_iter()
+        .flatten()
+        .filter_map(|i| segs.get(i))
+        .filter(|s| s.kind == SegmentKind::Sentence)
+        .map(|s| s.start..s.end)
+        .filter(|r| !claimed.iter().any(|c| c.start < r.end && r.start < c.end))
+        .collect();
+    Around { clauses, context }
 }
 
-/// The quotes of a document, in order, with speaker, platform and translation cue.
+/// The quotes of a document, in order, with speaker, platform and translation cue, each read
+/// from the quote's own attribution ([`attribution::attribute`]).
 pub fn quotes(doc: &Document, segs: &[Segment]) -> Vec<Quote> {
+    // Quote pieces in text order: their positions in `segs` and their ranges.
+    let quote_pos: Vec<usize> = segs
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.kind == SegmentKind::Quote && s.quote.is_some())
+        .map(|(i, _)| i)
+        .collect();
+    let ranges: Vec<Range<usize>> = quote_pos
+        .iter()
+        .filter_map(|&i| segs.get(i))
+        .map(|s| s.start..s.end)
+        .collect();
+    let attrs = attribute(&doc.text, &ranges);
     let mut by_quote: Vec<(usize, Vec<usize>)> = Vec::new();
-    for s in segs {
-        if s.kind != SegmentKind::Quote {
+    for (k, &i) in quote_pos.iter().enumerate() {
+        let Some(part) = segs.get(i).and_then(|s| s.quote) else {
             continue;
-        }
-        let Some(part) = s.quote else { continue };
+        };
         match by_quote.iter_mut().find(|(q, _)| *q == part.quote) {
-            Some((_, v)) => v.push(s.id),
-            None => by_quote.push((part.quote, vec![s.id])),
+            Some((_, v)) => v.push(k),
+            None => by_quote.push((part.quote, vec![k])),
         }
     }
-    let seg_text = |id: usize| -> &str {
-        segs.iter()
-            .find(|s| s.id == id)
-            .map(|s| s.text(&doc.text))
-            .unwrap_or("")
-    };
+    let claimed: Vec<Range<usize>> = attrs
+        .iter()
+        .flat_map(|a| [a.before.clone(), a.after.clone(), a.follow.clone()])
+        .flatten()
+        .collect();
+    let text_of = |r: &Range<usize>| doc.text.get(r.clone()).unwrap_or("");
     let mut names = speaker::NameTracker::default();
     let mut out = Vec::new();
     for (index, pieces) in by_quote {
-        let (after, before) = attribution_of(segs, &pieces);
-        let after_text: Vec<&str> = after.iter().map(|&id| seg_text(id)).collect();
-        let before_text = before.map(seg_text).unwrap_or("");
-        let speaker = after_text
-            .iter()
-            .find_map(|t| speaker::speaker_in(t, &names))
-            .or_else(|| speaker::speaker_in(before_text, &names));
-        let context = format!("{} {}", before_text, after_text.join(" "));
-        let platform = after_text
+        let ar = around(segs, &pieces, &quote_pos, &attrs, &claimed);
+        let texts: Vec<&str> = ar.clauses.iter().map(text_of).collect();
+        let speaker = texts.iter().find_map(|t| speaker::speaker_in(t, &names));
+        let platform = texts
             .iter()
             .find_map(|t| platform(t))
-            .or_else(|| platform(before_text));
-        let cue = after_text
-            .iter()
-            .find_map(|t| translation_cue(t))
-            .or_else(|| translation_cue(before_text));
-        // A cue without a language takes one named elsewhere in the context ("announced on
+            .or_else(|| ar.context.iter().find_map(|r| platform(text_of(r))));
+        let cue = texts.iter().find_map(|t| translation_cue(t));
+        // A cue without a language takes one named elsewhere around the quote ("announced on
         // Twitter — in Russian — that …", then "according to a translated version").
         let cue = match cue {
-            Some(c) if c.lang.is_none() => Some(TranslationCue {
-                lang: translation_cue(&context).and_then(|o| o.lang),
-                phrase: c.phrase,
-            }),
+            Some(c) if c.lang.is_none() => {
+                let lang = texts
+                    .iter()
+                    .copied()
+                    .chain(ar.context.iter().map(text_of))
+                    .find_map(|t| translation_cue(t).and_then(|o| o.lang));
+                Some(TranslationCue {
+                    lang,
+                    phrase: c.phrase,
+                })
+            }
             other => other,
         };
         if let Some(name) = &speaker {
             names.set_last(name);
         }
-        let mut attribution = after;
-        if let Some(b) = before {
-            attribution.insert(0, b);
-        }
-        let texts: Vec<&str> = pieces.iter().map(|&id| seg_text(id).trim()).collect();
-        let text = join_pieces(&texts);
+        let attribution: Vec<usize> = segs
+            .iter()
+            .filter(|s| s.kind == SegmentKind::Sentence)
+            .filter(|s| {
+                ar.clauses
+                    .iter()
+                    .any(|c| c.start < s.end && s.start < c.end)
+            })
+            .map(|s| s.id)
+            .collect();
+        let seg_ids: Vec<usize> = pieces
+            .iter()
+            .filter_map(|&k| quote_pos.get(k).and_then(|&i| segs.get(i)))
+            .map(|s| s.id)
+            .collect();
+        let piece_texts: Vec<&str> = pieces
+            .iter()
+            .filter_map(|&k| ranges.get(k))
+            .map(|r| text_of(r).trim())
+            .collect();
         out.push(Quote {
             index,
-            segments: pieces,
-            text,
+            segments: seg_ids,
+            text: join_pieces(&piece_texts),
             attribution,
             speaker,
             platform,

@@ -3,9 +3,11 @@
 //! For every document, quotes with a translation cue ("replied in Russian", "according to a
 //! translated version") are searched among the original posts of the pool whose language is the
 //! cue's (any language but the document's when the cue names none). Quotes from a tweet or
-//! social-media post without a cue are searched too, among foreign-language posts, at a stricter
-//! threshold: articles often quote tweets in translation silently. Other quotes are taken as
-//! originals and not paired. Foreign-language segments of the inputs themselves (a Russian tweet
+//! social-media post without a cue are searched too, at a stricter threshold, among the posts
+//! of the page itself and the posts in a language the article ties the speaker to (`tied_langs`):
+//! articles quote tweets in translation silently, but an article that marks its translations
+//! marks them, so an English post quoted beside translated ones stays unpaired. Other quotes are
+//! taken as originals and not paired. Foreign-language segments of the inputs themselves (a Russian tweet
 //! pasted into the page) join the pool, and so do the posts embedded in a page
 //! ([`pair_quotes_embedded`]). The lexicons are prepared once for many calls
 //! ([`QuoteOptions::prepare`]).
@@ -19,7 +21,7 @@ use crate::align::anchors::{guess_lang, guess_langs};
 use crate::align::lexicon::Lexicon;
 use crate::align::mine::{mine_with_langs, MineOptions, PreparedLexicons, DEFAULT_THRESHOLD};
 use crate::doc::{Document, Lang, Segment, SegmentKind};
-use crate::quote::{quotes, Quote};
+use crate::quote::{language_by_name, quotes, Quote};
 use crate::read::{work_items, ReadOptions, Reject, WorkItem};
 
 /// An original post: an id, its text and, when known, its language.
@@ -173,6 +175,8 @@ struct Candidate<'a> {
     /// The source language named by a cue, if any.
     cue_lang: Option<Lang>,
     cued: bool,
+    /// For a quote without a cue: the foreign languages the article ties its speaker to.
+    tied: Vec<Lang>,
 }
 
 /// The main language of a document: declared, else guessed from its prose.
@@ -230,8 +234,48 @@ fn input_posts(docs: &[SegmentedDoc], opts: &QuoteOptions) -> Vec<(Post, Lang)> 
     out
 }
 
+/// The foreign languages an article ties a speaker to: language names (nouns or adjectives,
+/// "replied in Russian", "two Russian cosmonauts") in its sentences that name the speaker's
+/// surname. A quote from a post with no cue is searched only in these languages: an article
+/// that marks translations marks them, and a silent translation is assumed only for a speaker
+/// the article places in another language.
+fn tied_langs(d: &SegmentedDoc, speaker: Option<&str>, main: Lang) -> Vec<Lang> {
+    let Some(surname) = speaker
+        .and_then(|s| s.split_whitespace().next_back())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+    else {
+        return Vec::new();
+    };
+    let mut out: Vec<Lang> = Vec::new();
+    for seg in d
+        .segments
+        .iter()
+        .filter(|s| s.kind == SegmentKind::Sentence)
+    {
+        let words: Vec<&str> = seg
+            .text(&d.doc.text)
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .collect();
+        let names_speaker = words.iter().any(|w| {
+            *w == surname || w.strip_suffix("'s").or(w.strip_suffix("’s")) == Some(surname)
+        });
+        if !names_speaker {
+            continue;
+        }
+        for l in words.iter().filter_map(|w| language_by_name(w)) {
+            if l != main && !out.contains(&l) {
+                out.push(l);
+            }
+        }
+    }
+    out
+}
+
 /// The quotes worth searching: with a translation cue naming another language (or none), or
-/// from a social-media platform without a cue.
+/// from a social-media platform without a cue, by a speaker the article ties to another
+/// language ([`tied_langs`]).
 fn candidates(docs: &[SegmentedDoc]) -> Vec<Candidate<'_>> {
     let mut out = Vec::new();
     for d in docs {
@@ -244,13 +288,19 @@ fn candidates(docs: &[SegmentedDoc]) -> Vec<Candidate<'_>> {
             let cue_lang = q.cue.as_ref().and_then(|c| c.lang);
             let cued = q.cue.is_some() && cue_lang != Some(text_lang);
             let social = q.platform.is_some_and(|p| p.is_social());
-            if cued || social {
+            let tied = if cued || !social {
+                Vec::new()
+            } else {
+                tied_langs(d, q.speaker.as_deref(), text_lang)
+            };
+            if cued || !tied.is_empty() {
                 out.push(Candidate {
                     doc: d,
                     quote: q,
                     text_lang,
                     cue_lang,
                     cued,
+                    tied,
                 });
             }
         }
@@ -310,6 +360,8 @@ pub fn pair_quotes_embedded(
         .chain(embedded)
         .chain(&own)
         .collect();
+    // Entries from this index on come from the pages themselves.
+    let from_page = entries.len() - embedded.len() - own.len();
     let cands = candidates(docs);
     // The lexicons once for both passes (and, through `opts.prepared`, for a whole run).
     let prepared = match &opts.prepared {
@@ -326,19 +378,37 @@ pub fn pair_quotes_embedded(
         if group.is_empty() {
             continue;
         }
-        // Pool entries any quote of the group may come from.
-        let allowed = |e: &&(Post, Lang), c: &Candidate| -> bool {
+        // Pool entries any quote of the group may come from. A quote without a cue may come
+        // from a post in a language its speaker is tied to, or from a foreign post of the page
+        // itself (embedded, or pasted into the text).
+        let allowed = |j: usize, c: &Candidate| -> bool {
+            let Some(e) = entries.get(j) else {
+                return false;
+            };
             match c.cue_lang {
                 Some(l) if c.cued => e.1 == l,
-                _ => e.1 != c.text_lang && !e.1.is_und(),
+                _ if c.cued => e.1 != c.text_lang && !e.1.is_und(),
+                _ => {
+                    c.tied.contains(&e.1) || (j >= from_page && e.1 != c.text_lang && !e.1.is_und())
+                }
             }
+        };
+        // The entries searched: for quotes without a cue every foreign entry, so the margins
+        // weigh the pair against the whole pool; `allowed` then decides what may be taken.
+        let searched = |j: usize, c: &Candidate| -> bool {
+            if c.cued {
+                return allowed(j, c);
+            }
+            entries
+                .get(j)
+                .is_some_and(|e| e.1 != c.text_lang && !e.1.is_und())
         };
         let pool_idx: Vec<usize> = (0..entries.len())
             .filter(|&j| {
                 !used.get(j).copied().unwrap_or(true)
-                    && group.iter().any(|&i| {
-                        matches!((entries.get(j), cands.get(i)), (Some(e), Some(c)) if allowed(e, c))
-                    })
+                    && group
+                        .iter()
+                        .any(|&i| cands.get(i).is_some_and(|c| searched(j, c)))
             })
             .collect();
         let queries: Vec<(&str, Lang)> = group
@@ -371,8 +441,7 @@ pub fn pair_quotes_embedded(
             else {
                 continue;
             };
-            let ok = hit.accepted
-                && matches!((entries.get(*pj), cands.get(ci)), (Some(e), Some(c)) if allowed(e, c));
+            let ok = hit.accepted && cands.get(ci).is_some_and(|c| allowed(*pj, c));
             if ok {
                 found[ci] = Some((*pj, hit.score, hit.margin));
                 if let Some(u) = used.get_mut(*pj) {

@@ -98,7 +98,10 @@ fn joins_next<'a>(raw: &impl Fn(usize) -> &'a str, k: usize) -> bool {
         return false;
     }
     let len = content.chars().count();
-    if (SOFT_WRAP_MIN_CHARS..=HARD_WRAP_MAX_CHARS).contains(&len) {
+    // A long line ending with a closing quotation mark is a quoted headline or slogan (quotes
+    // without final punctuation), not a wrapped one.
+    let closes_quote = content.ends_with(['”', '»', '"', '」', '』']);
+    if !closes_quote && (SOFT_WRAP_MIN_CHARS..=HARD_WRAP_MAX_CHARS).contains(&len) {
         let first_word = next
             .split_whitespace()
             .next()

@@ -196,10 +196,25 @@ fn classify(text: &str, blocks: &[Range<usize>]) -> Vec<BlockClass> {
     classes
 }
 
-/// A short line without sentence-final punctuation.
+/// A short line without sentence-final punctuation, unless it is a quote introduced by a verb of
+/// saying (`X wrote on Telegram: "…"`, a quote without final punctuation).
 fn is_heading(line: &str) -> bool {
     let words = line.split_whitespace().count();
-    words <= HEADING_MAX_WORDS && !ends_sentence(line) && line.chars().any(char::is_alphabetic)
+    words <= HEADING_MAX_WORDS
+        && !ends_sentence(line)
+        && line.chars().any(char::is_alphabetic)
+        && !is_attributed_quote(line)
+}
+
+/// True for a line that ends with a quote whose lead-in holds a verb of saying.
+fn is_attributed_quote(line: &str) -> bool {
+    let Some(q) = find_quotes(line).pop().filter(|q| q.closed) else {
+        return false;
+    };
+    line[q.outer.end..].trim().is_empty()
+        && line[..q.outer.start]
+            .split_whitespace()
+            .any(|w| is_speech_verb(w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// The short lines after the last body text that hold page furniture (related links, bylines,
@@ -235,10 +250,10 @@ fn mark_repeated_headings(classes: &mut [BlockClass]) {
 
 /// Quotes shorter than this stay inside their sentence unless they open it.
 const EMBEDDED_QUOTE_MIN_WORDS: usize = 8;
-/// An attribution between two pieces of one quote has at most this many words.
-const ATTRIBUTION_MAX_WORDS: usize = 15;
 
-/// Sentences and quote pieces of one body block, appended to `out`.
+/// Sentences and quote pieces of one body block, appended to `out`. Whether a quote is the next
+/// piece of the one before it is the attribution model's decision
+/// ([`crate::quote::attribution::attribute`]).
 fn body_segments(
     text: &str,
     block: Range<usize>,
@@ -251,17 +266,22 @@ fn body_segments(
     let (speech, inline): (Vec<&QuoteSpan>, Vec<&QuoteSpan>) = found
         .iter()
         .partition(|q| opts.extract_quotes && is_speech(para, q));
+    // Each speech quote with its text (None: no words, dropped).
+    let texts: Vec<Option<Range<usize>>> = speech
+        .iter()
+        .map(|q| quote_text(para, q.inner.clone()))
+        .collect();
+    let ranges: Vec<Range<usize>> = texts.iter().flatten().cloned().collect();
+    let attrs = crate::quote::attribution::attribute(para, &ranges);
+    let mut continues = attrs.iter().map(|a| a.continues);
     let mut cursor = 0;
     let mut last_quote: Option<usize> = None; // index in `out` of the previous quote piece
-    for quote in speech {
-        let between = cursor..quote.outer.start;
-        let continues = last_quote.is_some() && is_attribution(para, between.clone());
-        push_sentences(para, between, &inline, block.start, out);
-        let Some(inner) = quote_text(para, quote.inner.clone()) else {
-            cursor = quote.outer.end;
-            continue;
-        };
-        let part = match last_quote.and_then(|i| out[i].quote).filter(|_| continues) {
+    for (quote, inner) in speech.iter().zip(texts) {
+        push_sentences(para, cursor..quote.outer.start, &inline, block.start, out);
+        cursor = quote.outer.end;
+        let Some(inner) = inner else { continue };
+        let joins = continues.next().unwrap_or(false);
+        let part = match last_quote.and_then(|i| out[i].quote).filter(|_| joins) {
             Some(prev) => QuotePart {
                 quote: prev.quote,
                 piece: prev.piece + 1,
@@ -279,7 +299,6 @@ fn body_segments(
         seg.quote = Some(part);
         last_quote = Some(out.len());
         out.push(seg);
-        cursor = quote.outer.end;
     }
     push_sentences(para, cursor..para.len(), &inline, block.start, out);
 }
@@ -308,9 +327,9 @@ fn push_sentences(
     }
 }
 
-/// `range` without leading separators left by a quote before it (`, `, `: `, the `.` of
-/// `«…?».`, spaces); `None`
-/// when no word is left. A paragraph's own opening dash (dialogue: "— Да, — сказал он.") stays.
+/// `range` without leading separators left by a quote before it (`, `, `: `, spaces, and the
+/// punctuation outside its closing mark: `«…». Кремль`, which stays with the quote); `None` when
+/// no word is left. A paragraph's own opening dash (dialogue: "— Да, — сказал он.") stays.
 fn trim_punct_edges(para: &str, range: Range<usize>) -> Option<Range<usize>> {
     let slice = para.get(range.clone())?;
     let lead = slice.len()
@@ -348,21 +367,6 @@ fn is_speech(para: &str, q: &QuoteSpan) -> bool {
     let before = para[..q.outer.start].trim_end();
     let opens_sentence = before.is_empty() || ends_sentence(before) || before.ends_with(':');
     opens_sentence && words >= 2
-}
-
-/// Whether the text between two quotes is a short attribution ("Kelly said.").
-fn is_attribution(para: &str, between: Range<usize>) -> bool {
-    let Some(slice) = para.get(between) else {
-        return false;
-    };
-    let words: Vec<&str> = slice.split_whitespace().collect();
-    let has_verb = words
-        .iter()
-        .any(|w| is_speech_verb(w.trim_matches(|c: char| !c.is_alphanumeric())));
-    !words.is_empty()
-        && words.len() <= ATTRIBUTION_MAX_WORDS
-        && has_verb
-        && split_sentences(slice, &[]).len() <= 1
 }
 
 #[cfg(test)]

@@ -188,3 +188,65 @@ fn the_sentences_view_gives_furniture_one_row_per_sentence() {
         ]
     );
 }
+
+#[test]
+fn quotes_by_different_speakers_are_different_quotes() {
+    let text = "\"We stand with Ukraine,\" Estonia's foreign minister said in a post on X. \"Russia will pay for this war,\" Lithuania's defence minister wrote.";
+    let quotes: Vec<_> = segment_with(text, SegmentOptions::default())
+        .into_iter()
+        .filter_map(|s| s.quote)
+        .collect();
+    assert_eq!(
+        quotes,
+        [
+            QuotePart { quote: 0, piece: 0 },
+            QuotePart { quote: 1, piece: 0 }
+        ]
+    );
+    let text = "Kallas wrote on X: \"We stand with Ukraine today.\" Landsbergis replied on Facebook: \"Russia will pay.\"";
+    let numbers: Vec<usize> = segment_with(text, SegmentOptions::default())
+        .into_iter()
+        .filter_map(|s| s.quote.map(|q| q.quote))
+        .collect();
+    assert_eq!(numbers, [0, 1]);
+}
+
+#[test]
+fn punctuation_outside_the_closing_mark_stays_with_the_quote() {
+    for text in [
+        "Песков сказал: «Запад понимает только язык силы». Кремль не стал уточнять детали.",
+        "Kallas wrote: \"We will not give in to blackmail\". The ministry agreed.",
+        "Le ministre a déclaré : « Nous ne céderons pas aux menaces du Kremlin ». Paris attend.",
+    ] {
+        let segs = kinds_and_texts(text);
+        assert!(
+            segs.iter()
+                .all(|(_, t)| t.chars().any(char::is_alphanumeric)),
+            "no segment of bare punctuation in {segs:?}"
+        );
+        assert_eq!(
+            segs.iter()
+                .filter(|(k, _)| *k == SegmentKind::Quote)
+                .count(),
+            1
+        );
+        assert_eq!(segs.last().map(|s| s.0), Some(SegmentKind::Sentence));
+    }
+}
+
+#[test]
+fn a_quote_without_final_punctuation_ends_at_its_closing_mark() {
+    let text = "Medvedev posted on Telegram in Russian: \"Europe will pay for its arrogance, you will see\"\n\"We are not afraid of these threats,\" Kallas replied.";
+    let segs = segment_with(text, SegmentOptions::default());
+    let quotes: Vec<(&str, usize)> = segs
+        .iter()
+        .filter_map(|s| s.quote.map(|q| (s.text(text), q.quote)))
+        .collect();
+    assert_eq!(
+        quotes,
+        [
+            ("Europe will pay for its arrogance, you will see", 0),
+            ("We are not afraid of these threats", 1)
+        ]
+    );
+}

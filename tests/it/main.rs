@@ -15,6 +15,7 @@ mod mine_cli;
 mod mine_flores_quotes;
 mod mine_inputs;
 mod mine_tatoeba;
+mod quote_news;
 mod run_bad_inputs;
 mod run_demo;
 mod run_embedded;

@@ -12,6 +12,7 @@ use talign::write::{open_segment_sink, SegmentFormat, SegmentRow, Target};
 
 use super::corpus::{drive_corpus, DriveArgs, Output, ReadArgs, RowsAre};
 use super::detect::{parse_langs, LangList};
+use super::safety::check_outputs;
 use super::Outcome;
 
 /// Output formats of `talign segment`.
@@ -56,6 +57,10 @@ pub struct SegmentArgs {
     /// CSV: start with a UTF-8 byte-order mark.
     #[arg(long)]
     pub bom: bool,
+    /// CSV/TSV: prefix `'` to cells starting with = + - @ (or a tab or CR), which spreadsheet
+    /// programs would run as formulas; off by default, so that data stays exact.
+    #[arg(long)]
+    pub csv_safe: bool,
     #[command(flatten)]
     pub read: ReadArgs,
     #[command(flatten)]
@@ -73,7 +78,17 @@ pub fn run(args: SegmentArgs) -> anyhow::Result<Outcome> {
         SegmentFormatArg::Jsonl => SegmentFormat::Jsonl,
     };
     let target = Target::from_arg(args.output.as_deref());
-    let sink = open_segment_sink(&target, format, args.bom).context("cannot open the output")?;
+    let outputs: Vec<(&str, PathBuf)> = args
+        .output
+        .iter()
+        .filter(|_| target != Target::Stdout)
+        .map(|p| ("output", p.clone()))
+        .chain(args.drive.summary.iter().map(|p| ("summary", p.clone())))
+        .collect();
+    let reads: Vec<(&str, PathBuf)> = inputs.iter().map(|p| ("input", p.clone())).collect();
+    check_outputs(&outputs, &reads)?;
+    let sink = open_segment_sink(&target, format, args.bom, args.csv_safe)
+        .context("cannot open the output")?;
     let detector = Detector::new(args.langs.as_ref().map(|l| l.0.as_slice()));
     let job = SegmentJob::new(detector, args.lines);
     let output = Output {

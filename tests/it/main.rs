@@ -14,6 +14,7 @@ mod mine_cli;
 mod mine_flores_quotes;
 mod mine_inputs;
 mod mine_tatoeba;
+mod reliability;
 mod run_bad_inputs;
 mod run_demo;
 mod run_embedded;

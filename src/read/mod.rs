@@ -13,6 +13,7 @@ mod open;
 mod pairs;
 mod records;
 mod stream;
+mod table;
 
 use std::fs;
 use std::io::{self, Read};

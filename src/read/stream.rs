@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use super::lines::{Line, LineReader};
 use super::open::{open, read_limited, Input};
 use super::pairs::{group_by_name, lang_of_name, read_manifest, split_lang_suffix, FileGroup};
-use super::records::{read_jsonl_line, Record, TableRecords};
+use super::records::{read_jsonl_line, Record};
+use super::table::TableRecords;
 use super::{
     decode_text, input_name, DocMeta, InputFormat, ReadError, ReadOptions, Reject, SourceDoc,
     WorkItem,

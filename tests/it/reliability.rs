@@ -462,3 +462,108 @@ fn csv_safe_defuses_formula_cells_and_is_off_by_default() {
     assert!(safe.contains(",-2\r\n"), "a number stays a number: {safe}");
     assert!(safe.contains(",plain\r\n"), "{safe}");
 }
+
+// 2. An unbalanced CSV quote swallows the rows after it, silently.
+#[test]
+fn an_unbalanced_csv_quote_is_a_named_reject_with_its_line() {
+    let dir = tempdir();
+    let d = dir.path();
+    write(
+        d,
+        "u.csv",
+        "id,text\nc1,\"Fine, A.\"\nc2,\"unbalanced, B.\nc3,Third row C.\nc4,Fourth row D.\n",
+    );
+    write(
+        d,
+        "v.csv",
+        "id,text\nc2,\"unbalanced, B.\nc3,\"Third row C.\"\nc4,Fourth row D.\n",
+    );
+    for (file, kept, line) in [("u.csv", "c1", 3), ("v.csv", "c4", 2)] {
+        let assert = talign()
+            .current_dir(d)
+            .args(["segment", "-q", file])
+            .assert()
+            .code(1);
+        let err = stderr_of(&assert);
+        assert!(
+            err.contains(&format!("{file}:{line}: unbalanced quotes")),
+            "{err}"
+        );
+        let out = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
+        assert!(out.contains(&format!("\n{kept},")), "{out}");
+        assert!(!out.contains("c3,"), "no row swallowed into another: {out}");
+    }
+}
+
+/// A gzip stream of `head`, `middle` repeated `times` times, then `tail`, made of gzip members
+/// (the readers decompress every member), so a test can hold a huge input in a small file.
+fn gz_repeated(head: &str, middle: &[u8], times: usize, tail: &str) -> Vec<u8> {
+    use std::io::Write;
+    let member = |bytes: &[u8]| {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(bytes).unwrap_or_else(|e| panic!("gz: {e}"));
+        enc.finish().unwrap_or_else(|e| panic!("gz: {e}"))
+    };
+    let mut out = member(head.as_bytes());
+    let middle = member(middle);
+    for _ in 0..times {
+        out.extend_from_slice(&middle);
+    }
+    out.extend(member(tail.as_bytes()));
+    out
+}
+
+/// Runs talign under `/usr/bin/time`: exit code, stderr and peak RSS in MB; `None` (after a
+/// loud skip) where `/usr/bin/time` is missing.
+fn run_measured(dir: &Path, args: &[&str]) -> Option<(Option<i32>, String, u64)> {
+    let time = Path::new("/usr/bin/time");
+    if !time.exists() {
+        crate::common::skip("/usr/bin/time is missing: peak memory not measured");
+        return None;
+    }
+    let out = std::process::Command::new(time)
+        .current_dir(dir)
+        .args(["-f", "peak-kb %M"])
+        .arg(crate::common::talign_path())
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    let kb = err
+        .lines()
+        .filter_map(|l| l.strip_prefix("peak-kb "))
+        .filter_map(|n| n.trim().parse::<u64>().ok())
+        .next_back()
+        .unwrap_or(u64::MAX);
+    Some((out.status.code(), err, kb / 1024))
+}
+
+// 10. CSV input has no memory bound: a huge header or record is read whole.
+#[test]
+fn a_huge_csv_header_or_record_is_rejected_in_bounded_memory() {
+    let dir = tempdir();
+    let d = dir.path();
+    let mib = vec![b'h'; 1 << 20];
+    // a 512 MiB header line, 0.5 MB on disk
+    write(
+        d,
+        "header.csv.gz",
+        gz_repeated("", &mib, 512, "\nok,fine\n"),
+    );
+    // a 512 MiB record between two good ones
+    let xs = vec![b'x'; 1 << 20];
+    let body = gz_repeated("id,text\na,First.\nbig,\"", &xs, 512, "\"\nc,Last one.\n");
+    write(d, "record.csv.gz", body);
+    let Some((code, err, mb)) = run_measured(d, &["segment", "-q", "header.csv.gz"]) else {
+        return;
+    };
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("header.csv.gz:1: the header is over"), "{err}");
+    assert!(mb < 200, "peak RSS {mb} MB for a 512 MiB header");
+    let Some((code, err, mb)) = run_measured(d, &["segment", "-q", "record.csv.gz"]) else {
+        return;
+    };
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("record.csv.gz:3: too large"), "{err}");
+    assert!(mb < 200, "peak RSS {mb} MB for a 512 MiB record");
+}

@@ -35,8 +35,9 @@ pub enum SegmentFormatArg {
 /// input order at any thread count.
 ///
 /// A segment whose language changes ("English language Английский язык") is split into one
-/// segment per language run. Offsets are byte offsets into the document text (after a UTF-8
-/// byte-order mark, if any). Quote pieces split by an attribution share a quote number (JSONL
+/// segment per language run. Offsets are byte offsets into the input file for a text file (a
+/// UTF-8 byte-order mark counted), into the `text` field for a JSONL or CSV record, and into the
+/// visible text for an HTML page. Quote pieces split by an attribution share a quote number (JSONL
 /// `quote.quote`), with `quote.piece` giving their order; repeated lines carry `duplicate_of`.
 #[derive(Debug, Args)]
 pub struct SegmentArgs {

@@ -50,6 +50,7 @@ impl Record {
                     date: p.date,
                     author: p.author,
                     embedded: true,
+                    text_offset: 0,
                 },
                 posts: Vec::new(),
             })
@@ -133,6 +134,7 @@ pub fn read_jsonl_line(
         date: raw.date,
         author: raw.author,
         embedded: false,
+        text_offset: 0,
     };
     let lang = raw.lang.as_deref().and_then(lang_hint);
     Ok(Some(Record::build(

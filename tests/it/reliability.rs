@@ -567,3 +567,128 @@ fn a_huge_csv_header_or_record_is_rejected_in_bounded_memory() {
     assert!(err.contains("record.csv.gz:3: too large"), "{err}");
     assert!(mb < 200, "peak RSS {mb} MB for a 512 MiB record");
 }
+
+// 6. A symlinked directory inside a folder input is skipped, with no message and no count.
+#[cfg(unix)]
+#[test]
+fn a_symlinked_folder_is_followed_and_a_loop_is_named() {
+    let dir = tempdir();
+    let d = dir.path();
+    write(d, "corpus/a.txt", EN);
+    write(d, "elsewhere/b.txt", DE);
+    std::os::unix::fs::symlink(d.join("elsewhere"), d.join("corpus/linked"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink(d.join("corpus"), d.join("corpus/loop"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let assert = talign()
+        .current_dir(d)
+        .args(["segment", "corpus", "--summary", "s.json"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .code(1);
+    let out = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
+    assert!(out.contains("corpus/linked/b.txt,"), "{out}");
+    let err = stderr_of(&assert);
+    assert!(err.contains("corpus/loop: skipped"), "{err}");
+    let summary: serde_json::Value =
+        serde_json::from_str(&read(&d.join("s.json"))).unwrap_or_default();
+    assert_eq!(
+        (&summary["processed"], &summary["rejected"]),
+        (&serde_json::json!(2), &serde_json::json!(1)),
+        "{summary}"
+    );
+}
+
+// 7. A FIFO (or other special file) inside a folder blocks the run forever.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_folder_is_skipped_and_one_named_on_the_command_line_is_read() {
+    use std::io::Write;
+    let dir = tempdir();
+    let d = dir.path();
+    write(d, "corpus/a.txt", EN);
+    let made = std::process::Command::new("mkfifo")
+        .arg(d.join("corpus/pipe"))
+        .arg(d.join("direct"))
+        .status();
+    if !made.is_ok_and(|s| s.success()) {
+        crate::common::skip("mkfifo failed: FIFO handling not checked");
+        return;
+    }
+    let assert = talign()
+        .current_dir(d)
+        .args(["segment", "corpus"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .code(1);
+    let err = stderr_of(&assert);
+    assert!(
+        err.contains("corpus/pipe: skipped: not a regular file"),
+        "{err}"
+    );
+    // named on the command line, a FIFO is read like any input
+    let fifo = d.join("direct");
+    let feeder = std::thread::spawn(move || {
+        let mut w = fs::OpenOptions::new()
+            .write(true)
+            .open(fifo)
+            .unwrap_or_else(|e| panic!("{e}"));
+        w.write_all(DE.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    });
+    let assert = talign()
+        .current_dir(d)
+        .args(["segment", "-q", "direct"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .success();
+    let _ = feeder.join();
+    let out = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
+    assert!(out.contains("Gipfel"), "{out}");
+}
+
+// 9. Deeply nested HTML is quadratic.
+#[test]
+fn a_16_mib_page_of_nested_elements_is_read_in_seconds() {
+    let dir = tempdir();
+    let tail = "<p>The expedition reached the summit early in the morning.</p>";
+    let depth = ((16 << 20) - 1000) / "<div></div>".len();
+    let page = format!(
+        "<html><body>{}{tail}{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    write(dir.path(), "deep.html", page);
+    let assert = talign()
+        .current_dir(dir.path())
+        .args(["segment", "-q", "deep.html"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .success();
+    let out = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
+    assert!(out.contains("reached the summit"), "{out}");
+}
+
+// 15. With a UTF-8 BOM, `start`/`end` are 3 bytes off from the file.
+#[test]
+fn segment_offsets_point_into_the_file_after_a_byte_order_mark() {
+    let dir = tempdir();
+    let text = format!("\u{feff}{EN}");
+    write(dir.path(), "bom.txt", &text);
+    let assert = talign()
+        .current_dir(dir.path())
+        .args(["segment", "-q", "--format", "jsonl", "bom.txt"])
+        .assert()
+        .success();
+    let out = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
+    let bytes = text.as_bytes();
+    for line in out.lines() {
+        let row: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+        let (start, end) = (
+            row["start"].as_u64().unwrap_or(0) as usize,
+            row["end"].as_u64().unwrap_or(0) as usize,
+        );
+        let in_file = String::from_utf8_lossy(bytes.get(start..end).unwrap_or_default());
+        assert_eq!(row["text"].as_str(), Some(in_file.as_ref()), "{line}");
+    }
+    assert!(out.lines().count() >= 2, "{out}");
+}

@@ -186,17 +186,7 @@ where
     let driven = drive(items, opts, job, |finished| -> Result<(), WriteError> {
         summary.record(&finished);
         if summary.rejects.len() >= REJECTS_IN_MEMORY {
-            if args.summary.is_some() {
-                let file = match spill.as_mut() {
-                    Some(f) => f,
-                    None => spill.insert(Spill::new()?),
-                };
-                let mut w = io::BufWriter::new(file.file.as_file_mut());
-                summary.spill_rejects(&mut w)?;
-                w.flush()?;
-            } else {
-                summary.rejects.clear();
-            }
+            keep_rejects(&mut summary, &mut spill, args.summary.is_some())?;
         }
         match finished {
             Finished::Processed { documents, output } => {
@@ -238,46 +228,7 @@ where
         }
         Ok(()) => sink.finish().context("cannot finish the output"),
     };
-    // the account of the run is kept even when the output failed
-    let summarised = match &args.summary {
-        Some(path) => write_summary_with(path, &summary, spill)
-            .with_context(|| format!("cannot write the summary to {}", path.display())),
-        None => Ok(()),
-    };
-    written?;
-    summarised?;
-    if !args.quiet {
-        let pairs = match rows_are {
-            RowsAre::Pairs => format!(", {} pairs", summary.pairs),
-            RowsAre::Segments => String::new(),
-        };
-        let flattened = match summary.flattened {
-            0 => String::new(),
-            n => format!("; {n} texts had line breaks or tabs turned into spaces"),
-        };
-        eprintln!(
-            "talign: {} inputs, {} documents: {} processed, {} rejected; {} segments{pairs}{flattened}",
-            summary.inputs,
-            summary.documents,
-            summary.processed,
-            summary.rejected,
-            summary.segments,
-        );
-    }
-    if summary.processed == 0 {
-        if summary.rejected == 0 {
-            anyhow::bail!("no usable input: no documents found; nothing written");
-        }
-        anyhow::bail!(
-            "no usable input: all {} documents were rejected; nothing written",
-            summary.rejected
-        );
-    }
-    Ok(if summary.rejected > 0 {
-        Outcome::SomeRejected
-    } else {
-        Outcome::Done
-    })
+    conclude(written, &summary, spill, args, rows_are)
 }
 
 /// The files a command will write, named for messages: the output (both Moses files, with a
@@ -307,6 +258,79 @@ pub fn output_paths(
     }
     out.extend(summary.map(|s| ("summary", s.to_path_buf())));
     out
+}
+
+/// Ends a corpus command after its output was finished (or failed): the summary is written in
+/// either case, then the closing count, then the outcome.
+fn conclude(
+    written: anyhow::Result<()>,
+    summary: &Summary,
+    spill: Option<Spill>,
+    args: &DriveArgs,
+    rows_are: RowsAre,
+) -> anyhow::Result<Outcome> {
+    // the account of the run is kept even when the output failed
+    let summarised = match &args.summary {
+        Some(path) => write_summary_with(path, summary, spill)
+            .with_context(|| format!("cannot write the summary to {}", path.display())),
+        None => Ok(()),
+    };
+    written?;
+    summarised?;
+    if !args.quiet {
+        report(summary, rows_are);
+    }
+    if summary.processed == 0 {
+        if summary.rejected == 0 {
+            anyhow::bail!("no usable input: no documents found; nothing written");
+        }
+        anyhow::bail!(
+            "no usable input: all {} documents were rejected; nothing written",
+            summary.rejected
+        );
+    }
+    Ok(if summary.rejected > 0 {
+        Outcome::SomeRejected
+    } else {
+        Outcome::Done
+    })
+}
+
+/// Moves the rejects held in memory to the spill file when a summary will be written (else
+/// drops them: stderr has named them already), so memory stays flat.
+fn keep_rejects(
+    summary: &mut Summary,
+    spill: &mut Option<Spill>,
+    wanted: bool,
+) -> Result<(), WriteError> {
+    if !wanted {
+        summary.rejects.clear();
+        return Ok(());
+    }
+    let file = match spill {
+        Some(f) => f,
+        None => spill.insert(Spill::new()?),
+    };
+    let mut w = io::BufWriter::new(file.file.as_file_mut());
+    summary.spill_rejects(&mut w)?;
+    w.flush()?;
+    Ok(())
+}
+
+/// The closing count on stderr.
+fn report(summary: &Summary, rows_are: RowsAre) {
+    let pairs = match rows_are {
+        RowsAre::Pairs => format!(", {} pairs", summary.pairs),
+        RowsAre::Segments => String::new(),
+    };
+    let flattened = match summary.flattened {
+        0 => String::new(),
+        n => format!("; {n} texts had line breaks or tabs turned into spaces"),
+    };
+    eprintln!(
+        "talign: {} inputs, {} documents: {} processed, {} rejected; {} segments{pairs}{flattened}",
+        summary.inputs, summary.documents, summary.processed, summary.rejected, summary.segments,
+    );
 }
 
 /// Rejects that wait on disk for the summary, their file registered for removal on a signal.

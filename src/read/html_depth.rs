@@ -83,20 +83,8 @@ pub(crate) fn limit_depth(html: &str, max: usize) -> Cow<'_, str> {
             continue;
         }
         if closing {
-            // the nearest open element of that name (a few levels down at most: misnested
-            // pages); its end tag is left out when its start tag was
-            let hit = open
-                .iter()
-                .rev()
-                .take(16)
-                .position(|(n, _)| n.eq_ignore_ascii_case(name));
-            if let Some(back) = hit {
-                let keep = open.len() - back - 1;
-                let dropped = open.get(keep).is_some_and(|(_, d)| *d);
-                open.truncate(keep);
-                if dropped {
-                    drop_range(&mut out, lt, tag_end, name);
-                }
+            if close(&mut open, name) {
+                drop_range(&mut out, lt, tag_end, name);
             }
             continue;
         }
@@ -119,6 +107,23 @@ pub(crate) fn limit_depth(html: &str, max: usize) -> Cow<'_, str> {
         }
         None => Cow::Borrowed(html),
     }
+}
+
+/// Closes the nearest open element named `name` (a few levels down at most: misnested pages)
+/// and those above it; true when its start tag was left out, so its end tag goes too.
+fn close(open: &mut Vec<(&[u8], bool)>, name: &[u8]) -> bool {
+    let hit = open
+        .iter()
+        .rev()
+        .take(16)
+        .position(|(n, _)| n.eq_ignore_ascii_case(name));
+    let Some(back) = hit else {
+        return false;
+    };
+    let keep = open.len() - back - 1;
+    let dropped = open.get(keep).is_some_and(|(_, d)| *d);
+    open.truncate(keep);
+    dropped
 }
 
 /// Where `needle` starts at or after `from`.

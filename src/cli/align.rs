@@ -13,7 +13,9 @@ use talign::segment::segment_lines;
 use talign::write::{open_sink, Format, PairRow, Target, WriteOptions};
 use talign::{Document, Lang};
 
-use super::corpus::{drive_corpus, DriveArgs, Output, RowsAre};
+use super::corpus::{drive_corpus, output_paths, DriveArgs, Output, RowsAre};
+use super::detect::parse_lang;
+use super::safety::check_outputs;
 use super::Outcome;
 
 /// Output formats of `talign align`: the writers of `talign run`. Every format but `links`
@@ -62,10 +64,10 @@ pub struct AlignArgs {
     #[arg(long)]
     pub lines: bool,
     /// Language of the source (ISO 639-1, e.g. de); detected from the text when absent.
-    #[arg(long, value_name = "LANG")]
+    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
     pub src_lang: Option<Lang>,
     /// Language of the target; detected from the text when absent.
-    #[arg(long, value_name = "LANG")]
+    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
     pub tgt_lang: Option<Lang>,
     /// Bilingual word list (`english<TAB>foreign` or hunalign's `foreign @ english`); repeatable.
     #[arg(long, value_name = "FILE")]
@@ -86,6 +88,10 @@ pub struct AlignArgs {
     /// Write a JSON account here: inputs, documents, segments, pairs, rejects (as `talign run`).
     #[arg(long, value_name = "FILE")]
     pub summary: Option<PathBuf>,
+    /// CSV/TSV: prefix `'` to cells starting with = + - @ (or a tab or CR), which spreadsheet
+    /// programs would run as formulas; off by default, so that data stays exact.
+    #[arg(long)]
+    pub csv_safe: bool,
 }
 
 /// One side's sentences: lines with `--lines`, else the content sentences (quotes inside their
@@ -159,9 +165,17 @@ pub fn run(args: AlignArgs) -> anyhow::Result<Outcome> {
         format,
         src_lang: opts.src_lang,
         tgt_lang: opts.tgt_lang,
+        csv_safe: args.csv_safe,
         ..WriteOptions::default()
     };
     let target = Target::from_arg(args.output.as_deref());
+    let reads = [("input", &args.src), ("input", &args.tgt)]
+        .into_iter()
+        .chain(args.lexicon.iter().map(|l| ("lexicon", l)));
+    check_outputs(
+        &output_paths(&target, &write_opts, args.summary.as_deref()),
+        &reads.map(|(r, p)| (r, p.clone())).collect::<Vec<_>>(),
+    )?;
     let sink = open_sink(&target, &write_opts).context("cannot open the output")?;
     // only the gold format keeps the links with an empty side
     let every_link = format == Format::Links;

@@ -2,19 +2,19 @@
 //! loop that drives a job over a corpus, writes its rows in input order, reports every reject and
 //! accounts for every document.
 
-use std::fs;
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use super::safety::TempGuard;
 use super::Outcome;
 use talign::read::{InputFormat, ReadOptions, Reject, WorkItem, DEFAULT_MAX_DOC_BYTES};
 use talign::run::{drive, DriveOptions, Finished, JobError, JobOutput, Summary, REJECTS_IN_MEMORY};
-use talign::write::{Sink, WriteError};
+use talign::write::{moses_paths, Format, Sink, StagedFile, Target, WriteError, WriteOptions};
 
 /// Input layouts for `--input-format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -70,11 +70,16 @@ impl ReadArgs {
     }
 }
 
+/// Most worker threads per core: more only adds switching (and thousands of threads can bring a
+/// machine to its knees), so a larger `--threads` is lowered to this many per core.
+pub const THREADS_PER_CORE: usize = 4;
+
 /// How the corpus is driven and accounted for.
 #[derive(Args, Debug, Clone)]
 pub struct DriveArgs {
-    /// Worker threads (default: RAYON_NUM_THREADS, else every core). Output is identical at
-    /// any thread count.
+    /// Worker threads (default: RAYON_NUM_THREADS, else every core); at most 4 per core (the
+    /// machine's available parallelism), more is lowered to that. Output is identical at any
+    /// thread count.
     #[arg(long)]
     pub threads: Option<usize>,
     /// Write a JSON account of the run here: inputs, documents, segments, pairs, rejects.
@@ -86,16 +91,30 @@ pub struct DriveArgs {
 }
 
 impl DriveArgs {
-    /// Worker threads: `--threads`, else `RAYON_NUM_THREADS`, else every core.
+    /// Worker threads: `--threads`, else `RAYON_NUM_THREADS`, else every core; at most
+    /// [`THREADS_PER_CORE`] per core (said on stderr unless `--quiet`).
     pub fn threads(&self) -> usize {
-        self.threads
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let asked = self
+            .threads
             .or_else(|| {
                 std::env::var("RAYON_NUM_THREADS")
                     .ok()
                     .and_then(|v| v.parse().ok())
             })
             .filter(|&n| n > 0)
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+            .unwrap_or(cores);
+        let most = cores.saturating_mul(THREADS_PER_CORE);
+        if asked > most {
+            if !self.quiet {
+                eprintln!(
+                    "talign: {asked} threads lowered to {most} ({THREADS_PER_CORE} per core, \
+                     {cores} cores)"
+                );
+            }
+            return most;
+        }
+        asked
     }
 }
 
@@ -131,9 +150,12 @@ pub struct Output<R, K: Fn(&R) -> bool> {
     pub rows_are: RowsAre,
 }
 
-/// Drives `job` over `items` (read from `inputs` inputs) on the chosen threads, writes the kept rows in input order, reports
-/// rejects on stderr as they come, finishes the output, writes the summary and returns the
-/// outcome: some rejected when any document was, an error (exit 2) when every one was.
+/// Drives `job` over `items` (read from `inputs` inputs) on the chosen threads, writes the kept
+/// rows in input order, reports rejects on stderr as they come, finishes the output, writes the
+/// summary and returns the outcome: some rejected when any document was, an error (exit 2) when
+/// none could be processed. The output is renamed into place only when something was processed
+/// (an earlier output is never replaced by an empty one); the summary is written even when the
+/// output fails.
 pub fn drive_corpus<R, I, J, K>(
     items: I,
     inputs: usize,
@@ -152,6 +174,7 @@ where
         keep,
         rows_are,
     } = output;
+    let _staged = TempGuard::new(sink.temp_paths());
     let mut summary = Summary::new(inputs);
     let opts = DriveOptions {
         threads: args.threads(),
@@ -159,21 +182,11 @@ where
     };
     let bar = progress(args.quiet);
     // past REJECTS_IN_MEMORY, rejects wait in a temporary file for the summary
-    let mut spill: Option<tempfile::NamedTempFile> = None;
-    drive(items, opts, job, |finished| -> Result<(), WriteError> {
+    let mut spill: Option<Spill> = None;
+    let driven = drive(items, opts, job, |finished| -> Result<(), WriteError> {
         summary.record(&finished);
         if summary.rejects.len() >= REJECTS_IN_MEMORY {
-            if args.summary.is_some() {
-                let file = match spill.as_mut() {
-                    Some(f) => f,
-                    None => spill.insert(tempfile::NamedTempFile::new()?),
-                };
-                let mut w = io::BufWriter::new(file.as_file_mut());
-                summary.spill_rejects(&mut w)?;
-                w.flush()?;
-            } else {
-                summary.rejects.clear();
-            }
+            keep_rejects(&mut summary, &mut spill, args.summary.is_some())?;
         }
         match finished {
             Finished::Processed { documents, output } => {
@@ -203,30 +216,76 @@ where
             ),
         });
         Ok(())
-    })?;
+    });
     bar.finish_and_clear();
-    sink.finish().context("cannot finish the output")?;
-    if let Some(path) = &args.summary {
-        write_summary(path, &summary, spill)
-            .with_context(|| format!("cannot write the summary to {}", path.display()))?;
+    summary.flattened = sink.flattened();
+    let written = match driven {
+        Err(e) => Err(anyhow::Error::from(e)),
+        // nothing processed: the output is not written (an earlier one stays as it was)
+        Ok(()) if summary.processed == 0 => {
+            drop(sink);
+            Ok(())
+        }
+        Ok(()) => sink.finish().context("cannot finish the output"),
+    };
+    conclude(written, &summary, spill, args, rows_are)
+}
+
+/// The files a command will write, named for messages: the output (both Moses files, with a
+/// note on stderr when both sides have one language and `.src`/`.tgt` are used) and the summary.
+pub fn output_paths(
+    target: &Target,
+    opts: &WriteOptions,
+    summary: Option<&Path>,
+) -> Vec<(&'static str, PathBuf)> {
+    let mut out = Vec::new();
+    if let Target::File(p) = target {
+        if opts.format == Format::Moses {
+            let (src, tgt, same) = moses_paths(p, opts.src_lang, opts.tgt_lang);
+            if same {
+                let lang = opts.src_lang.map(|l| l.to_string()).unwrap_or_default();
+                eprintln!(
+                    "talign: both sides are `{lang}`: writing {} and {}",
+                    src.display(),
+                    tgt.display()
+                );
+            }
+            out.push(("output", src));
+            out.push(("output", tgt));
+        } else {
+            out.push(("output", p.clone()));
+        }
     }
+    out.extend(summary.map(|s| ("summary", s.to_path_buf())));
+    out
+}
+
+/// Ends a corpus command after its output was finished (or failed): the summary is written in
+/// either case, then the closing count, then the outcome.
+fn conclude(
+    written: anyhow::Result<()>,
+    summary: &Summary,
+    spill: Option<Spill>,
+    args: &DriveArgs,
+    rows_are: RowsAre,
+) -> anyhow::Result<Outcome> {
+    // the account of the run is kept even when the output failed
+    let summarised = match &args.summary {
+        Some(path) => write_summary_with(path, summary, spill)
+            .with_context(|| format!("cannot write the summary to {}", path.display())),
+        None => Ok(()),
+    };
+    written?;
+    summarised?;
     if !args.quiet {
-        let pairs = match rows_are {
-            RowsAre::Pairs => format!(", {} pairs", summary.pairs),
-            RowsAre::Segments => String::new(),
-        };
-        eprintln!(
-            "talign: {} inputs, {} documents: {} processed, {} rejected; {} segments{pairs}",
-            summary.inputs,
-            summary.documents,
-            summary.processed,
-            summary.rejected,
-            summary.segments,
-        );
+        report(summary, rows_are);
     }
-    if summary.rejected > 0 && summary.processed == 0 {
+    if summary.processed == 0 {
+        if summary.rejected == 0 {
+            anyhow::bail!("no usable input: no documents found; nothing written");
+        }
         anyhow::bail!(
-            "no usable input: all {} documents were rejected",
+            "no usable input: all {} documents were rejected; nothing written",
             summary.rejected
         );
     }
@@ -237,20 +296,80 @@ where
     })
 }
 
-/// Writes the summary JSON, with the rejects spilled to `spill` during the run.
-fn write_summary(
+/// Moves the rejects held in memory to the spill file when a summary will be written (else
+/// drops them: stderr has named them already), so memory stays flat.
+fn keep_rejects(
+    summary: &mut Summary,
+    spill: &mut Option<Spill>,
+    wanted: bool,
+) -> Result<(), WriteError> {
+    if !wanted {
+        summary.rejects.clear();
+        return Ok(());
+    }
+    let file = match spill {
+        Some(f) => f,
+        None => spill.insert(Spill::new()?),
+    };
+    let mut w = io::BufWriter::new(file.file.as_file_mut());
+    summary.spill_rejects(&mut w)?;
+    w.flush()?;
+    Ok(())
+}
+
+/// The closing count on stderr.
+fn report(summary: &Summary, rows_are: RowsAre) {
+    let pairs = match rows_are {
+        RowsAre::Pairs => format!(", {} pairs", summary.pairs),
+        RowsAre::Segments => String::new(),
+    };
+    let flattened = match summary.flattened {
+        0 => String::new(),
+        n => format!("; {n} texts had line breaks or tabs turned into spaces"),
+    };
+    eprintln!(
+        "talign: {} inputs, {} documents: {} processed, {} rejected; {} segments{pairs}{flattened}",
+        summary.inputs, summary.documents, summary.processed, summary.rejected, summary.segments,
+    );
+}
+
+/// Rejects that wait on disk for the summary, their file registered for removal on a signal.
+struct Spill {
+    file: tempfile::NamedTempFile,
+    _guard: TempGuard,
+}
+
+impl Spill {
+    fn new() -> io::Result<Spill> {
+        let file = tempfile::NamedTempFile::new()?;
+        let guard = TempGuard::new(vec![file.path().to_path_buf()]);
+        Ok(Spill {
+            file,
+            _guard: guard,
+        })
+    }
+}
+
+/// Writes the summary JSON under a temporary name, renamed when complete.
+pub fn write_summary(path: &Path, summary: &Summary) -> anyhow::Result<()> {
+    write_summary_with(path, summary, None)
+}
+
+/// [`write_summary`] with the rejects spilled to `spill` during the run.
+fn write_summary_with(
     path: &std::path::Path,
     summary: &Summary,
-    spill: Option<tempfile::NamedTempFile>,
+    spill: Option<Spill>,
 ) -> anyhow::Result<()> {
-    let mut out = io::BufWriter::new(fs::File::create(path)?);
+    let mut out = StagedFile::create(path)?;
+    let _staged = TempGuard::new(out.temp_path().map(Path::to_path_buf).into_iter().collect());
     match spill {
-        Some(file) => {
-            let mut reader = io::BufReader::new(file.reopen()?);
+        Some(spill) => {
+            let mut reader = io::BufReader::new(spill.file.reopen()?);
             summary.write_json(&mut out, Some(&mut reader))?;
         }
         None => summary.write_json(&mut out, None)?,
     }
-    out.flush()?;
+    out.commit()?;
     Ok(())
 }

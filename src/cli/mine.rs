@@ -6,7 +6,6 @@
 //! per-document driver `talign::run::drive`: each side is read whole, then mined once.
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -23,8 +22,10 @@ use talign::write::{
 };
 use talign::Lang;
 
-use super::corpus::{InputFormatArg, ReadArgs};
+use super::corpus::{self, output_paths, InputFormatArg, ReadArgs};
+use super::detect::{parse_finite, parse_lang};
 use super::mine_side::{read_side, Entry, Side};
+use super::safety::{check_outputs, TempGuard};
 use super::Outcome;
 
 /// Output formats of `talign mine`.
@@ -90,13 +91,13 @@ pub struct MineArgs {
     #[arg(long)]
     pub lines: bool,
     /// Language of the queries (ISO 639-1); else the input's own, else guessed per text.
-    #[arg(long, value_name = "LANG")]
+    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
     pub query_lang: Option<Lang>,
     /// Language of the pool; else the input's own, else guessed per text.
-    #[arg(long, value_name = "LANG")]
+    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
     pub pool_lang: Option<Lang>,
-    /// Least margin for a pair to be accepted (higher: fewer, surer pairs).
-    #[arg(long, value_name = "X", default_value_t = DEFAULT_THRESHOLD)]
+    /// Least margin for a pair to be accepted (higher: fewer, surer pairs); a finite number.
+    #[arg(long, value_name = "X", default_value_t = DEFAULT_THRESHOLD, value_parser = parse_finite)]
     pub threshold: f64,
     /// Output format.
     #[arg(long, value_enum, default_value_t = MineFormat::Csv)]
@@ -112,6 +113,10 @@ pub struct MineArgs {
     /// CSV: start with a UTF-8 byte-order mark.
     #[arg(long)]
     pub bom: bool,
+    /// CSV/TSV: prefix `'` to cells starting with = + - @ (or a tab or CR), which spreadsheet
+    /// programs would run as formulas; off by default, so that data stays exact.
+    #[arg(long)]
+    pub csv_safe: bool,
     /// How the inputs are read (shared with `talign run` and `talign segment`).
     #[command(flatten)]
     pub read: ReadArgs,
@@ -237,6 +242,7 @@ impl MineArgs {
             src_lang: known(queries.lang),
             tgt_lang: known(pool.lang),
             columns: Columns::Mined,
+            csv_safe: self.csv_safe,
         }
     }
 }
@@ -259,18 +265,13 @@ fn summary_of(queries: &Side, pool: &Side, accepted: usize) -> Summary {
     summary
 }
 
-/// Writes the summary JSON (as `talign run` does: [`Summary::write_json`]) when asked for.
+/// Writes the summary JSON (as `talign run` does) when asked for.
 fn write_summary(path: Option<&Path>, summary: &Summary) -> anyhow::Result<()> {
     let Some(path) = path else {
         return Ok(());
     };
-    let write = || -> anyhow::Result<()> {
-        let mut out = io::BufWriter::new(fs::File::create(path)?);
-        summary.write_json(&mut out, None)?;
-        out.flush()?;
-        Ok(())
-    };
-    write().with_context(|| format!("cannot write the summary to {}", path.display()))
+    corpus::write_summary(path, summary)
+        .with_context(|| format!("cannot write the summary to {}", path.display()))
 }
 
 /// Runs `talign mine`.
@@ -281,6 +282,17 @@ pub fn run(args: MineArgs) -> anyhow::Result<Outcome> {
     }
     let queries = Mined::read(&args.queries, args.query_format, args.query_lang, &args);
     let pool = Mined::read(&args.pool, args.pool_format, args.pool_lang, &args);
+    let target = Target::from_arg(args.output.as_deref());
+    let write_opts = args.write_options(&queries, &pool);
+    let reads: Vec<(&str, PathBuf)> = [("query", &args.queries), ("pool", &args.pool)]
+        .into_iter()
+        .chain(args.lexicon.iter().map(|l| ("lexicon", l)))
+        .map(|(r, p)| (r, p.clone()))
+        .collect();
+    check_outputs(
+        &output_paths(&target, &write_opts, args.summary.as_deref()),
+        &reads,
+    )?;
     {
         let mut err = io::stderr().lock();
         for r in queries.side.rejects.iter().chain(&pool.side.rejects) {
@@ -307,19 +319,27 @@ pub fn run(args: MineArgs) -> anyhow::Result<Outcome> {
         threshold: args.threshold,
         ..MineOptions::default()
     };
-    let target = Target::from_arg(args.output.as_deref());
-    let mut sink = open_sink(&target, &args.write_options(&queries, &pool))
-        .context("cannot open the output")?;
+    let mut sink = open_sink(&target, &write_opts).context("cannot open the output")?;
+    let _staged = TempGuard::new(sink.temp_paths());
     let hits = mine_with_langs(&queries.with_langs(), &pool.with_langs(), &opts);
     // formats with two sides to fill take only the pairs the miner vouches for
     let accepted_only = matches!(args.format, MineFormat::Moses | MineFormat::Tmx);
-    for hit in hits.iter().filter(|h| h.accepted || !accepted_only) {
-        sink.write_row(&mined_row(hit, &queries, &pool))?;
-    }
-    sink.finish().context("cannot finish the output")?;
+    let written = hits
+        .iter()
+        .filter(|h| h.accepted || !accepted_only)
+        .try_for_each(|hit| sink.write_row(&mined_row(hit, &queries, &pool)));
+    let flattened = sink.flattened();
+    let written = match written {
+        Ok(()) => sink.finish().context("cannot finish the output"),
+        Err(e) => Err(e.into()),
+    };
     let accepted = hits.iter().filter(|h| h.accepted).count();
-    let summary = summary_of(&queries.side, &pool.side, accepted);
-    write_summary(args.summary.as_deref(), &summary)?;
+    let mut summary = summary_of(&queries.side, &pool.side, accepted);
+    summary.flattened = flattened;
+    // the account of the run is kept even when the output failed
+    let summarised = write_summary(args.summary.as_deref(), &summary);
+    written?;
+    summarised?;
     Ok(if summary.rejected > 0 {
         Outcome::SomeRejected
     } else {

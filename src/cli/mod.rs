@@ -16,6 +16,7 @@ pub mod eval_mine;
 pub mod mine;
 mod mine_side;
 pub mod run;
+mod safety;
 mod segment;
 
 /// What a command reports back to `main` when it finished without a fatal error.
@@ -62,6 +63,7 @@ enum Command {
 /// Parses the command line, runs the command and maps the result to an exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    safety::handle_signals();
     let result = match cli.command {
         Command::Run(args) => run::run(args),
         Command::Segment(args) => segment::run(args),

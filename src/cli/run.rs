@@ -6,12 +6,13 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 
-use super::corpus::{drive_corpus, DriveArgs, Output, ReadArgs, RowsAre};
+use super::corpus::{drive_corpus, output_paths, DriveArgs, Output, ReadArgs, RowsAre};
 use super::detect::{parse_langs, LangList};
+use super::safety::check_outputs;
 use super::Outcome;
 use talign::align::lexicon::Lexicon;
 use talign::lang::Detector;
-use talign::read::work_items;
+use talign::read::{read_manifest, work_items};
 use talign::run::quotes::{read_posts, QuoteOptions};
 use talign::run::{align_pair_job, feature_align, QuoteJob};
 use talign::write::{open_sink, Columns, Format, Target, WriteOptions};
@@ -57,6 +58,10 @@ pub struct RunArgs {
     /// CSV: start with a UTF-8 byte-order mark.
     #[arg(long)]
     pub bom: bool,
+    /// CSV/TSV: prefix `'` to cells starting with = + - @ (or a tab or CR), which spreadsheet
+    /// programs would run as formulas; off by default, so that data stays exact.
+    #[arg(long)]
+    pub csv_safe: bool,
     /// Original posts to pair translated quotes with, read like corpus inputs: JSONL
     /// ({"id", "text", "lang"?} a line) or CSV records, text files (one post each), folders, .gz. With this, single documents have their quotes paired (without
     /// it, only pages with embedded posts, with those posts) and CSV/TSV write the quote
@@ -90,6 +95,7 @@ impl RunArgs {
             } else {
                 Columns::Quotes
             },
+            csv_safe: self.csv_safe,
             ..WriteOptions::default()
         }
     }
@@ -115,6 +121,24 @@ fn quote_job(args: &RunArgs) -> anyhow::Result<QuoteJob> {
     })
 }
 
+/// Everything the run reads, by role: inputs, the manifest and the files it lists, the pool,
+/// the lexicons.
+fn read_paths(args: &RunArgs, inputs: &[PathBuf]) -> Vec<(&'static str, PathBuf)> {
+    let mut reads: Vec<(&str, PathBuf)> = inputs.iter().map(|p| ("input", p.clone())).collect();
+    if let Some(m) = &args.manifest {
+        reads.push(("manifest", m.clone()));
+        if let Ok(rows) = read_manifest(m) {
+            for row in rows.into_iter().flatten() {
+                reads.push(("input", row.src));
+                reads.push(("input", row.tgt));
+            }
+        }
+    }
+    reads.extend(args.originals.iter().map(|p| ("pool", p.clone())));
+    reads.extend(args.lexicon.iter().map(|p| ("lexicon", p.clone())));
+    reads
+}
+
 /// Runs `talign run`.
 pub fn run(args: RunArgs) -> anyhow::Result<Outcome> {
     let inputs = talign::read::inputs_or_stdin(&args.inputs);
@@ -123,9 +147,17 @@ pub fn run(args: RunArgs) -> anyhow::Result<Outcome> {
     } else {
         inputs
     };
+    let target = Target::from_arg(args.output.as_deref());
+    check_outputs(
+        &output_paths(
+            &target,
+            &args.write_options(),
+            args.drive.summary.as_deref(),
+        ),
+        &read_paths(&args, &inputs),
+    )?;
     let items = work_items(&inputs, args.manifest.as_deref(), &args.read.options(true));
     let inputs_count = items.inputs();
-    let target = Target::from_arg(args.output.as_deref());
     let sink = open_sink(&target, &args.write_options()).context("cannot open the output")?;
     let quote_job = quote_job(&args)?;
     // formats with two sides to fill take only quotes that found their original

@@ -12,6 +12,7 @@ use talign::write::{open_segment_sink, SegmentFormat, SegmentRow, Target};
 
 use super::corpus::{drive_corpus, DriveArgs, Output, ReadArgs, RowsAre};
 use super::detect::{parse_langs, LangList};
+use super::safety::check_outputs;
 use super::Outcome;
 
 /// Output formats of `talign segment`.
@@ -36,8 +37,10 @@ pub enum SegmentFormatArg {
 /// Two views: by default, quotations long enough to be speech are segments of their own (for
 /// pairing quotes) and a segment whose language changes ("English language Английский язык") is
 /// split into one segment per language run; `--sentences` gives plain sentences, quotes inside
-/// them and never cut by a change of language (the view `talign align` uses on raw text). Offsets are byte offsets into the document text (after a UTF-8
-/// byte-order mark, if any). Quote pieces split by an attribution share a quote number (JSONL
+/// them and never cut by a change of language (the view `talign align` uses on raw text). Offsets
+/// are byte offsets into the input file for a text file (a UTF-8 byte-order mark counted), into
+/// the `text` field for a JSONL or CSV record, and into the visible text for an HTML page. Quote
+/// pieces split by an attribution share a quote number (JSONL
 /// `quote.quote`), with `quote.piece` giving their order; repeated lines carry `duplicate_of`.
 #[derive(Debug, Args)]
 pub struct SegmentArgs {
@@ -62,6 +65,10 @@ pub struct SegmentArgs {
     /// CSV: start with a UTF-8 byte-order mark.
     #[arg(long)]
     pub bom: bool,
+    /// CSV/TSV: prefix `'` to cells starting with = + - @ (or a tab or CR), which spreadsheet
+    /// programs would run as formulas; off by default, so that data stays exact.
+    #[arg(long)]
+    pub csv_safe: bool,
     #[command(flatten)]
     pub read: ReadArgs,
     #[command(flatten)]
@@ -79,7 +86,17 @@ pub fn run(args: SegmentArgs) -> anyhow::Result<Outcome> {
         SegmentFormatArg::Jsonl => SegmentFormat::Jsonl,
     };
     let target = Target::from_arg(args.output.as_deref());
-    let sink = open_segment_sink(&target, format, args.bom).context("cannot open the output")?;
+    let outputs: Vec<(&str, PathBuf)> = args
+        .output
+        .iter()
+        .filter(|_| target != Target::Stdout)
+        .map(|p| ("output", p.clone()))
+        .chain(args.drive.summary.iter().map(|p| ("summary", p.clone())))
+        .collect();
+    let reads: Vec<(&str, PathBuf)> = inputs.iter().map(|p| ("input", p.clone())).collect();
+    check_outputs(&outputs, &reads)?;
+    let sink = open_segment_sink(&target, format, args.bom, args.csv_safe)
+        .context("cannot open the output")?;
     let detector = Detector::new(args.langs.as_ref().map(|l| l.0.as_slice()));
     let job = SegmentJob::new(detector, args.lines).with_sentences(args.sentences);
     let output = Output {

@@ -4,6 +4,7 @@
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 
+use super::html_depth::{limit_depth, MAX_DEPTH};
 use crate::doc::Lang;
 
 /// A post embedded in a page: an original that joins the pool by itself.
@@ -36,7 +37,7 @@ const HIDDEN: &[&str] = &[
 ];
 
 /// Elements that start a new line of text.
-const BLOCKS: &[&str] = &[
+pub(crate) const BLOCKS: &[&str] = &[
     "address",
     "article",
     "aside",
@@ -75,9 +76,10 @@ const BLOCKS: &[&str] = &[
 ];
 
 /// Extracts the visible text and the embedded posts of an HTML page (never fails: HTML parsing
-/// recovers from any input the way browsers do).
+/// recovers from any input the way browsers do). Elements nested deeper than 512 are read as
+/// their text (see `html_depth`), so time stays linear in the page.
 pub fn extract_html(html: &str) -> HtmlText {
-    let page = Html::parse_document(html);
+    let page = Html::parse_document(&limit_depth(html, MAX_DEPTH));
     let mut out = TextBuilder::default();
     let mut posts = Vec::new();
     let mut skip: Option<ego_tree::NodeId> = None;

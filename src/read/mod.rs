@@ -8,11 +8,14 @@
 
 mod error;
 mod html;
+mod html_depth;
 mod lines;
 mod open;
 mod pairs;
 mod records;
 mod stream;
+mod table;
+mod walk;
 
 use std::fs;
 use std::io::{self, Read};
@@ -64,6 +67,9 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
 pub fn decode_text(name: &str, bytes: Vec<u8>) -> Result<String, ReadError> {
     decode_at(name, bytes, 1, 0)
 }
+
+/// The UTF-8 byte-order mark that [`decode_text`] drops from the start of a text.
+pub const BOM: &[u8] = b"\xef\xbb\xbf";
 
 /// [`decode_text`] for a piece of a larger input that starts at `first_line` / byte `first_byte`,
 /// so errors name the position in the whole input.
@@ -180,6 +186,9 @@ pub struct DocMeta {
     pub author: Option<String>,
     /// True for a post embedded in a page (an original that joins the pool by itself).
     pub embedded: bool,
+    /// Bytes of the input before the document's text (3 for a text file that starts with a UTF-8
+    /// byte-order mark): an offset into the text plus this is an offset into the input file.
+    pub text_offset: u32,
 }
 
 /// A document with its metadata.

@@ -1,11 +1,11 @@
-//! Record formats: JSONL lines and CSV/TSV rows, each a document (plus the posts embedded in it).
+//! Record formats: JSONL lines (CSV/TSV rows are in `table`), each a document plus the posts
+//! embedded in it.
 
 use serde::Deserialize;
 
 use crate::doc::{Document, Lang};
 
 use super::html::extract_html;
-use super::open::Input;
 use super::{decode_at, DocMeta, ReadError, SourceDoc};
 
 /// One record of a JSONL or CSV input: the document and the posts embedded in its HTML.
@@ -50,6 +50,7 @@ impl Record {
                     date: p.date,
                     author: p.author,
                     embedded: true,
+                    text_offset: 0,
                 },
                 posts: Vec::new(),
             })
@@ -133,6 +134,7 @@ pub fn read_jsonl_line(
         date: raw.date,
         author: raw.author,
         embedded: false,
+        text_offset: 0,
     };
     let lang = raw.lang.as_deref().and_then(lang_hint);
     Ok(Some(Record::build(
@@ -142,132 +144,6 @@ pub fn read_jsonl_line(
         meta,
         lang,
     )))
-}
-
-/// Reads CSV or TSV rows with a header, the text in one named column, the id in another.
-pub(crate) struct TableRecords {
-    input: String,
-    reader: csv::Reader<Input>,
-    text_col: Option<usize>,
-    id_col: Option<usize>,
-    /// Optional `lang`, `url`, `date`, `author` columns, found by header name like JSONL's keys.
-    meta_cols: [Option<usize>; 4],
-    max: usize,
-    failed: bool,
-    record: csv::ByteRecord,
-}
-
-impl TableRecords {
-    /// Starts reading; a header without the text column makes the first item an error.
-    pub(crate) fn new(
-        input: String,
-        source: Input,
-        delimiter: u8,
-        text_column: &str,
-        id_column: &str,
-        max: usize,
-    ) -> TableRecords {
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .flexible(true)
-            .from_reader(source);
-        let (text_col, id_col, meta_cols) = match reader.byte_headers() {
-            Ok(h) => {
-                let col = |name: &str| h.iter().position(|c| c == name.as_bytes());
-                (
-                    col(text_column),
-                    col(id_column),
-                    ["lang", "url", "date", "author"].map(col),
-                )
-            }
-            Err(_) => (None, None, [None; 4]),
-        };
-        TableRecords {
-            input,
-            reader,
-            text_col,
-            id_col,
-            meta_cols,
-            max,
-            failed: false,
-            record: csv::ByteRecord::new(),
-        }
-    }
-
-    fn field(&self, col: usize, line: usize, offset: usize) -> Result<String, ReadError> {
-        let bytes = self.record.get(col).unwrap_or_default();
-        if bytes.len() > self.max {
-            return Err(ReadError::TooLarge {
-                path: self.input.clone(),
-                line,
-                bytes: bytes.len(),
-                limit: self.max,
-            });
-        }
-        decode_at(&self.input, bytes.to_vec(), line, offset)
-    }
-}
-
-impl Iterator for TableRecords {
-    type Item = Result<Record, ReadError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.failed {
-            return None;
-        }
-        let Some(text_col) = self.text_col else {
-            self.failed = true;
-            return Some(Err(ReadError::BadRecord {
-                path: self.input.clone(),
-                line: 1,
-                reason: "the header has no text column (see --text-column)".to_string(),
-            }));
-        };
-        match self.reader.read_byte_record(&mut self.record) {
-            Ok(false) => None,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
-                // A broken stream cannot be resynchronised; an unequal row can.
-                self.failed = !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. });
-                Some(Err(ReadError::BadRecord {
-                    path: self.input.clone(),
-                    line,
-                    reason: format!("bad CSV row: {e}"),
-                }))
-            }
-            Ok(true) => {
-                let pos = self.record.position();
-                let line = pos.map_or(0, |p| p.line() as usize);
-                let offset = pos.map_or(0, |p| p.byte() as usize);
-                let text = match self.field(text_col, line, offset) {
-                    Ok(t) => t,
-                    Err(e) => return Some(Err(e)),
-                };
-                let id = match self.id_col.map(|c| self.field(c, line, offset)) {
-                    Some(Ok(id)) if !id.is_empty() => id,
-                    Some(Err(e)) => return Some(Err(e)),
-                    _ => format!("{}:{}", self.input, line),
-                };
-                // a short optional field: kept when readable and non-empty, never a reject
-                let optional = |k: usize| -> Option<String> {
-                    let col = self.meta_cols.get(k).copied().flatten()?;
-                    let bytes = self.record.get(col)?;
-                    let s = std::str::from_utf8(bytes).ok()?.trim();
-                    (!s.is_empty() && s.len() <= 4096).then(|| s.to_string())
-                };
-                let lang = optional(0).and_then(|l| lang_hint(&l));
-                let meta = DocMeta {
-                    input: self.input.clone(),
-                    line: Some(line),
-                    url: optional(1),
-                    date: optional(2),
-                    author: optional(3),
-                    ..DocMeta::default()
-                };
-                Some(Ok(Record::build(id, Some(text), None, meta, lang)))
-            }
-        }
-    }
 }
 
 #[cfg(test)]
@@ -302,20 +178,6 @@ mod tests {
         assert_eq!(post.meta.url.as_deref(), Some("https://x.com/a/status/1"));
         assert_eq!(post.meta.date.as_deref(), Some("May 2"));
         assert!(post.meta.embedded && post.posts.is_empty());
-    }
-
-    #[test]
-    fn csv_optional_columns_are_read_like_jsonl_keys() {
-        let csv = "id,lang,text,url\n1,ru-RU,Привет,https://x/1\n2,,Hello,\n";
-        let input: Input = Box::new(std::io::Cursor::new(csv.as_bytes().to_vec()));
-        let recs: Vec<Record> = TableRecords::new("t.csv".into(), input, b',', "text", "id", 100)
-            .filter_map(Result::ok)
-            .collect();
-        assert_eq!(recs.len(), 2);
-        assert_eq!(recs[0].doc.lang().as_str(), "ru");
-        assert_eq!(recs[0].doc.meta.url.as_deref(), Some("https://x/1"));
-        assert_eq!(recs[1].doc.lang().as_str(), "und");
-        assert_eq!(recs[1].doc.meta.url, None);
     }
 
     #[test]

@@ -8,10 +8,12 @@ use std::path::{Path, PathBuf};
 use super::lines::{Line, LineReader};
 use super::open::{open, read_limited, Input};
 use super::pairs::{group_by_name, lang_of_name, read_manifest, split_lang_suffix, FileGroup};
-use super::records::{read_jsonl_line, Record, TableRecords};
+use super::records::{read_jsonl_line, Record};
+use super::table::TableRecords;
+use super::walk::{walk, Walked};
 use super::{
     decode_text, input_name, DocMeta, InputFormat, ReadError, ReadOptions, Reject, SourceDoc,
-    WorkItem,
+    WorkItem, BOM,
 };
 use crate::doc::Document;
 
@@ -54,13 +56,15 @@ pub fn work_items(inputs: &[PathBuf], manifest: Option<&Path>, opts: &ReadOption
         }
     }
     let mut paths = Vec::new();
+    let mut walked = Walked::default();
     for input in inputs {
         if input == Path::new("-") {
             paths.push(input.clone());
             continue;
         }
+        // given by name, anything readable is read (a FIFO too); only folder walks are picky
         match fs::metadata(input) {
-            Ok(m) if m.is_dir() => walk(input, &mut paths, &mut units),
+            Ok(m) if m.is_dir() => walk(input, &mut walked),
             Ok(_) => paths.push(input.clone()),
             Err(source) => units.push_back(Unit::Reject(
                 ReadError::Io {
@@ -70,6 +74,8 @@ pub fn work_items(inputs: &[PathBuf], manifest: Option<&Path>, opts: &ReadOption
                 .into(),
             )),
         }
+        paths.append(&mut walked.files);
+        units.extend(walked.skipped.drain(..).map(Unit::Reject));
     }
     count += paths.len()
         + units
@@ -90,38 +96,6 @@ pub fn work_items(inputs: &[PathBuf], manifest: Option<&Path>, opts: &ReadOption
         pending: VecDeque::new(),
         opts: opts.clone(),
         inputs: count,
-    }
-}
-
-/// Adds the files under `dir`, recursively, in sorted order; symlinked folders are not followed.
-fn walk(dir: &Path, paths: &mut Vec<PathBuf>, units: &mut VecDeque<Unit>) {
-    let entries = match fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(source) => {
-            let err = ReadError::Io {
-                path: input_name(dir),
-                source,
-            };
-            units.push_back(Unit::Reject(err.into()));
-            return;
-        }
-    };
-    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let path = entry.path();
-        match entry.file_type() {
-            Ok(t) if t.is_dir() => walk(&path, paths, units),
-            Ok(t) if t.is_symlink() && path.is_dir() => {}
-            Ok(_) => paths.push(path),
-            Err(source) => units.push_back(Unit::Reject(
-                ReadError::Io {
-                    path: input_name(&path),
-                    source,
-                }
-                .into(),
-            )),
-        }
     }
 }
 
@@ -191,9 +165,12 @@ impl WorkItems {
     /// its embedded posts.
     fn read_whole(&self, path: &Path) -> Result<(Option<SourceDoc>, Vec<SourceDoc>), ReadError> {
         let name = input_name(path);
-        let text = decode_text(&name, read_limited(path, self.opts.max_doc_bytes)?)?;
+        let bytes = read_limited(path, self.opts.max_doc_bytes)?;
+        let text_offset = if bytes.starts_with(BOM) { 3 } else { 0 };
+        let text = decode_text(&name, bytes)?;
         let meta = DocMeta {
             input: name.clone(),
+            text_offset,
             ..DocMeta::default()
         };
         let lang = lang_of_name(path).map(|(_, l)| l);

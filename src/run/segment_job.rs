@@ -3,7 +3,7 @@
 use super::{JobError, JobOutput};
 use crate::doc::Document;
 use crate::lang::{identify, split_by_language, Detector};
-use crate::read::WorkItem;
+use crate::read::{SourceDoc, WorkItem};
 use crate::segment::{segment, segment_lines, sentences};
 use crate::write::SegmentRow;
 
@@ -52,11 +52,21 @@ impl SegmentJob {
 
     /// The rows of a work item: a document's segments, or both sides' of a pair, source first.
     pub fn run(&self, item: WorkItem) -> Result<JobOutput<SegmentRow>, JobError> {
+        // offsets into the input file, not into the text (a byte-order mark is not text)
+        let rows_of = |d: &SourceDoc| {
+            let mut rows = self.rows(&d.doc);
+            let shift = d.meta.text_offset as usize;
+            for r in &mut rows {
+                r.start += shift;
+                r.end += shift;
+            }
+            rows
+        };
         let rows = match item {
-            WorkItem::Single(d) => self.rows(&d.doc),
+            WorkItem::Single(d) => rows_of(&d),
             WorkItem::Pair { src, tgt } => {
-                let mut rows = self.rows(&src.doc);
-                rows.extend(self.rows(&tgt.doc));
+                let mut rows = rows_of(&src);
+                rows.extend(rows_of(&tgt));
                 rows
             }
         };

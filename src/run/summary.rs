@@ -20,6 +20,9 @@ pub struct Summary {
     pub segments: usize,
     /// Pair rows written (counted by the writer: rows a format cannot hold are not written).
     pub pairs: usize,
+    /// Texts written with their line breaks or tabs turned into spaces (Moses holds one text a
+    /// line).
+    pub flattened: usize,
     /// Every reject, in input order.
     pub rejects: Vec<Reject>,
 }
@@ -79,6 +82,7 @@ impl Summary {
             ("rejected", self.rejected),
             ("segments", self.segments),
             ("pairs", self.pairs),
+            ("flattened", self.flattened),
         ];
         out.write_all(b"{\n")?;
         for (name, n) in counts {

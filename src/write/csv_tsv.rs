@@ -2,12 +2,28 @@
 
 use std::io::Write;
 
-use super::{escape_field, Columns, PairRow, PairWriter, WriteError};
+use super::{csv_safe, escape_field, Columns, Field, PairRow, PairWriter, WriteError};
+
+/// A row's fields, formula-like cells prefixed when `safe` (see [`csv_safe`]).
+fn cells<'a>(columns: Columns, row: &'a PairRow, safe: bool) -> Vec<Field<'a>> {
+    let fields = columns.fields(row);
+    if !safe {
+        return fields;
+    }
+    fields
+        .into_iter()
+        .map(|f| match csv_safe(&f) {
+            std::borrow::Cow::Owned(s) => std::borrow::Cow::Owned(s),
+            std::borrow::Cow::Borrowed(_) => f,
+        })
+        .collect()
+}
 
 /// Writes RFC 4180 CSV with a header row.
 pub struct CsvWriter<W: Write> {
     out: csv::Writer<W>,
     columns: Columns,
+    safe: bool,
 }
 
 impl<W: Write + Send> CsvWriter<W> {
@@ -25,14 +41,24 @@ impl<W: Write + Send> CsvWriter<W> {
             .terminator(csv::Terminator::CRLF)
             .from_writer(inner);
         out.write_record(columns.header())?;
-        Ok(CsvWriter { out, columns })
+        Ok(CsvWriter {
+            out,
+            columns,
+            safe: false,
+        })
+    }
+
+    /// Prefixes `'` to cells a spreadsheet would run as a formula (see [`csv_safe`]).
+    pub fn csv_safe(mut self, on: bool) -> Self {
+        self.safe = on;
+        self
     }
 }
 
 impl<W: Write + Send> PairWriter for CsvWriter<W> {
     fn write_row(&mut self, row: &PairRow) -> Result<(), WriteError> {
-        self.out
-            .write_record(self.columns.fields(row).iter().map(|f| f.as_bytes()))?;
+        let cells = cells(self.columns, row, self.safe);
+        self.out.write_record(cells.iter().map(|f| f.as_bytes()))?;
         Ok(())
     }
 
@@ -46,6 +72,7 @@ impl<W: Write + Send> PairWriter for CsvWriter<W> {
 pub struct TsvWriter<W: Write> {
     out: W,
     columns: Columns,
+    safe: bool,
 }
 
 impl<W: Write + Send> TsvWriter<W> {
@@ -57,15 +84,23 @@ impl<W: Write + Send> TsvWriter<W> {
     /// A TSV writer with the given columns.
     pub fn with_columns(mut out: W, columns: Columns) -> Result<Self, WriteError> {
         writeln!(out, "{}", columns.header().join("\t"))?;
-        Ok(TsvWriter { out, columns })
+        Ok(TsvWriter {
+            out,
+            columns,
+            safe: false,
+        })
+    }
+
+    /// Prefixes `'` to cells a spreadsheet would run as a formula (see [`csv_safe`]).
+    pub fn csv_safe(mut self, on: bool) -> Self {
+        self.safe = on;
+        self
     }
 }
 
 impl<W: Write + Send> PairWriter for TsvWriter<W> {
     fn write_row(&mut self, row: &PairRow) -> Result<(), WriteError> {
-        let line: Vec<String> = self
-            .columns
-            .fields(row)
+        let line: Vec<String> = cells(self.columns, row, self.safe)
             .iter()
             .map(|f| escape_field(f))
             .collect();

@@ -11,12 +11,17 @@ use super::{round4, PairKind, PairRow, PairWriter, QuoteInfo, WriteError};
 /// have the same language code the keys are `src` and `tgt`.
 pub struct JsonlWriter<W: Write> {
     out: W,
+    /// One line at a time, so the output sees plain I/O errors (a closed pipe is recognised).
+    line: Vec<u8>,
 }
 
 impl<W: Write + Send> JsonlWriter<W> {
     /// A JSONL writer.
     pub fn new(out: W) -> Self {
-        JsonlWriter { out }
+        JsonlWriter {
+            out,
+            line: Vec::new(),
+        }
     }
 }
 
@@ -73,8 +78,10 @@ impl<W: Write + Send> PairWriter for JsonlWriter<W> {
                 ..q
             }),
         };
-        serde_json::to_writer(&mut self.out, &hf)?;
-        self.out.write_all(b"\n")?;
+        self.line.clear();
+        serde_json::to_writer(&mut self.line, &hf)?;
+        self.line.push(b'\n');
+        self.out.write_all(&self.line)?;
         Ok(())
     }
 

@@ -4,7 +4,7 @@
 //! | --- | --- | --- |
 //! | `csv` | RFC 4180 via the `csv` crate, a header row, no BOM unless asked | quoting |
 //! | `tsv` | the CSV columns, tab-separated, a header row | see [`escape_field`] |
-//! | `moses` | two line-aligned files, `PREFIX.<src>` and `PREFIX.<tgt>` | see [`escape_field`] |
+//! | `moses` | two line-aligned files, `PREFIX.<src>` and `PREFIX.<tgt>` (`.src`/`.tgt` when both sides have one language) | raw; line breaks and tabs become spaces ([`one_line`]) |
 //! | `jsonl` | Hugging Face translation layout: `{"translation": {"en": …, "ru": …}, …metadata}` | JSON |
 //! | `tmx` | TMX 1.4b via `quick-xml`; XML-forbidden control characters dropped | XML |
 //! | `links` | one link a line, `[0, 1]:[2]` (0-based ids, the gold format) | none needed |
@@ -37,7 +37,7 @@ pub use jsonl::JsonlWriter;
 pub use links::LinksWriter;
 pub use moses::MosesWriter;
 pub use segments::{SegmentFormat, SegmentRow, SegmentWriter, SEGMENT_COLUMNS};
-pub use sink::{open_segment_sink, open_sink, Sink, Target};
+pub use sink::{moses_paths, open_segment_sink, open_sink, Sink, StagedFile, Target};
 pub use tmx::TmxWriter;
 
 /// What a pair is: two sentences of parallel documents, or a quote and its original.
@@ -321,7 +321,7 @@ pub(crate) fn mined_fields(row: &PairRow) -> [Field<'_>; 7] {
     ]
 }
 
-/// Escapes a field for the line-and-tab formats (TSV, Moses): `\` → `\\`, tab → `\t`,
+/// Escapes a field for TSV: `\` → `\\`, tab → `\t`,
 /// newline → `\n`, carriage return → `\r`; nothing else changes, so unescaping is exact.
 pub fn escape_field(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -337,21 +337,106 @@ pub fn escape_field(text: &str) -> String {
     out
 }
 
-/// Why output could not be written.
+/// Why output could not be written. Messages never repeat their cause: anyhow's `{:#}` prints
+/// the chain (`cannot write out.csv: No space left on device (os error 28)`).
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
-    /// Writing to the file or stream failed.
-    #[error("cannot write output: {0}")]
-    Io(#[from] io::Error),
-    /// The CSV writer failed.
+    /// Writing to the output stream failed.
+    #[error("cannot write output")]
+    Io(#[source] io::Error),
+    /// Creating, writing or renaming an output file failed; `path` is its final name, never the
+    /// temporary one.
+    #[error("cannot write {path}")]
+    File {
+        /// The file's final name.
+        path: String,
+        /// The operating system's reason.
+        #[source]
+        source: io::Error,
+    },
+    /// The CSV writer failed on something other than I/O.
     #[error("cannot write CSV: {0}")]
-    Csv(#[from] csv::Error),
-    /// JSON serialisation failed.
+    Csv(String),
+    /// JSON serialisation failed on something other than I/O.
     #[error("cannot write JSON: {0}")]
-    Json(#[from] serde_json::Error),
+    Json(String),
     /// The format needs something the destination cannot give (Moses to stdout).
     #[error("{0}")]
     Unsupported(String),
+}
+
+impl From<io::Error> for WriteError {
+    fn from(e: io::Error) -> Self {
+        WriteError::Io(e)
+    }
+}
+
+impl From<csv::Error> for WriteError {
+    fn from(e: csv::Error) -> Self {
+        if e.is_io_error() {
+            if let csv::ErrorKind::Io(io) = e.into_kind() {
+                return WriteError::Io(io);
+            }
+            return WriteError::Csv("I/O error".to_string());
+        }
+        WriteError::Csv(e.to_string())
+    }
+}
+
+impl From<serde_json::Error> for WriteError {
+    fn from(e: serde_json::Error) -> Self {
+        if e.is_io() {
+            WriteError::Io(io::Error::from(e))
+        } else {
+            WriteError::Json(e.to_string())
+        }
+    }
+}
+
+impl WriteError {
+    /// True when the reader of the output went away (`talign … | head`): not worth reporting.
+    pub fn is_broken_pipe(&self) -> bool {
+        match self {
+            WriteError::Io(e) | WriteError::File { source: e, .. } => {
+                e.kind() == io::ErrorKind::BrokenPipe
+            }
+            _ => false,
+        }
+    }
+}
+
+/// A cell made safe for spreadsheet programs (`--csv-safe`, OWASP's advice against formula
+/// injection): a text starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading
+/// `'`; numbers (`-0.25`) are left as they are, since a spreadsheet reads them as numbers anyway.
+pub fn csv_safe(field: &str) -> Cow<'_, str> {
+    let risky = field.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && field.trim().parse::<f64>().map_or(true, |x| !x.is_finite()) {
+        Cow::Owned(format!("'{field}"))
+    } else {
+        Cow::Borrowed(field)
+    }
+}
+
+/// Characters that end a line for some reader of line-based files: `\n`, `\r`, and also what
+/// Python's `str.splitlines` splits on (vertical tab, form feed, file/group/record separators,
+/// NEL, U+2028, U+2029), plus the tab.
+fn breaks_lines(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\t' | '\u{b}' | '\u{c}' | '\u{1c}'
+            ..='\u{1e}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// A text as one line for Moses files: every line break (`\r\n` counts as one) or tab (see
+/// `breaks_lines`) becomes a space, everything else is written raw (Moses readers unescape
+/// nothing).
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    if text.contains(breaks_lines) {
+        Cow::Owned(text.replace("\r\n", "\n").replace(breaks_lines, " "))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// Writes pair rows in one format.
@@ -360,6 +445,10 @@ pub trait PairWriter: Send {
     fn write_row(&mut self, row: &PairRow) -> Result<(), WriteError>;
     /// Writes any trailer and flushes; called once, after the last row.
     fn finish(&mut self) -> Result<(), WriteError>;
+    /// Texts whose line breaks or tabs the format had to turn into spaces (Moses).
+    fn flattened(&self) -> usize {
+        0
+    }
 }
 
 /// Writes rows of type `R` (pairs, segments, …) in one format; what a [`Sink`] drives.
@@ -368,6 +457,10 @@ pub trait RowWriter<R>: Send {
     fn write_row(&mut self, row: &R) -> Result<(), WriteError>;
     /// Writes any trailer and flushes; called once, after the last row.
     fn finish(&mut self) -> Result<(), WriteError>;
+    /// Texts whose line breaks or tabs the format had to turn into spaces (Moses).
+    fn flattened(&self) -> usize {
+        0
+    }
 }
 
 impl<T: PairWriter> RowWriter<PairRow> for T {
@@ -377,6 +470,10 @@ impl<T: PairWriter> RowWriter<PairRow> for T {
 
     fn finish(&mut self) -> Result<(), WriteError> {
         PairWriter::finish(self)
+    }
+
+    fn flattened(&self) -> usize {
+        PairWriter::flattened(self)
     }
 }
 
@@ -431,6 +528,8 @@ pub struct WriteOptions {
     pub tgt_lang: Option<Lang>,
     /// CSV/TSV: which columns.
     pub columns: Columns,
+    /// CSV/TSV: prefix `'` to cells a spreadsheet would run as a formula (see [`csv_safe`]).
+    pub csv_safe: bool,
 }
 
 #[cfg(test)]

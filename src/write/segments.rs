@@ -5,7 +5,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{escape_field, Field, RowWriter, WriteError};
+use super::{csv_safe, escape_field, Field, RowWriter, WriteError};
 use crate::doc::{Document, Lang, QuotePart, Segment, SegmentKind};
 
 /// The header of the segment CSV and TSV formats, in column order.
@@ -101,6 +101,8 @@ pub struct SegmentWriter<W: Write> {
     format: SegmentFormat,
     csv: Option<csv::Writer<W>>,
     out: Option<W>,
+    safe: bool,
+    line: Vec<u8>,
 }
 
 impl<W: Write + Send> SegmentWriter<W> {
@@ -119,6 +121,8 @@ impl<W: Write + Send> SegmentWriter<W> {
                     format,
                     csv: Some(w),
                     out: None,
+                    safe: false,
+                    line: Vec::new(),
                 })
             }
             SegmentFormat::Tsv => {
@@ -127,32 +131,67 @@ impl<W: Write + Send> SegmentWriter<W> {
                     format,
                     csv: None,
                     out: Some(out),
+                    safe: false,
+                    line: Vec::new(),
                 })
             }
             SegmentFormat::Jsonl => Ok(SegmentWriter {
                 format,
                 csv: None,
                 out: Some(out),
+                safe: false,
+                line: Vec::new(),
             }),
         }
+    }
+
+    /// CSV/TSV: prefixes `'` to cells a spreadsheet would run as a formula (see [`csv_safe`]).
+    pub fn csv_safe(mut self, on: bool) -> Self {
+        self.safe = on;
+        self
     }
 }
 
 impl<W: Write + Send> RowWriter<SegmentRow> for SegmentWriter<W> {
     fn write_row(&mut self, row: &SegmentRow) -> Result<(), WriteError> {
+        let safe = self.safe;
+        let cell = |f: &'_ Field<'_>| -> String {
+            if safe {
+                csv_safe(f).into_owned()
+            } else {
+                f.to_string()
+            }
+        };
         if let Some(w) = self.csv.as_mut() {
-            w.write_record(row.fields().iter().map(|f| f.as_bytes()))?;
+            if safe {
+                w.write_record(row.fields().iter().map(cell))?;
+            } else {
+                w.write_record(row.fields().iter().map(|f| f.as_bytes()))?;
+            }
             return Ok(());
         }
         let Some(out) = self.out.as_mut() else {
             return Ok(());
         };
         if self.format == SegmentFormat::Tsv {
-            let line: Vec<String> = row.fields().iter().map(|f| escape_field(f)).collect();
+            let line: Vec<String> = row
+                .fields()
+                .iter()
+                .map(|f| {
+                    if safe {
+                        escape_field(&csv_safe(f))
+                    } else {
+                        escape_field(f)
+                    }
+                })
+                .collect();
             writeln!(out, "{}", line.join("\t"))?;
         } else {
-            serde_json::to_writer(&mut *out, row)?;
-            out.write_all(b"\n")?;
+            // one line at a time, so the output sees plain I/O errors (a closed pipe)
+            self.line.clear();
+            serde_json::to_writer(&mut self.line, row)?;
+            self.line.push(b'\n');
+            out.write_all(&self.line)?;
         }
         Ok(())
     }

@@ -16,6 +16,7 @@ mod mine_flores_quotes;
 mod mine_inputs;
 mod mine_tatoeba;
 mod quote_news;
+mod reliability;
 mod run_bad_inputs;
 mod run_demo;
 mod run_embedded;

@@ -6,9 +6,23 @@ pub mod corpus;
 
 use std::path::{Path, PathBuf};
 
-/// The `talign` binary under test.
+/// The `talign` binary under test: this crate's, or the one `TALIGN_BIN` names (to check that a
+/// test fails on an older build: `TALIGN_BIN=/tmp/talign-old cargo test --test it reliability`).
 pub fn talign() -> assert_cmd::Command {
-    assert_cmd::Command::cargo_bin("talign").unwrap_or_else(|e| panic!("no talign binary: {e}"))
+    match std::env::var_os("TALIGN_BIN") {
+        Some(bin) => assert_cmd::Command::new(bin),
+        None => assert_cmd::Command::cargo_bin("talign")
+            .unwrap_or_else(|e| panic!("no talign binary: {e}")),
+    }
+}
+
+/// The path of the binary [`talign`] runs, for tests that need a plain `std::process::Command`
+/// (signals, pipes).
+pub fn talign_path() -> PathBuf {
+    match std::env::var_os("TALIGN_BIN") {
+        Some(bin) => PathBuf::from(bin),
+        None => PathBuf::from(env!("CARGO_BIN_EXE_talign")),
+    }
 }
 
 /// `../shared/data` beside the crate, or `None` (after saying so loudly) when missing.

@@ -2,15 +2,15 @@
 //! loop that drives a job over a corpus, writes its rows in input order, reports every reject and
 //! accounts for every document.
 
+use std::collections::BTreeMap;
 use std::fs;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
-use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use super::log::{secs, verbose, Log};
 use super::Outcome;
 use talign::read::{InputFormat, ReadOptions, Reject, WorkItem, DEFAULT_MAX_DOC_BYTES};
 use talign::run::{drive, DriveOptions, Finished, JobError, JobOutput, Summary, REJECTS_IN_MEMORY};
@@ -80,9 +80,10 @@ pub struct DriveArgs {
     /// Write a JSON account of the run here: inputs, documents, segments, pairs, rejects.
     #[arg(long)]
     pub summary: Option<PathBuf>,
-    /// No progress bar and no closing count on stderr (rejects are still reported).
-    #[arg(short, long)]
-    pub quiet: bool,
+    /// One work item (`talign align`, which shows its own progress): no document counter, and
+    /// the closing count only with `-v`.
+    #[arg(skip)]
+    pub single_item: bool,
 }
 
 impl DriveArgs {
@@ -99,17 +100,26 @@ impl DriveArgs {
     }
 }
 
-fn progress(quiet: bool) -> ProgressBar {
-    if quiet || !io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    bar.set_style(
-        ProgressStyle::with_template("{spinner} {elapsed} {human_pos} documents, {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-    );
-    bar.enable_steady_tick(Duration::from_millis(200));
-    bar
+/// A pair row's languages for the `-v` tally: `en-es`.
+pub fn pair_langs(row: &talign::write::PairRow) -> String {
+    format!("{}-{}", row.src_lang.as_str(), row.tgt_lang.as_str())
+}
+
+/// The inputs for a `-v` line: their names, the first few of a long list.
+pub fn describe_inputs(inputs: &[PathBuf]) -> String {
+    const SHOWN: usize = 5;
+    let names: Vec<String> = inputs
+        .iter()
+        .take(SHOWN)
+        .map(|p| talign::read::input_name(p))
+        .collect();
+    let more = inputs.len().saturating_sub(SHOWN);
+    let more = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    format!("{} input(s): {}{more}", inputs.len(), names.join(", "))
 }
 
 /// What a corpus command's rows are, for the closing count.
@@ -129,6 +139,8 @@ pub struct Output<R, K: Fn(&R) -> bool> {
     pub keep: K,
     /// What the rows are.
     pub rows_are: RowsAre,
+    /// The languages of a row, tallied for `-v` (`en-es` for a pair, `ru` for a segment).
+    pub langs: fn(&R) -> String,
 }
 
 /// Drives `job` over `items` (read from `inputs` inputs) on the chosen threads, writes the kept rows in input order, reports
@@ -138,6 +150,7 @@ pub fn drive_corpus<R, I, J, K>(
     items: I,
     inputs: usize,
     args: &DriveArgs,
+    log: &Log,
     job: J,
     output: Output<R, K>,
 ) -> anyhow::Result<Outcome>
@@ -151,13 +164,20 @@ where
         mut sink,
         keep,
         rows_are,
+        langs,
     } = output;
     let mut summary = Summary::new(inputs);
     let opts = DriveOptions {
         threads: args.threads(),
         in_flight: 0,
     };
-    let bar = progress(args.quiet);
+    verbose!(log, "{inputs} inputs, {} worker threads", opts.threads);
+    let mut tally: BTreeMap<String, usize> = BTreeMap::new();
+    let bar = if args.single_item {
+        indicatif::ProgressBar::hidden()
+    } else {
+        log.progress_with("{spinner} {elapsed} {human_pos} documents, {msg}")
+    };
     // past REJECTS_IN_MEMORY, rejects wait in a temporary file for the summary
     let mut spill: Option<tempfile::NamedTempFile> = None;
     drive(items, opts, job, |finished| -> Result<(), WriteError> {
@@ -179,6 +199,9 @@ where
             Finished::Processed { documents, output } => {
                 for row in output.rows.iter().filter(|r| keep(r)) {
                     sink.write_row(row)?;
+                    if log.verbose() {
+                        *tally.entry(langs(row)).or_default() += 1;
+                    }
                     if rows_are == RowsAre::Pairs {
                         summary.pairs += 1;
                     }
@@ -210,7 +233,22 @@ where
         write_summary(path, &summary, spill)
             .with_context(|| format!("cannot write the summary to {}", path.display()))?;
     }
-    if !args.quiet {
+    if log.verbose() {
+        let what = match rows_are {
+            RowsAre::Pairs => "rows",
+            RowsAre::Segments => "segments",
+        };
+        let by_lang: Vec<String> = tally.iter().map(|(l, n)| format!("{l} {n}")).collect();
+        verbose!(log, "{what} by language: {}", by_lang.join(", "));
+        verbose!(
+            log,
+            "{} documents in {} ({:.1} documents/s)",
+            summary.documents,
+            secs(log.elapsed()),
+            summary.documents as f64 / log.elapsed().as_secs_f64().max(1e-9)
+        );
+    }
+    if !log.quiet() && (log.verbose() || !args.single_item) {
         let pairs = match rows_are {
             RowsAre::Pairs => format!(", {} pairs", summary.pairs),
             RowsAre::Segments => String::new(),

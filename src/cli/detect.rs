@@ -13,6 +13,7 @@ use talign::lang::{identify, parse_lang_list, Detector};
 use talign::read::{inputs_or_stdin, read_document};
 use talign::segment::{segment, segment_lines};
 
+use super::log::{secs, verbose, Log};
 use super::Outcome;
 
 /// Identify the language of each segment: CSV `lang,confidence,text`, one row per segment.
@@ -44,13 +45,27 @@ pub struct DetectArgs {
 #[derive(Debug, Clone)]
 pub struct LangList(pub Vec<Lang>);
 
+impl std::fmt::Display for LangList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let codes: Vec<&str> = self.0.iter().map(|l| l.as_str()).collect();
+        f.write_str(&codes.join(","))
+    }
+}
+
 /// Parses a `--langs` value.
 pub fn parse_langs(s: &str) -> Result<LangList, String> {
     parse_lang_list(s).map(LangList).map_err(|e| e.to_string())
 }
 
 /// Runs `talign detect`.
-pub fn run(args: DetectArgs) -> anyhow::Result<Outcome> {
+pub fn run(args: DetectArgs, log: &Log) -> anyhow::Result<Outcome> {
+    verbose!(
+        log,
+        "languages allowed: {}",
+        args.langs
+            .as_ref()
+            .map_or("all".to_string(), |l| l.to_string())
+    );
     let detector = Detector::new(args.langs.as_ref().map(|l| l.0.as_slice()));
     let sink: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(
@@ -80,6 +95,13 @@ pub fn run(args: DetectArgs) -> anyhow::Result<Outcome> {
             segment(&doc)
         };
         identify(&doc.text, &mut segs, &detector);
+        verbose!(
+            log,
+            "read {}: {} bytes, {} segments",
+            talign::read::input_name(&path),
+            doc.text.len(),
+            segs.len()
+        );
         for seg in &segs {
             let conf = format!("{:.3}", seg.confidence);
             let text = seg.text(&doc.text);
@@ -92,6 +114,7 @@ pub fn run(args: DetectArgs) -> anyhow::Result<Outcome> {
         }
     }
     out.flush()?;
+    verbose!(log, "done in {}", secs(log.elapsed()));
     Ok(if rejected {
         Outcome::SomeRejected
     } else {

@@ -24,6 +24,7 @@ use talign::write::{
 use talign::Lang;
 
 use super::corpus::{InputFormatArg, ReadArgs};
+use super::log::{secs, verbose, Log};
 use super::mine_side::{read_side, Entry, Side};
 use super::Outcome;
 
@@ -236,6 +237,7 @@ impl MineArgs {
             src_lang: known(queries.lang),
             tgt_lang: known(pool.lang),
             columns: Columns::Mined,
+            ..WriteOptions::default()
         }
     }
 }
@@ -273,13 +275,32 @@ fn write_summary(path: Option<&Path>, summary: &Summary) -> anyhow::Result<()> {
 }
 
 /// Runs `talign mine`.
-pub fn run(args: MineArgs) -> anyhow::Result<Outcome> {
+pub fn run(args: MineArgs, log: &Log) -> anyhow::Result<Outcome> {
     let stdin = Path::new("-");
     if args.queries == stdin && args.pool == stdin {
         anyhow::bail!("only one side can be read from stdin (`-`)");
     }
     let queries = Mined::read(&args.queries, args.query_format, args.query_lang, &args);
     let pool = Mined::read(&args.pool, args.pool_format, args.pool_lang, &args);
+    for (what, path, side, fixed) in [
+        ("queries", &args.queries, &queries, args.query_lang),
+        ("pool", &args.pool, &pool, args.pool_lang),
+    ] {
+        verbose!(
+            log,
+            "{what}: read {}: {} entries from {} documents, {} rejected; language {} ({})",
+            input_name(path),
+            side.side.entries.len(),
+            side.side.documents,
+            side.side.rejects.len(),
+            side.lang.as_str(),
+            if fixed.is_some() {
+                "given"
+            } else {
+                "most common"
+            }
+        );
+    }
     {
         let mut err = io::stderr().lock();
         for r in queries.side.rejects.iter().chain(&pool.side.rejects) {
@@ -309,7 +330,30 @@ pub fn run(args: MineArgs) -> anyhow::Result<Outcome> {
     let target = Target::from_arg(args.output.as_deref());
     let mut sink = open_sink(&target, &args.write_options(&queries, &pool))
         .context("cannot open the output")?;
+    if !args.lexicon.is_empty() {
+        let entries: usize = opts.lexicons.iter().map(Lexicon::len).sum();
+        verbose!(
+            log,
+            "{} lexicon(s) loaded: {entries} entries",
+            args.lexicon.len()
+        );
+    }
+    let message = format!(
+        "mining {} queries x {} pool entries",
+        queries.side.entries.len(),
+        pool.side.entries.len()
+    );
+    verbose!(log, "{message}");
+    let bar = log.progress(&message);
+    let start = std::time::Instant::now();
     let hits = mine_with_langs(&queries.with_langs(), &pool.with_langs(), &opts);
+    bar.finish_and_clear();
+    verbose!(
+        log,
+        "{} accepted pairs in {}",
+        hits.iter().filter(|h| h.accepted).count(),
+        secs(start.elapsed())
+    );
     // formats with two sides to fill take only the pairs the miner vouches for
     let accepted_only = matches!(args.format, MineFormat::Moses | MineFormat::Tmx);
     for hit in hits.iter().filter(|h| h.accepted || !accepted_only) {

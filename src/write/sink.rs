@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use tempfile::NamedTempFile;
 
 use super::{
-    CsvWriter, Format, IdsWriter, JsonlWriter, LinksWriter, MosesWriter, PairRow, RowWriter,
-    SegmentFormat, SegmentRow, SegmentWriter, TmxWriter, TsvWriter, WriteError, WriteOptions,
+    CsvWriter, Format, HtmlWriter, IdsWriter, JsonlWriter, LinksWriter, MosesWriter, PairRow,
+    RowWriter, SegmentFormat, SegmentRow, SegmentWriter, SplitJsonlWriter, TmxWriter, TsvWriter,
+    VecalignWriter, WriteError, WriteOptions,
 };
 
 /// Where the output goes.
@@ -131,6 +132,19 @@ pub fn open_sink(target: &Target, opts: &WriteOptions) -> Result<Sink, WriteErro
                     .to_string(),
             ))
         }
+        (_, Target::Stdout) if opts.split_by_pair => {
+            return Err(WriteError::Unsupported(
+                "--split-by-pair writes one file per language pair: give -o DIR".to_string(),
+            ))
+        }
+        (Format::Jsonl, Target::File(dir)) if opts.split_by_pair => {
+            Box::new(SplitJsonlWriter::new(dir)?)
+        }
+        (_, Target::File(_)) if opts.split_by_pair => {
+            return Err(WriteError::Unsupported(
+                "--split-by-pair is for --format jsonl".to_string(),
+            ))
+        }
         (Format::Moses, Target::File(prefix)) => {
             let suffix = |l: Option<crate::doc::Lang>, d: &str| {
                 l.map_or_else(|| d.to_string(), |l| l.to_string())
@@ -153,7 +167,11 @@ pub fn open_sink(target: &Target, opts: &WriteOptions) -> Result<Sink, WriteErro
                 Format::Jsonl => Box::new(JsonlWriter::new(out)),
                 Format::Tmx => Box::new(TmxWriter::new(out)?),
                 Format::Ids => Box::new(IdsWriter::new(out)),
-                Format::Links | Format::Moses => Box::new(LinksWriter::new(out)),
+                Format::Links | Format::Moses => {
+                    Box::new(LinksWriter::new(out).with_doc_headers(opts.doc_headers))
+                }
+                Format::Vecalign => Box::new(VecalignWriter::new(out)),
+                Format::Html => Box::new(HtmlWriter::new(out)?),
             }
         }
     };

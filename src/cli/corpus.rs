@@ -19,7 +19,8 @@ use talign::write::{Sink, WriteError};
 /// Input layouts for `--input-format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InputFormatArg {
-    /// By extension: .jsonl/.ndjson, .csv, .tsv, .html/.htm, anything else text (.gz looked through).
+    /// By extension: .jsonl/.ndjson, .csv, .tsv, .html/.htm, .txt (.gz .xz .bz2 .zst looked
+    /// through); when the name says nothing (stdin, another extension), by the content.
     Auto,
     /// One document per file.
     Text,

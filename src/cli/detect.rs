@@ -10,16 +10,24 @@ use clap::Args;
 use talign::doc::Lang;
 use talign::eval::langid::format_spans;
 use talign::lang::{identify, parse_lang_list, Detector};
-use talign::read::{inputs_or_stdin, read_document};
+use talign::read::{inputs_or_stdin, work_items, WorkItem};
 use talign::segment::{segment, segment_lines};
 
+use super::corpus::ReadArgs;
 use super::log::{secs, verbose, Log};
 use super::Outcome;
 
-/// Identify the language of each segment: CSV `lang,confidence,text`, one row per segment.
+/// Identify the language of each segment: CSV `doc_id,line,lang,confidence,text`, one row per
+/// segment (or line, with --lines).
+///
+/// Inputs are read like `talign run` reads them: text files, folders (recursive, sorted), JSONL
+/// and CSV/TSV records (one document each), HTML, compressed files, stdin (layout sniffed when
+/// the name says nothing). `doc_id` is the document's id (a file's path, a record's id); `line`
+/// is the 1-based line of the document's text where the segment starts. Unreadable inputs are
+/// named on stderr and the rest is processed (exit 1).
 #[derive(Args, Debug)]
 pub struct DetectArgs {
-    /// Input files (UTF-8 text); `-` or nothing reads standard input.
+    /// Files or folders; `-` or nothing reads standard input.
     #[arg(value_name = "FILES")]
     pub inputs: Vec<PathBuf>,
 
@@ -39,6 +47,10 @@ pub struct DetectArgs {
     /// Write the CSV to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// How the inputs are read (shared with `talign run`).
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 /// A parsed `--langs` value (a newtype so clap takes the whole list as one value).
@@ -57,8 +69,10 @@ pub fn parse_langs(s: &str) -> Result<LangList, String> {
     parse_lang_list(s).map(LangList).map_err(|e| e.to_string())
 }
 
-/// Runs `talign detect`.
+/// Runs `talign detect`: every document of the inputs, read by the corpus readers, cut into
+/// segments (or lines) with their language.
 pub fn run(args: DetectArgs, log: &Log) -> anyhow::Result<Outcome> {
+    let detector = Detector::new(args.langs.as_ref().map(|l| l.0.as_slice()));
     verbose!(
         log,
         "languages allowed: {}",
@@ -66,7 +80,6 @@ pub fn run(args: DetectArgs, log: &Log) -> anyhow::Result<Outcome> {
             .as_ref()
             .map_or("all".to_string(), |l| l.to_string())
     );
-    let detector = Detector::new(args.langs.as_ref().map(|l| l.0.as_slice()));
     let sink: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(
             File::create(path).with_context(|| format!("{}: cannot create", path.display()))?,
@@ -74,21 +87,24 @@ pub fn run(args: DetectArgs, log: &Log) -> anyhow::Result<Outcome> {
         None => Box::new(io::stdout().lock()),
     };
     let mut out = csv::Writer::from_writer(BufWriter::new(sink));
+    let mut header = vec!["doc_id", "line", "lang", "confidence", "text"];
     if args.spans {
-        out.write_record(["lang", "confidence", "text", "spans"])?;
-    } else {
-        out.write_record(["lang", "confidence", "text"])?;
+        header.push("spans");
     }
-    let mut rejected = false;
-    for path in inputs_or_stdin(&args.inputs) {
-        let doc = match read_document(&path) {
-            Ok(doc) => doc,
-            Err(err) => {
-                let _ = writeln!(io::stderr(), "talign: rejected: {err}");
-                rejected = true;
+    out.write_record(&header)?;
+    let inputs = inputs_or_stdin(&args.inputs);
+    let (mut processed, mut rejected) = (0usize, 0usize);
+    for item in work_items(&inputs, None, &args.read.options(false)) {
+        let doc = match item {
+            Ok(WorkItem::Single(doc)) => doc.doc,
+            Ok(WorkItem::Pair { .. }) => continue, // not produced without pairing by name
+            Err(reject) => {
+                let _ = writeln!(io::stderr(), "talign: rejected: {reject}");
+                rejected += 1;
                 continue;
             }
         };
+        processed += 1;
         let mut segs = if args.lines {
             segment_lines(&doc.text)
         } else {
@@ -98,26 +114,75 @@ pub fn run(args: DetectArgs, log: &Log) -> anyhow::Result<Outcome> {
         verbose!(
             log,
             "read {}: {} bytes, {} segments",
-            talign::read::input_name(&path),
+            doc.id,
             doc.text.len(),
             segs.len()
         );
+        let mut lines = LineCounter::default();
         for seg in &segs {
+            let line = lines.line_at(&doc.text, seg.start).to_string();
             let conf = format!("{:.3}", seg.confidence);
             let text = seg.text(&doc.text);
+            let mut row = vec![doc.id.as_str(), &line, seg.lang.as_str(), &conf, text];
+            let spans;
             if args.spans {
-                let spans = format_spans(&detector.detect_spans(text));
-                out.write_record([seg.lang.as_str(), conf.as_str(), text, spans.as_str()])?;
-            } else {
-                out.write_record([seg.lang.as_str(), conf.as_str(), text])?;
+                spans = format_spans(&detector.detect_spans(text));
+                row.push(&spans);
             }
+            out.write_record(&row)?;
         }
     }
     out.flush()?;
-    verbose!(log, "done in {}", secs(log.elapsed()));
-    Ok(if rejected {
+    verbose!(
+        log,
+        "{processed} documents, {rejected} rejected, in {}",
+        secs(log.elapsed())
+    );
+    if processed == 0 && rejected > 0 {
+        anyhow::bail!("no usable input: all {rejected} documents were rejected");
+    }
+    Ok(if rejected > 0 {
         Outcome::SomeRejected
     } else {
         Outcome::Done
     })
+}
+
+/// 1-based line numbers of byte offsets into one text, for offsets in ascending order.
+#[derive(Default)]
+struct LineCounter {
+    offset: usize,
+    line: usize,
+}
+
+impl LineCounter {
+    fn line_at(&mut self, text: &str, offset: usize) -> usize {
+        if offset < self.offset {
+            *self = LineCounter::default();
+        }
+        let upto = offset.min(text.len());
+        let newlines = text
+            .as_bytes()
+            .get(self.offset..upto)
+            .map_or(0, |b| memchr::memchr_iter(b'\n', b).count());
+        self.line += newlines;
+        self.offset = upto;
+        self.line + 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_numbers_count_the_newlines_before_an_offset() {
+        let text = "a\nb\n\nc";
+        let mut lines = LineCounter::default();
+        assert_eq!(lines.line_at(text, 0), 1);
+        assert_eq!(lines.line_at(text, 2), 2);
+        assert_eq!(lines.line_at(text, 5), 4);
+        // an offset before the last one starts the count again
+        assert_eq!(lines.line_at(text, 2), 2);
+    }
 }

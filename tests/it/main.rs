@@ -8,6 +8,7 @@ mod align_data;
 mod align_props;
 mod cli_conventions;
 mod demo_quotes;
+mod inputs_ecosystem;
 mod lang_detect;
 mod lang_eval;
 mod lang_props;

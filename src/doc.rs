@@ -16,18 +16,17 @@ impl Lang {
     /// The undetermined language (`und`).
     pub const UND: Lang = Lang(*b"und");
 
-    /// Builds a code from a two-letter ISO 639-1 string (case-insensitive); `und` is accepted too.
+    /// Builds the canonical code from any usual form, case-insensitive: ISO 639-1 (`de`), ISO
+    /// 639-3 or 639-2/B (`deu`, `ger` → `de`), BCP-47 (`pt-BR` → `pt`), FLORES-200
+    /// (`eng_Latn` → `en`); a language without a two-letter code keeps its three letters (`yue`);
+    /// `und` is accepted too (see [`crate::lang::codes::canonical_code`]).
     pub fn new(code: &str) -> Option<Lang> {
-        let b = code.trim().as_bytes();
-        match b.len() {
-            2 if b.iter().all(u8::is_ascii_alphabetic) => Some(Lang([
-                b[0].to_ascii_lowercase(),
-                b[1].to_ascii_lowercase(),
-                b' ',
-            ])),
-            3 if code.trim().eq_ignore_ascii_case("und") => Some(Lang::UND),
-            _ => None,
-        }
+        crate::lang::codes::canonical_code(code)
+    }
+
+    /// A code from its bytes: two lowercase letters and a space, or three lowercase letters.
+    pub(crate) const fn from_bytes(bytes: [u8; 3]) -> Lang {
+        Lang(bytes)
     }
 
     /// The code as text (`en`, `ru`, `und`).
@@ -222,8 +221,11 @@ mod tests {
     fn lang_parses_and_prints() {
         assert_eq!(Lang::new("EN").map(|l| l.to_string()), Some("en".into()));
         assert_eq!(Lang::new("und"), Some(Lang::UND));
-        assert!(Lang::new("eng").is_none());
+        // ISO 639-3 and BCP-47 forms map to the one canonical code
+        assert_eq!(Lang::new("eng"), Lang::new("en"));
+        assert_eq!(Lang::new("pt-BR"), Lang::new("pt"));
         assert!(Lang::new("e1").is_none());
+        assert!(Lang::new("english").is_none());
         assert!("xx-".parse::<Lang>().is_err());
         let json = serde_json::to_string(&Lang::new("ru")).unwrap_or_default();
         assert_eq!(json, "\"ru\"");

@@ -13,8 +13,9 @@ use talign::segment::segment_lines;
 use talign::write::{open_sink, Format, PairRow, Target, WriteOptions};
 use talign::{Document, Lang};
 
-use super::corpus::{drive_corpus, output_paths, DriveArgs, Output, RowsAre};
+use super::corpus::{drive_corpus, output_paths, pair_langs, DriveArgs, Output, RowsAre};
 use super::detect::parse_lang;
+use super::log::{secs, verbose, Log};
 use super::safety::check_outputs;
 use super::Outcome;
 
@@ -36,6 +37,11 @@ pub enum AlignFormat {
     Moses,
     /// TMX 1.4b translation memory.
     Tmx,
+    /// vecalign's lines, `[0, 1]:[2]:0.156000` (every link, with talign's score), for
+    /// vecalign's scripts.
+    Vecalign,
+    /// One self-contained HTML page to review the links by eye (every link, null links marked).
+    Html,
 }
 
 /// Align two parallel documents sentence by sentence.
@@ -126,9 +132,17 @@ fn detect_side(text: &str) -> Option<Lang> {
 }
 
 /// Reads one side as a work-item document with its language (given, else detected).
-fn read_side(path: &Path, lang: Option<Lang>) -> anyhow::Result<SourceDoc> {
+fn read_side(path: &Path, lang: Option<Lang>, log: &Log) -> anyhow::Result<SourceDoc> {
     let mut doc = read_document(path)?;
     doc.lang = lang.or_else(|| detect_side(&doc.text));
+    verbose!(
+        log,
+        "read {}: {} bytes, language {} ({})",
+        talign::read::input_name(path),
+        doc.text.len(),
+        doc.lang.as_ref().map_or("unknown", Lang::as_str),
+        if lang.is_some() { "given" } else { "detected" }
+    );
     Ok(SourceDoc {
         doc,
         ..SourceDoc::default()
@@ -137,14 +151,22 @@ fn read_side(path: &Path, lang: Option<Lang>) -> anyhow::Result<SourceDoc> {
 
 /// Runs `talign align`: the pair is one work item of the corpus driver, written by the shared
 /// writers, exactly as `talign run` handles a pair (with the aligner's options of this command).
-pub fn run(args: AlignArgs) -> anyhow::Result<Outcome> {
+pub fn run(args: AlignArgs, log: &Log) -> anyhow::Result<Outcome> {
     let lexicons = args
         .lexicon
         .iter()
         .map(Lexicon::load)
         .collect::<Result<Vec<_>, _>>()?;
-    let src = read_side(&args.src, args.src_lang)?;
-    let tgt = read_side(&args.tgt, args.tgt_lang)?;
+    if !args.lexicon.is_empty() {
+        let entries: usize = lexicons.iter().map(Lexicon::len).sum();
+        verbose!(
+            log,
+            "{} lexicon(s) loaded: {entries} entries",
+            lexicons.len()
+        );
+    }
+    let src = read_side(&args.src, args.src_lang, log)?;
+    let tgt = read_side(&args.tgt, args.tgt_lang, log)?;
     let opts = AlignOptions {
         src_lang: src.doc.lang,
         tgt_lang: tgt.doc.lang,
@@ -160,6 +182,8 @@ pub fn run(args: AlignArgs) -> anyhow::Result<Outcome> {
         AlignFormat::Links => Format::Links,
         AlignFormat::Moses => Format::Moses,
         AlignFormat::Tmx => Format::Tmx,
+        AlignFormat::Vecalign => Format::Vecalign,
+        AlignFormat::Html => Format::Html,
     };
     let write_opts = WriteOptions {
         format,
@@ -177,25 +201,31 @@ pub fn run(args: AlignArgs) -> anyhow::Result<Outcome> {
         &reads.map(|(r, p)| (r, p.clone())).collect::<Vec<_>>(),
     )?;
     let sink = open_sink(&target, &write_opts).context("cannot open the output")?;
-    // only the gold format keeps the links with an empty side
-    let every_link = format == Format::Links;
+    // only the formats that show every link keep the links with an empty side
+    let every_link = matches!(format, Format::Links | Format::Vecalign | Format::Html);
     let output = Output {
         sink,
         keep: |row: &PairRow| every_link || (!row.src_ids.is_empty() && !row.tgt_ids.is_empty()),
         rows_are: RowsAre::Pairs,
+        langs: pair_langs,
     };
     let drive_args = DriveArgs {
         threads: Some(1),
         summary: args.summary.clone(),
-        quiet: true,
+        single_item: true,
     };
     let item = WorkItem::Pair { src, tgt };
-    let job = |item| align_item(item, &opts, args.lines);
-    drive_corpus(std::iter::once(Ok(item)), 2, &drive_args, job, output)
+    let job = |item| align_item(item, &opts, args.lines, log);
+    drive_corpus(std::iter::once(Ok(item)), 2, &drive_args, log, job, output)
 }
 
 /// Aligns the two sides of a pair: one row per link, links with an empty side included.
-fn align_item(item: WorkItem, opts: &AlignOptions, lines: bool) -> Result<JobOutput, JobError> {
+fn align_item(
+    item: WorkItem,
+    opts: &AlignOptions,
+    lines: bool,
+    log: &Log,
+) -> Result<JobOutput, JobError> {
     let WorkItem::Pair { src, tgt } = item else {
         return Err(JobError {
             reason: "talign align needs two documents".to_string(),
@@ -204,7 +234,13 @@ fn align_item(item: WorkItem, opts: &AlignOptions, lines: bool) -> Result<JobOut
     let s = sentences(&src.doc, lines);
     let t = sentences(&tgt.doc, lines);
     check_sides(&src, &tgt, &s, &t)?;
-    let rows = sentence_rows(&src, &tgt, &s, &t, align_sentences(&s, &t, opts));
+    verbose!(log, "aligning {} x {} sentences", s.len(), t.len());
+    let bar = log.progress(&format!("aligning {} x {} sentences", s.len(), t.len()));
+    let start = std::time::Instant::now();
+    let links = align_sentences(&s, &t, opts);
+    bar.finish_and_clear();
+    verbose!(log, "{} links in {}", links.len(), secs(start.elapsed()));
+    let rows = sentence_rows(&src, &tgt, &s, &t, links);
     Ok(JobOutput {
         rows,
         segments: s.len() + t.len(),

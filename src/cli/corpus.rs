@@ -2,14 +2,14 @@
 //! loop that drives a job over a corpus, writes its rows in input order, reports every reject and
 //! accounts for every document.
 
-use std::io::{self, IsTerminal, Write};
+use std::collections::BTreeMap;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use super::log::{secs, verbose, Log};
 use super::safety::TempGuard;
 use super::Outcome;
 use talign::read::{InputFormat, ReadOptions, Reject, WorkItem, DEFAULT_MAX_DOC_BYTES};
@@ -19,7 +19,8 @@ use talign::write::{moses_paths, Format, Sink, StagedFile, Target, WriteError, W
 /// Input layouts for `--input-format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InputFormatArg {
-    /// By extension: .jsonl/.ndjson, .csv, .tsv, .html/.htm, anything else text (.gz looked through).
+    /// By extension: .jsonl/.ndjson, .csv, .tsv, .html/.htm, .txt (.gz .xz .bz2 .zst looked
+    /// through); when the name says nothing (stdin, another extension), by the content.
     Auto,
     /// One document per file.
     Text,
@@ -85,15 +86,16 @@ pub struct DriveArgs {
     /// Write a JSON account of the run here: inputs, documents, segments, pairs, rejects.
     #[arg(long)]
     pub summary: Option<PathBuf>,
-    /// No progress bar and no closing count on stderr (rejects are still reported).
-    #[arg(short, long)]
-    pub quiet: bool,
+    /// One work item (`talign align`, which shows its own progress): no document counter, and
+    /// the closing count only with `-v`.
+    #[arg(skip)]
+    pub single_item: bool,
 }
 
 impl DriveArgs {
     /// Worker threads: `--threads`, else `RAYON_NUM_THREADS`, else every core; at most
     /// [`THREADS_PER_CORE`] per core (said on stderr unless `--quiet`).
-    pub fn threads(&self) -> usize {
+    pub fn threads(&self, log: &Log) -> usize {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         let asked = self
             .threads
@@ -106,7 +108,7 @@ impl DriveArgs {
             .unwrap_or(cores);
         let most = cores.saturating_mul(THREADS_PER_CORE);
         if asked > most {
-            if !self.quiet {
+            if !log.quiet() {
                 eprintln!(
                     "talign: {asked} threads lowered to {most} ({THREADS_PER_CORE} per core, \
                      {cores} cores)"
@@ -118,17 +120,26 @@ impl DriveArgs {
     }
 }
 
-fn progress(quiet: bool) -> ProgressBar {
-    if quiet || !io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    bar.set_style(
-        ProgressStyle::with_template("{spinner} {elapsed} {human_pos} documents, {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-    );
-    bar.enable_steady_tick(Duration::from_millis(200));
-    bar
+/// A pair row's languages for the `-v` tally: `en-es`.
+pub fn pair_langs(row: &talign::write::PairRow) -> String {
+    format!("{}-{}", row.src_lang.as_str(), row.tgt_lang.as_str())
+}
+
+/// The inputs for a `-v` line: their names, the first few of a long list.
+pub fn describe_inputs(inputs: &[PathBuf]) -> String {
+    const SHOWN: usize = 5;
+    let names: Vec<String> = inputs
+        .iter()
+        .take(SHOWN)
+        .map(|p| talign::read::input_name(p))
+        .collect();
+    let more = inputs.len().saturating_sub(SHOWN);
+    let more = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    format!("{} input(s): {}{more}", inputs.len(), names.join(", "))
 }
 
 /// What a corpus command's rows are, for the closing count.
@@ -148,6 +159,8 @@ pub struct Output<R, K: Fn(&R) -> bool> {
     pub keep: K,
     /// What the rows are.
     pub rows_are: RowsAre,
+    /// The languages of a row, tallied for `-v` (`en-es` for a pair, `ru` for a segment).
+    pub langs: fn(&R) -> String,
 }
 
 /// Drives `job` over `items` (read from `inputs` inputs) on the chosen threads, writes the kept
@@ -160,6 +173,7 @@ pub fn drive_corpus<R, I, J, K>(
     items: I,
     inputs: usize,
     args: &DriveArgs,
+    log: &Log,
     job: J,
     output: Output<R, K>,
 ) -> anyhow::Result<Outcome>
@@ -173,14 +187,21 @@ where
         mut sink,
         keep,
         rows_are,
+        langs,
     } = output;
     let _staged = TempGuard::new(sink.temp_paths());
     let mut summary = Summary::new(inputs);
     let opts = DriveOptions {
-        threads: args.threads(),
+        threads: args.threads(log),
         in_flight: 0,
     };
-    let bar = progress(args.quiet);
+    verbose!(log, "{inputs} inputs, {} worker threads", opts.threads);
+    let mut tally: BTreeMap<String, usize> = BTreeMap::new();
+    let bar = if args.single_item {
+        indicatif::ProgressBar::hidden()
+    } else {
+        log.progress_with("{spinner} {elapsed} {human_pos} documents, {msg}")
+    };
     // past REJECTS_IN_MEMORY, rejects wait in a temporary file for the summary
     let mut spill: Option<Spill> = None;
     let driven = drive(items, opts, job, |finished| -> Result<(), WriteError> {
@@ -192,6 +213,9 @@ where
             Finished::Processed { documents, output } => {
                 for row in output.rows.iter().filter(|r| keep(r)) {
                     sink.write_row(row)?;
+                    if log.verbose() {
+                        *tally.entry(langs(row)).or_default() += 1;
+                    }
                     if rows_are == RowsAre::Pairs {
                         summary.pairs += 1;
                     }
@@ -228,7 +252,7 @@ where
         }
         Ok(()) => sink.finish().context("cannot finish the output"),
     };
-    conclude(written, &summary, spill, args, rows_are)
+    conclude(written, &summary, spill, args, rows_are, &tally, log)
 }
 
 /// The files a command will write, named for messages: the output (both Moses files, with a
@@ -261,13 +285,15 @@ pub fn output_paths(
 }
 
 /// Ends a corpus command after its output was finished (or failed): the summary is written in
-/// either case, then the closing count, then the outcome.
+/// either case, then the closing count (and with `-v` the tally by language), then the outcome.
 fn conclude(
     written: anyhow::Result<()>,
     summary: &Summary,
     spill: Option<Spill>,
     args: &DriveArgs,
     rows_are: RowsAre,
+    tally: &BTreeMap<String, usize>,
+    log: &Log,
 ) -> anyhow::Result<Outcome> {
     // the account of the run is kept even when the output failed
     let summarised = match &args.summary {
@@ -277,7 +303,22 @@ fn conclude(
     };
     written?;
     summarised?;
-    if !args.quiet {
+    if log.verbose() {
+        let what = match rows_are {
+            RowsAre::Pairs => "rows",
+            RowsAre::Segments => "segments",
+        };
+        let by_lang: Vec<String> = tally.iter().map(|(l, n)| format!("{l} {n}")).collect();
+        verbose!(log, "{what} by language: {}", by_lang.join(", "));
+        verbose!(
+            log,
+            "{} documents in {} ({:.1} documents/s)",
+            summary.documents,
+            secs(log.elapsed()),
+            summary.documents as f64 / log.elapsed().as_secs_f64().max(1e-9)
+        );
+    }
+    if !log.quiet() && (log.verbose() || !args.single_item) {
         report(summary, rows_are);
     }
     if summary.processed == 0 {

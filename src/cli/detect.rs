@@ -8,17 +8,26 @@ use clap::Args;
 use talign::doc::Lang;
 use talign::eval::langid::format_spans;
 use talign::lang::{identify, parse_lang_list, Detector};
-use talign::read::{inputs_or_stdin, read_document, ReadError};
+use talign::read::{inputs_or_stdin, work_items, WorkItem};
 use talign::segment::{segment, segment_lines};
 use talign::write::{csv_safe, StagedFile};
 
+use super::corpus::ReadArgs;
+use super::log::{secs, verbose, Log};
 use super::safety::{check_outputs, TempGuard};
 use super::Outcome;
 
-/// Identify the language of each segment: CSV `lang,confidence,text`, one row per segment.
+/// Identify the language of each segment: CSV `doc_id,line,lang,confidence,text`, one row per
+/// segment (or line, with --lines).
+///
+/// Inputs are read like `talign run` reads them: text files, folders (recursive, sorted), JSONL
+/// and CSV/TSV records (one document each), HTML, compressed files, stdin (layout sniffed when
+/// the name says nothing). `doc_id` is the document's id (a file's path, a record's id); `line`
+/// is the 1-based line of the document's text where the segment starts. Unreadable inputs are
+/// named on stderr and the rest is processed (exit 1).
 #[derive(Args, Debug)]
 pub struct DetectArgs {
-    /// Input files (UTF-8 text); `-` or nothing reads standard input.
+    /// Files or folders; `-` or nothing reads standard input.
     #[arg(value_name = "FILES")]
     pub inputs: Vec<PathBuf>,
 
@@ -44,11 +53,21 @@ pub struct DetectArgs {
     /// would run as formulas; off by default, so that data stays exact.
     #[arg(long)]
     pub csv_safe: bool,
+    /// How the inputs are read (shared with `talign run`).
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 /// A parsed `--langs` value (a newtype so clap takes the whole list as one value).
 #[derive(Debug, Clone)]
 pub struct LangList(pub Vec<Lang>);
+
+impl std::fmt::Display for LangList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let codes: Vec<&str> = self.0.iter().map(|l| l.as_str()).collect();
+        f.write_str(&codes.join(","))
+    }
+}
 
 /// Parses a `--langs` value.
 pub fn parse_langs(s: &str) -> Result<LangList, String> {
@@ -73,11 +92,19 @@ pub fn parse_finite(s: &str) -> Result<f64, String> {
     }
 }
 
-/// Runs `talign detect`. Like the other commands: an empty input is rejected, 1 when some inputs
+/// Runs `talign detect`: every document of the inputs, read by the corpus readers, cut into
+/// segments (or lines) with their language. Like the other commands: an empty input is rejected, 1 when some inputs
 /// were rejected, 2 (and nothing written) when every one was; `-o` is written under a temporary
 /// name and renamed when complete.
-pub fn run(args: DetectArgs) -> anyhow::Result<Outcome> {
+pub fn run(args: DetectArgs, log: &Log) -> anyhow::Result<Outcome> {
     let detector = Detector::new(args.langs.as_ref().map(|l| l.0.as_slice()));
+    verbose!(
+        log,
+        "languages allowed: {}",
+        args.langs
+            .as_ref()
+            .map_or("all".to_string(), |l| l.to_string())
+    );
     let inputs = inputs_or_stdin(&args.inputs);
     let target = args
         .output
@@ -101,23 +128,18 @@ pub fn run(args: DetectArgs) -> anyhow::Result<Outcome> {
         None => DetectOut::Stdout(BufWriter::new(io::stdout().lock())),
     };
     let mut out = csv::Writer::from_writer(sink);
+    let mut header = vec!["doc_id", "line", "lang", "confidence", "text"];
     if args.spans {
-        out.write_record(["lang", "confidence", "text", "spans"])?;
-    } else {
-        out.write_record(["lang", "confidence", "text"])?;
+        header.push("spans");
     }
+    out.write_record(&header)?;
     let (mut processed, mut rejected) = (0usize, 0usize);
-    for path in inputs {
-        let doc = match read_document(&path).and_then(|doc| {
-            if doc.text.trim().is_empty() {
-                Err(ReadError::Empty { path: doc.id })
-            } else {
-                Ok(doc)
-            }
-        }) {
-            Ok(doc) => doc,
-            Err(err) => {
-                let _ = writeln!(io::stderr(), "talign: rejected: {err}");
+    for item in work_items(&inputs, None, &args.read.options(false)) {
+        let doc = match item {
+            Ok(WorkItem::Single(doc)) => doc.doc,
+            Ok(WorkItem::Pair { .. }) => continue, // not produced without pairing by name
+            Err(reject) => {
+                let _ = writeln!(io::stderr(), "talign: rejected: {reject}");
                 rejected += 1;
                 continue;
             }
@@ -129,7 +151,16 @@ pub fn run(args: DetectArgs) -> anyhow::Result<Outcome> {
             segment(&doc)
         };
         identify(&doc.text, &mut segs, &detector);
+        verbose!(
+            log,
+            "read {}: {} bytes, {} segments",
+            doc.id,
+            doc.text.len(),
+            segs.len()
+        );
+        let mut lines = LineCounter::default();
         for seg in &segs {
+            let line = lines.line_at(&doc.text, seg.start).to_string();
             let conf = format!("{:.3}", seg.confidence);
             let text = seg.text(&doc.text);
             let cell = if args.csv_safe {
@@ -137,12 +168,13 @@ pub fn run(args: DetectArgs) -> anyhow::Result<Outcome> {
             } else {
                 text.into()
             };
+            let mut row = vec![doc.id.as_str(), &line, seg.lang.as_str(), &conf, &cell];
+            let spans;
             if args.spans {
-                let spans = format_spans(&detector.detect_spans(text));
-                out.write_record([seg.lang.as_str(), conf.as_str(), &cell, spans.as_str()])?;
-            } else {
-                out.write_record([seg.lang.as_str(), conf.as_str(), &cell])?;
+                spans = format_spans(&detector.detect_spans(text));
+                row.push(&spans);
             }
+            out.write_record(&row)?;
         }
     }
     if processed == 0 {
@@ -150,6 +182,11 @@ pub fn run(args: DetectArgs) -> anyhow::Result<Outcome> {
         anyhow::bail!("no usable input: all {rejected} inputs were rejected; nothing written");
     }
     out.flush()?;
+    verbose!(
+        log,
+        "{processed} documents, {rejected} rejected, in {}",
+        secs(log.elapsed())
+    );
     finish(out)?;
     Ok(if rejected > 0 {
         Outcome::SomeRejected
@@ -189,4 +226,43 @@ fn finish(out: csv::Writer<DetectOut<'_>>) -> anyhow::Result<()> {
         file.commit()?;
     }
     Ok(())
+}
+
+/// 1-based line numbers of byte offsets into one text, for offsets in ascending order.
+#[derive(Default)]
+struct LineCounter {
+    offset: usize,
+    line: usize,
+}
+
+impl LineCounter {
+    fn line_at(&mut self, text: &str, offset: usize) -> usize {
+        if offset < self.offset {
+            *self = LineCounter::default();
+        }
+        let upto = offset.min(text.len());
+        let newlines = text
+            .as_bytes()
+            .get(self.offset..upto)
+            .map_or(0, |b| memchr::memchr_iter(b'\n', b).count());
+        self.line += newlines;
+        self.offset = upto;
+        self.line + 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_numbers_count_the_newlines_before_an_offset() {
+        let text = "a\nb\n\nc";
+        let mut lines = LineCounter::default();
+        assert_eq!(lines.line_at(text, 0), 1);
+        assert_eq!(lines.line_at(text, 2), 2);
+        assert_eq!(lines.line_at(text, 5), 4);
+        // an offset before the last one starts the count again
+        assert_eq!(lines.line_at(text, 2), 2);
+    }
 }

@@ -24,6 +24,7 @@ use talign::Lang;
 
 use super::corpus::{self, output_paths, InputFormatArg, ReadArgs};
 use super::detect::{parse_finite, parse_lang};
+use super::log::{secs, verbose, Log};
 use super::mine_side::{read_side, Entry, Side};
 use super::safety::{check_outputs, TempGuard};
 use super::Outcome;
@@ -243,6 +244,7 @@ impl MineArgs {
             tgt_lang: known(pool.lang),
             columns: Columns::Mined,
             csv_safe: self.csv_safe,
+            ..WriteOptions::default()
         }
     }
 }
@@ -275,7 +277,7 @@ fn write_summary(path: Option<&Path>, summary: &Summary) -> anyhow::Result<()> {
 }
 
 /// Runs `talign mine`.
-pub fn run(args: MineArgs) -> anyhow::Result<Outcome> {
+pub fn run(args: MineArgs, log: &Log) -> anyhow::Result<Outcome> {
     let stdin = Path::new("-");
     if args.queries == stdin && args.pool == stdin {
         anyhow::bail!("only one side can be read from stdin (`-`)");
@@ -293,6 +295,25 @@ pub fn run(args: MineArgs) -> anyhow::Result<Outcome> {
         &output_paths(&target, &write_opts, args.summary.as_deref()),
         &reads,
     )?;
+    for (what, path, side, fixed) in [
+        ("queries", &args.queries, &queries, args.query_lang),
+        ("pool", &args.pool, &pool, args.pool_lang),
+    ] {
+        verbose!(
+            log,
+            "{what}: read {}: {} entries from {} documents, {} rejected; language {} ({})",
+            input_name(path),
+            side.side.entries.len(),
+            side.side.documents,
+            side.side.rejects.len(),
+            side.lang.as_str(),
+            if fixed.is_some() {
+                "given"
+            } else {
+                "most common"
+            }
+        );
+    }
     {
         let mut err = io::stderr().lock();
         for r in queries.side.rejects.iter().chain(&pool.side.rejects) {
@@ -321,7 +342,30 @@ pub fn run(args: MineArgs) -> anyhow::Result<Outcome> {
     };
     let mut sink = open_sink(&target, &write_opts).context("cannot open the output")?;
     let _staged = TempGuard::new(sink.temp_paths());
+    if !args.lexicon.is_empty() {
+        let entries: usize = opts.lexicons.iter().map(Lexicon::len).sum();
+        verbose!(
+            log,
+            "{} lexicon(s) loaded: {entries} entries",
+            args.lexicon.len()
+        );
+    }
+    let message = format!(
+        "mining {} queries x {} pool entries",
+        queries.side.entries.len(),
+        pool.side.entries.len()
+    );
+    verbose!(log, "{message}");
+    let bar = log.progress(&message);
+    let start = std::time::Instant::now();
     let hits = mine_with_langs(&queries.with_langs(), &pool.with_langs(), &opts);
+    bar.finish_and_clear();
+    verbose!(
+        log,
+        "{} accepted pairs in {}",
+        hits.iter().filter(|h| h.accepted).count(),
+        secs(start.elapsed())
+    );
     // formats with two sides to fill take only the pairs the miner vouches for
     let accepted_only = matches!(args.format, MineFormat::Moses | MineFormat::Tmx);
     let written = hits

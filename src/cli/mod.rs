@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 pub mod align;
 mod corpus;
@@ -13,11 +13,15 @@ pub mod detect;
 pub mod eval;
 mod eval_langid;
 pub mod eval_mine;
+mod log;
 pub mod mine;
 mod mine_side;
 pub mod run;
 mod safety;
 mod segment;
+mod shell;
+
+use log::{Log, VerbosityArgs};
 
 /// What a command reports back to `main` when it finished without a fatal error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +46,8 @@ pub enum Outcome {
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    #[command(flatten)]
+    verbosity: VerbosityArgs,
 }
 
 #[derive(Subcommand, Debug)]
@@ -58,19 +64,26 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Identify the language of each segment or line (CSV: lang,confidence,text).
     Detect(detect::DetectArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) on stdout.
+    Completions(shell::CompletionsArgs),
+    /// Print the man page (roff) on stdout, or write one page per command into a folder.
+    Man(shell::ManArgs),
 }
 
 /// Parses the command line, runs the command and maps the result to an exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     safety::handle_signals();
+    let log = Log::new(cli.verbosity);
     let result = match cli.command {
-        Command::Run(args) => run::run(args),
-        Command::Segment(args) => segment::run(args),
-        Command::Align(args) => align::run(args),
-        Command::Mine(args) => mine::run(args),
-        Command::Eval(args) => eval::run(args),
-        Command::Detect(args) => detect::run(args),
+        Command::Run(args) => run::run(args, &log),
+        Command::Segment(args) => segment::run(args, &log),
+        Command::Align(args) => align::run(args, &log),
+        Command::Mine(args) => mine::run(args, &log),
+        Command::Eval(args) => eval::run(args, &log),
+        Command::Detect(args) => detect::run(args, &log),
+        Command::Completions(args) => shell::completions(args, Cli::command()),
+        Command::Man(args) => shell::man(args, Cli::command()),
     };
     finish(result)
 }

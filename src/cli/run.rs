@@ -6,15 +6,18 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 
-use super::corpus::{drive_corpus, output_paths, DriveArgs, Output, ReadArgs, RowsAre};
+use super::corpus::{
+    describe_inputs, drive_corpus, output_paths, pair_langs, DriveArgs, Output, ReadArgs, RowsAre,
+};
 use super::detect::{parse_langs, LangList};
+use super::log::{verbose, Log};
 use super::safety::check_outputs;
 use super::Outcome;
 use talign::align::lexicon::Lexicon;
 use talign::lang::Detector;
 use talign::read::{read_manifest, work_items};
 use talign::run::quotes::{read_posts, QuoteOptions};
-use talign::run::{align_pair_job, feature_align, QuoteJob};
+use talign::run::{align_pair_job, feature_align, is_null_sentence_link, QuoteJob};
 use talign::write::{open_sink, Columns, Format, Target, WriteOptions};
 
 /// Output formats for `--format`.
@@ -30,8 +33,11 @@ pub enum FormatArg {
     Jsonl,
     /// TMX 1.4b translation memory.
     Tmx,
-    /// One link a line: [0, 1]:[2].
+    /// One link a line, [0, 1]:[2], null links included; a `# doc_id<TAB>tgt_doc_id` line
+    /// starts each document pair's links.
     Links,
+    /// One self-contained HTML page to review the links by eye: a table per document pair.
+    Html,
 }
 
 /// Arguments of `talign run`.
@@ -62,6 +68,10 @@ pub struct RunArgs {
     /// programs would run as formulas; off by default, so that data stays exact.
     #[arg(long)]
     pub csv_safe: bool,
+    /// JSONL: one file per language pair (en-ru.jsonl, en-es.jsonl, …) in the folder given by
+    /// -o, each loadable as one `datasets` Translation feature.
+    #[arg(long, requires = "output")]
+    pub split_by_pair: bool,
     /// Original posts to pair translated quotes with, read like corpus inputs: JSONL
     /// ({"id", "text", "lang"?} a line) or CSV records, text files (one post each), folders, .gz. With this, single documents have their quotes paired (without
     /// it, only pages with embedded posts, with those posts) and CSV/TSV write the quote
@@ -88,8 +98,11 @@ impl RunArgs {
                 FormatArg::Jsonl => Format::Jsonl,
                 FormatArg::Tmx => Format::Tmx,
                 FormatArg::Links => Format::Links,
+                FormatArg::Html => Format::Html,
             },
             bom: self.bom,
+            doc_headers: true,
+            split_by_pair: self.split_by_pair,
             columns: if self.originals.is_empty() {
                 Columns::Pairs
             } else {
@@ -140,7 +153,7 @@ fn read_paths(args: &RunArgs, inputs: &[PathBuf]) -> Vec<(&'static str, PathBuf)
 }
 
 /// Runs `talign run`.
-pub fn run(args: RunArgs) -> anyhow::Result<Outcome> {
+pub fn run(args: RunArgs, log: &Log) -> anyhow::Result<Outcome> {
     let inputs = talign::read::inputs_or_stdin(&args.inputs);
     let inputs = if args.manifest.is_some() && args.inputs.is_empty() {
         Vec::new()
@@ -159,17 +172,46 @@ pub fn run(args: RunArgs) -> anyhow::Result<Outcome> {
     let items = work_items(&inputs, args.manifest.as_deref(), &args.read.options(true));
     let inputs_count = items.inputs();
     let sink = open_sink(&target, &args.write_options()).context("cannot open the output")?;
+    verbose!(
+        log,
+        "reading {}{}, languages allowed: {}",
+        describe_inputs(&inputs),
+        args.manifest
+            .as_ref()
+            .map(|m| format!(" and the pairs of manifest {}", m.display()))
+            .unwrap_or_default(),
+        args.langs
+            .as_ref()
+            .map_or("all".to_string(), |l| l.to_string())
+    );
     let quote_job = quote_job(&args)?;
-    // formats with two sides to fill take only quotes that found their original
+    if !args.originals.is_empty() || !args.lexicon.is_empty() {
+        verbose!(
+            log,
+            "quote pool read from {} input(s), {} lexicon(s) loaded",
+            args.originals.len(),
+            args.lexicon.len()
+        );
+    }
+    // formats with two sides to fill take only quotes that found their original; null sentence
+    // links are for the formats that show every link
     let needs_both_sides = matches!(
         args.format,
         FormatArg::Moses | FormatArg::Tmx | FormatArg::Links
     );
+    let every_link = matches!(args.format, FormatArg::Links | FormatArg::Html);
     let output = Output {
         sink,
-        keep: |row: &talign::write::PairRow| !(needs_both_sides && row.tgt_text.is_empty()),
+        keep: |row: &talign::write::PairRow| {
+            if is_null_sentence_link(row) {
+                every_link
+            } else {
+                !(needs_both_sides && row.tgt_text.is_empty())
+            }
+        },
         rows_are: RowsAre::Pairs,
+        langs: pair_langs,
     };
     let job = |item| align_pair_job(item, &feature_align, &quote_job);
-    drive_corpus(items, inputs_count, &args.drive, job, output)
+    drive_corpus(items, inputs_count, &args.drive, log, job, output)
 }

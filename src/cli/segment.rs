@@ -10,8 +10,9 @@ use talign::read::{inputs_or_stdin, work_items};
 use talign::run::SegmentJob;
 use talign::write::{open_segment_sink, SegmentFormat, SegmentRow, Target};
 
-use super::corpus::{drive_corpus, DriveArgs, Output, ReadArgs, RowsAre};
+use super::corpus::{describe_inputs, drive_corpus, DriveArgs, Output, ReadArgs, RowsAre};
 use super::detect::{parse_langs, LangList};
+use super::log::{verbose, Log};
 use super::safety::check_outputs;
 use super::Outcome;
 
@@ -76,8 +77,16 @@ pub struct SegmentArgs {
 }
 
 /// Runs `talign segment`.
-pub fn run(args: SegmentArgs) -> anyhow::Result<Outcome> {
+pub fn run(args: SegmentArgs, log: &Log) -> anyhow::Result<Outcome> {
     let inputs = inputs_or_stdin(&args.inputs);
+    verbose!(
+        log,
+        "reading {}, languages allowed: {}",
+        describe_inputs(&inputs),
+        args.langs
+            .as_ref()
+            .map_or("all".to_string(), |l| l.to_string())
+    );
     let items = work_items(&inputs, None, &args.read.options(false));
     let inputs_count = items.inputs();
     let format = match args.format {
@@ -103,11 +112,13 @@ pub fn run(args: SegmentArgs) -> anyhow::Result<Outcome> {
         sink,
         keep: |_: &SegmentRow| true,
         rows_are: RowsAre::Segments,
+        langs: |row: &SegmentRow| row.lang.as_str().to_string(),
     };
     drive_corpus(
         items,
         inputs_count,
         &args.drive,
+        log,
         |item| job.run(item),
         output,
     )

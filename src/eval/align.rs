@@ -48,9 +48,33 @@ fn parse_ids(text: &str) -> Option<Vec<usize>> {
     inner.split(',').map(|x| x.trim().parse().ok()).collect()
 }
 
-/// Reads links in the gold format, one `[src ids]:[tgt ids]` a line (blank lines skipped).
-pub fn read_links(reader: impl Read, name: &str) -> Result<Vec<LinkIds>, LinksError> {
-    let mut out = Vec::new();
+/// Parses one link line: `[0, 1]:[2]`, or vecalign's `[0, 1]:[2]:0.156` (the third field, a
+/// number, is read past).
+fn parse_link(text: &str) -> Option<LinkIds> {
+    let mut fields = text.split(':');
+    let src = parse_ids(fields.next()?)?;
+    let tgt = parse_ids(fields.next()?)?;
+    match (fields.next(), fields.next()) {
+        (None, _) => Some((src, tgt)),
+        (Some(score), None) if score.trim().parse::<f64>().is_ok() => Some((src, tgt)),
+        _ => None,
+    }
+}
+
+/// The links of one document pair: those after a `# doc_id<TAB>tgt_doc_id` line (as `talign
+/// run --format links` writes them), or of a whole file without such lines (`id` `None`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LinkBlock {
+    /// The header's text after `#`, trimmed; `None` for links before any header.
+    pub id: Option<String>,
+    /// The links, in file order.
+    pub links: Vec<LinkIds>,
+}
+
+/// Reads links one `[src ids]:[tgt ids]` a line (vecalign's `[src]:[tgt]:score` too; blank
+/// lines skipped), cut into blocks at `# …` header lines.
+pub fn read_link_blocks(reader: impl Read, name: &str) -> Result<Vec<LinkBlock>, LinksError> {
+    let mut blocks: Vec<LinkBlock> = Vec::new();
     for (k, line) in BufReader::new(reader).lines().enumerate() {
         let line = line.map_err(|source| LinksError::Io {
             path: name.to_string(),
@@ -60,21 +84,78 @@ pub fn read_links(reader: impl Read, name: &str) -> Result<Vec<LinkIds>, LinksEr
         if text.is_empty() {
             continue;
         }
-        let parsed = text
-            .split_once(':')
-            .and_then(|(a, b)| Some((parse_ids(a)?, parse_ids(b)?)));
-        match parsed {
-            Some(link) => out.push(link),
-            None => {
-                return Err(LinksError::Format {
-                    path: name.to_string(),
-                    line: k + 1,
-                    found: text.chars().take(60).collect(),
-                })
-            }
+        if let Some(header) = text.strip_prefix('#') {
+            blocks.push(LinkBlock {
+                id: Some(header.trim().to_string()),
+                links: Vec::new(),
+            });
+            continue;
+        }
+        let Some(link) = parse_link(text) else {
+            return Err(LinksError::Format {
+                path: name.to_string(),
+                line: k + 1,
+                found: text.chars().take(60).collect(),
+            });
+        };
+        match blocks.last_mut() {
+            Some(block) => block.links.push(link),
+            None => blocks.push(LinkBlock {
+                id: None,
+                links: vec![link],
+            }),
         }
     }
-    Ok(out)
+    Ok(blocks)
+}
+
+/// Reads links as [`read_link_blocks`] does, all blocks as one list.
+pub fn read_links(reader: impl Read, name: &str) -> Result<Vec<LinkIds>, LinksError> {
+    Ok(read_link_blocks(reader, name)?
+        .into_iter()
+        .flat_map(|b| b.links)
+        .collect())
+}
+
+/// One document pair's gold and test links, with the header that matched them.
+pub type MatchedPair = (Option<String>, Vec<LinkIds>, Vec<LinkIds>);
+
+/// Gold and test blocks matched by their `#` header: (gold links, test links) per document
+/// pair, a side missing from one file scored against no links; files without headers are one
+/// pair. Errors name a header that occurs twice in one file.
+pub fn match_blocks(
+    gold: Vec<LinkBlock>,
+    test: Vec<LinkBlock>,
+) -> Result<Vec<MatchedPair>, String> {
+    let headed = |b: &[LinkBlock]| b.iter().any(|x| x.id.is_some());
+    if !headed(&gold) && !headed(&test) {
+        let flat = |b: Vec<LinkBlock>| b.into_iter().flat_map(|x| x.links).collect();
+        return Ok(vec![(None, flat(gold), flat(test))]);
+    }
+    let index = |blocks: Vec<LinkBlock>, what: &str| {
+        let mut map: BTreeMap<Option<String>, Vec<LinkIds>> = BTreeMap::new();
+        for b in blocks {
+            if map.insert(b.id.clone(), b.links).is_some() {
+                return Err(format!(
+                    "{what}: the document pair `{}` occurs twice",
+                    b.id.unwrap_or_default()
+                ));
+            }
+        }
+        Ok(map)
+    };
+    let mut gold = index(gold, "gold")?;
+    let mut test = index(test, "test")?;
+    let ids: std::collections::BTreeSet<Option<String>> =
+        gold.keys().chain(test.keys()).cloned().collect();
+    Ok(ids
+        .into_iter()
+        .map(|id| {
+            let g = gold.remove(&id).unwrap_or_default();
+            let t = test.remove(&id).unwrap_or_default();
+            (id, g, t)
+        })
+        .collect())
 }
 
 /// Formats a link in the gold format: `[0, 1]:[2]`.
@@ -250,6 +331,58 @@ mod tests {
         assert_eq!(format_link(&[1, 2], &[]), "[1, 2]:[]");
         let err = read_links("[0]:[0]\n[x]:[1]\n".as_bytes(), "g.txt");
         assert!(err.is_err_and(|e| e.to_string().starts_with("g.txt:2:")));
+    }
+
+    #[test]
+    fn vecalign_lines_with_a_third_numeric_field_are_links() {
+        let text = "[0]:[0]:0.156\n[1, 2]:[3]:-1.5e-2\n[]:[4]:0.000000\n";
+        let links = read_links(text.as_bytes(), "v").unwrap_or_default();
+        assert_eq!(links, vec![l(&[0], &[0]), l(&[1, 2], &[3]), l(&[], &[4])]);
+        // a third field that is not a number, or a fourth field, is an error
+        assert!(read_links("[0]:[0]:x\n".as_bytes(), "v").is_err());
+        assert!(read_links("[0]:[0]:1:2\n".as_bytes(), "v").is_err());
+    }
+
+    #[test]
+    fn header_lines_cut_a_links_file_into_document_pairs() {
+        let text = "# a.en\ta.es\n[0]:[0]\n[]:[1]\n# b.en\tb.es\n[0, 1]:[0]\n";
+        let blocks = read_link_blocks(text.as_bytes(), "t").unwrap_or_default();
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(blocks[0].id.as_deref(), Some("a.en\ta.es"));
+        assert_eq!(blocks[0].links, vec![l(&[0], &[0]), l(&[], &[1])]);
+        assert_eq!(blocks[1].links, vec![l(&[0, 1], &[0])]);
+        // read as one list, the headers are skipped
+        assert_eq!(
+            read_links(text.as_bytes(), "t").unwrap_or_default().len(),
+            3
+        );
+    }
+
+    #[test]
+    fn blocks_are_matched_by_header_and_a_missing_pair_scores_against_nothing() {
+        let block = |id: &str, links: Vec<LinkIds>| LinkBlock {
+            id: Some(id.to_string()),
+            links,
+        };
+        let gold = vec![
+            block("a", vec![l(&[0], &[0])]),
+            block("b", vec![l(&[0], &[1])]),
+        ];
+        let test = vec![
+            block("b", vec![l(&[0], &[1])]),
+            block("c", vec![l(&[0], &[0])]),
+        ];
+        let pairs = match_blocks(gold, test).unwrap_or_default();
+        let summary: Vec<(Option<&str>, usize, usize)> = pairs
+            .iter()
+            .map(|(id, g, t)| (id.as_deref(), g.len(), t.len()))
+            .collect();
+        assert_eq!(
+            summary,
+            vec![(Some("a"), 1, 0), (Some("b"), 1, 1), (Some("c"), 0, 1)]
+        );
+        let twice = vec![block("a", vec![]), block("a", vec![])];
+        assert!(match_blocks(twice, vec![]).is_err());
     }
 
     #[test]

@@ -83,8 +83,10 @@ const CODES: [(&str, &str); 70] = [
 /// Why a language list could not be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LangError {
-    /// An item is not a two-letter code.
-    #[error("`{0}` is not an ISO 639-1 language code (two letters, e.g. en, ru, es)")]
+    /// An item is not a language code.
+    #[error(
+        "`{0}` is not a language code (ISO 639-1 or 639-3, BCP-47: e.g. en, rus, pt-BR, eng_Latn)"
+    )]
     BadCode(String),
     /// A valid code for a language the detector does not know.
     #[error("language `{0}` is not supported (supported: {list})", list = supported_list())]
@@ -275,7 +277,14 @@ mod tests {
             parse_lang_list("en,xx"),
             Err(LangError::Unsupported(_))
         ));
-        assert!(matches!(parse_lang_list("eng"), Err(LangError::BadCode(_))));
+        assert_eq!(
+            parse_lang_list("eng,rus_Cyrl,pt-BR"),
+            parse_lang_list("en,ru,pt")
+        );
+        assert!(matches!(
+            parse_lang_list("english"),
+            Err(LangError::BadCode(_))
+        ));
         assert!(matches!(parse_lang_list(" , "), Err(LangError::Empty)));
     }
 
@@ -291,5 +300,140 @@ mod tests {
             Some("uk".into())
         );
         assert_eq!(LangSet::all().len(), 70);
+    }
+}
+
+/// ISO 639-3 (and 639-2/B) codes with their ISO 639-1 code, from `data/iso639.tsv`.
+fn three_to_two() -> &'static std::collections::HashMap<[u8; 3], [u8; 2]> {
+    static TABLE: OnceLock<std::collections::HashMap<[u8; 3], [u8; 2]>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        include_str!("../../data/iso639.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (three, two) = l.split_once('\t')?;
+                Some((
+                    three.as_bytes().try_into().ok()?,
+                    two.as_bytes().try_into().ok()?,
+                ))
+            })
+            .collect()
+    })
+}
+
+/// The primary language subtag of a code whose other subtags are a script, a region or a
+/// variant: `pt-BR`, `eng_Latn`, `zh-Hant-TW`, `sr_Latn_RS`, `de-CH-1996` (BCP-47, or
+/// FLORES-200's underscore form). Two language codes joined (`spa-eng`, a language pair) are
+/// not one code.
+fn primary_subtag(code: &str) -> Option<&str> {
+    let mut parts = code.split(['-', '_']);
+    let primary = parts.next()?;
+    let alpha = |p: &str| p.bytes().all(|b| b.is_ascii_alphabetic());
+    let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    let alnum = |p: &str| p.bytes().all(|b| b.is_ascii_alphanumeric());
+    let subtag_ok = |p: &str| match p.len() {
+        // a region (BR, 419), a script (Latn), a variant (1996, rozaj)
+        2 => alpha(p),
+        3 => digits(p),
+        4 => alpha(p) || (p.starts_with(|c: char| c.is_ascii_digit()) && alnum(p)),
+        5..=8 => alnum(p),
+        _ => false,
+    };
+    parts.all(subtag_ok).then_some(primary)
+}
+
+/// A language code in any of the usual forms, as one canonical [`Lang`]: ISO 639-1 (`de`),
+/// ISO 639-3 or 639-2/B (`deu`, `ger`), BCP-47 (`pt-BR`, `zh-Hant`), FLORES-200 (`eng_Latn`),
+/// any case; the two-letter code when the language has one (`deu` → `de`, `cmn` → `zh`), else
+/// the three letters (`yue`). `und` stays `und`. `None` for anything else.
+pub fn canonical_code(code: &str) -> Option<Lang> {
+    let primary = primary_subtag(code.trim())?;
+    let lower = primary.to_ascii_lowercase();
+    let b = lower.as_bytes();
+    if !b.iter().all(u8::is_ascii_lowercase) {
+        return None;
+    }
+    match b.len() {
+        2 => Some(Lang::from_bytes([b[0], b[1], b' '])),
+        3 if lower == "und" => Some(Lang::UND),
+        3 => {
+            let three = [b[0], b[1], b[2]];
+            Some(match three_to_two().get(&three) {
+                Some(two) => Lang::from_bytes([two[0], two[1], b' ']),
+                None => Lang::from_bytes(three),
+            })
+        }
+        _ => None,
+    }
+}
+
+/// [`canonical_code`] for codes written into names and ids (`story.deu.txt`, a record
+/// `story.pt-BR`): only codes that map to a two-letter code, so a word such as `old` or `fin`al
+/// parts of names are not taken for a language unless it is a known code.
+pub fn known_code(code: &str) -> Option<Lang> {
+    let primary = primary_subtag(code.trim())?;
+    let lang = canonical_code(code)?;
+    let two_letter = lang.as_str().len() == 2;
+    (two_letter
+        && (primary.len() == 2
+            || three_to_two().contains_key(&{
+                let b = primary.to_ascii_lowercase().into_bytes();
+                [b[0], b[1], b[2]]
+            })))
+    .then_some(lang)
+}
+
+#[cfg(test)]
+mod code_form_tests {
+    use super::*;
+
+    fn code(s: &str) -> Option<String> {
+        canonical_code(s).map(|l| l.as_str().to_string())
+    }
+
+    #[test]
+    fn every_usual_form_of_a_code_maps_to_one_canonical_code() {
+        for (given, canonical) in [
+            ("de", "de"),
+            ("DE", "de"),
+            ("deu", "de"),
+            ("ger", "de"),
+            ("pt-BR", "pt"),
+            ("pt_br", "pt"),
+            ("eng_Latn", "en"),
+            ("zh-Hant-TW", "zh"),
+            ("cmn_Hans", "zh"),
+            ("arb_Arab", "ar"),
+            ("ukr", "uk"),
+            ("und", "und"),
+            ("yue_Hant", "yue"),
+        ] {
+            assert_eq!(code(given).as_deref(), Some(canonical), "{given}");
+        }
+        for bad in [
+            "",
+            "e",
+            "english",
+            "en-",
+            "en-toolongsubtag",
+            "e1",
+            "ру",
+            "spa-eng",
+        ] {
+            assert_eq!(code(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn names_and_ids_take_only_codes_that_have_a_two_letter_form() {
+        assert_eq!(known_code("deu").map(|l| l.to_string()), Some("de".into()));
+        assert_eq!(known_code("es").map(|l| l.to_string()), Some("es".into()));
+        assert_eq!(
+            known_code("pt-BR").map(|l| l.to_string()),
+            Some("pt".into())
+        );
+        assert_eq!(known_code("old"), None);
+        assert_eq!(known_code("yue"), None);
+        assert_eq!(known_code("final"), None);
     }
 }

@@ -17,8 +17,6 @@ mod stream;
 mod table;
 mod walk;
 
-use std::fs;
-use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use crate::doc::{Document, Lang};
@@ -41,26 +39,13 @@ pub fn input_name(path: &Path) -> String {
     }
 }
 
-/// Reads a whole input (a file, or stdin for `-`) as raw bytes; `.gz` files are decompressed.
+/// Reads a whole input (a file, or stdin for `-`) as raw bytes; gzip, xz, bzip2 and zstd input
+/// is decompressed.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
-    let name = input_name(path);
-    let io_err = |source| ReadError::Io {
-        path: name.clone(),
+    open::read_all(path).map_err(|source| ReadError::Io {
+        path: input_name(path),
         source,
-    };
-    if name == "-" {
-        let mut buf = Vec::new();
-        io::stdin().lock().read_to_end(&mut buf).map_err(io_err)?;
-        return Ok(buf);
-    }
-    if open::is_gz(path) {
-        let mut buf = Vec::new();
-        open::open(path)
-            .and_then(|mut r| r.read_to_end(&mut buf))
-            .map_err(io_err)?;
-        return Ok(buf);
-    }
-    fs::read(path).map_err(io_err)
+    })
 }
 
 /// Checks that bytes are UTF-8 text (no NUL) and returns them as a string; a leading BOM is dropped.
@@ -127,8 +112,10 @@ pub fn inputs_or_stdin(paths: &[PathBuf]) -> Vec<PathBuf> {
 /// How the inputs are laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum InputFormat {
-    /// Decide per file by extension (`.jsonl`/`.ndjson`, `.csv`, `.tsv`, `.html`/`.htm`, else text;
-    /// a trailing `.gz` is looked through); stdin is text.
+    /// Decide per file by extension (`.jsonl`/`.ndjson`, `.csv`, `.tsv`, `.html`/`.htm`,
+    /// `.txt`; a trailing `.gz`, `.xz`, `.bz2` or `.zst` is looked through); when the name says
+    /// nothing (stdin, no or another extension), by the content: JSON objects a line, a CSV/TSV
+    /// header naming the text column, an HTML page, else text.
     #[default]
     Auto,
     /// One document per file.

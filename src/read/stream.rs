@@ -83,11 +83,7 @@ pub fn work_items(inputs: &[PathBuf], manifest: Option<&Path>, opts: &ReadOption
             .filter(|u| matches!(u, Unit::Reject(_)))
             .count();
     let pairable = |p: &Path| {
-        opts.pair_by_name
-            && matches!(
-                format_of(p, opts.format),
-                InputFormat::Text | InputFormat::Html
-            )
+        opts.pair_by_name && matches!(format_of(p, opts), InputFormat::Text | InputFormat::Html)
     };
     units.extend(group_by_name(paths, pairable).into_iter().map(Unit::Group));
     WorkItems {
@@ -99,23 +95,26 @@ pub fn work_items(inputs: &[PathBuf], manifest: Option<&Path>, opts: &ReadOption
     }
 }
 
-/// The format of one input: the chosen one, or by extension (a trailing `.gz` looked through).
-pub(crate) fn format_of(path: &Path, chosen: InputFormat) -> InputFormat {
-    if chosen != InputFormat::Auto {
-        return chosen;
+/// The format of one input: the chosen one, or by extension (a compression suffix looked
+/// through), or sniffed from the content when the name says nothing (stdin, no or an unknown
+/// extension).
+pub(crate) fn format_of(path: &Path, opts: &ReadOptions) -> InputFormat {
+    if opts.format != InputFormat::Auto {
+        return opts.format;
     }
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    let name = super::open::strip_compression(&name);
     match name.rsplit_once('.').map(|(_, ext)| ext) {
         Some("jsonl" | "ndjson") => InputFormat::Jsonl,
         Some("csv") => InputFormat::Csv,
         Some("tsv") => InputFormat::Tsv,
         Some("html" | "htm" | "xhtml") => InputFormat::Html,
-        _ => InputFormat::Text,
+        Some("txt" | "text" | "md") => InputFormat::Text,
+        _ => super::open::sniff(path, &opts.text_column).unwrap_or(InputFormat::Text),
     }
 }
 
@@ -136,7 +135,7 @@ impl WorkItems {
             }
             .into())),
             Unit::Group(FileGroup::Pair(a, b)) => Some(self.read_pair(&a, &b)),
-            Unit::Group(FileGroup::Single(p)) => match format_of(&p, self.opts.format) {
+            Unit::Group(FileGroup::Single(p)) => match format_of(&p, &self.opts) {
                 InputFormat::Text | InputFormat::Html | InputFormat::Auto => {
                     match self.read_whole(&p) {
                         Ok((doc, posts)) => {
@@ -174,7 +173,7 @@ impl WorkItems {
             ..DocMeta::default()
         };
         let lang = lang_of_name(path).map(|(_, l)| l);
-        let record = if format_of(path, self.opts.format) == InputFormat::Html {
+        let record = if format_of(path, &self.opts) == InputFormat::Html {
             Record::build(name.clone(), None, Some(&text), meta, lang)
         } else {
             Record {

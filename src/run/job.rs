@@ -1,5 +1,6 @@
-//! The jobs of `talign run`: parallel documents are segmented and aligned, and every non-null
-//! link becomes a pair row; single documents are segmented, identified, and their translated
+//! The jobs of `talign run`: parallel documents are segmented and aligned, and every link
+//! becomes a pair row (null links too: formats that hold pairs drop them, `links` and `html`
+//! show them); single documents are segmented, identified, and their translated
 //! quotes paired with original posts ([`QuoteJob`]): the run's pool plus the posts embedded in
 //! the document's own page, or only counted when there is neither.
 
@@ -51,7 +52,7 @@ fn join(texts: &[&str], ids: &[usize]) -> String {
 }
 
 /// Processes one work item with `align`: a pair is segmented on both sides and aligned, each
-/// link with both sides non-empty a row; a single document goes to `quotes` (which only counts
+/// link a row (null links with an empty side included: see [`is_null_sentence_link`]); a single document goes to `quotes` (which only counts
 /// it when there is nothing to pair it with).
 pub fn align_pair_job(
     item: WorkItem,
@@ -193,15 +194,18 @@ fn align_documents(
     let s = content_segments(&src.doc);
     let t = content_segments(&tgt.doc);
     check_sides(src, tgt, &s, &t)?;
-    let links: Vec<Link> = align(&s, &t, src.lang(), tgt.lang())
-        .into_iter()
-        .filter(|l| !l.src.is_empty() && !l.tgt.is_empty())
-        .collect();
+    let links: Vec<Link> = align(&s, &t, src.lang(), tgt.lang());
     let rows = sentence_rows(src, tgt, &s, &t, links);
     Ok(JobOutput {
         rows,
         segments: s.len() + t.len(),
     })
+}
+
+/// True for a sentence row with an empty side (a 1-0 or 0-1 link): the rows formats of pairs
+/// (CSV, TSV, JSONL, Moses, TMX) leave out, and `links` and `html` keep.
+pub fn is_null_sentence_link(row: &PairRow) -> bool {
+    row.kind == PairKind::Sentence && (row.src_ids.is_empty() || row.tgt_ids.is_empty())
 }
 
 /// An error naming the side of a pair that has no sentences to align, if one has none.

@@ -25,7 +25,8 @@ use crate::read::{Reject, WorkItem};
 use crate::write::PairRow;
 
 pub use job::{
-    align_pair_job, check_sides, content_segments, feature_align, sentence_rows, AlignFn, QuoteJob,
+    align_pair_job, check_sides, content_segments, feature_align, is_null_sentence_link,
+    sentence_rows, AlignFn, QuoteJob,
 };
 pub use segment_job::SegmentJob;
 pub use summary::{Summary, REJECTS_IN_MEMORY};

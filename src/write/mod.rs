@@ -7,7 +7,9 @@
 //! | `moses` | two line-aligned files, `PREFIX.<src>` and `PREFIX.<tgt>` (`.src`/`.tgt` when both sides have one language) | raw; line breaks and tabs become spaces ([`one_line`]) |
 //! | `jsonl` | Hugging Face translation layout: `{"translation": {"en": …, "ru": …}, …metadata}` | JSON |
 //! | `tmx` | TMX 1.4b via `quick-xml`; XML-forbidden control characters dropped | XML |
-//! | `links` | one link a line, `[0, 1]:[2]` (0-based ids, the gold format) | none needed |
+//! | `links` | one link a line, `[0, 1]:[2]` (0-based ids, the gold format); with [`WriteOptions::doc_headers`] a `# doc_id<TAB>tgt_doc_id` line before each document pair's links | none needed |
+//! | `vecalign` | vecalign's lines, `[0, 1]:[2]:0.156000` (the link and its score) | none needed |
+//! | `html` | one self-contained review page, a table per document pair, a row per link | HTML |
 //! | `ids` | mined pairs, `query<TAB>pool<TAB>score<TAB>margin<TAB>accepted` (0-based, the test format of `talign eval mine`) | none needed |
 //!
 //! Files are written to a temporary file beside the target and renamed over it only when the
@@ -15,13 +17,16 @@
 //! final name.
 
 mod csv_tsv;
+mod html;
 mod ids;
 mod jsonl;
 mod links;
 mod moses;
 mod segments;
 mod sink;
+mod split;
 mod tmx;
+mod vecalign;
 
 use std::borrow::Cow;
 use std::io;
@@ -32,13 +37,16 @@ use serde::Serialize;
 use crate::doc::Lang;
 
 pub use csv_tsv::{CsvWriter, TsvWriter};
+pub use html::{HtmlWriter, LOW_PAIR_SCORE, LOW_SENTENCE_SCORE};
 pub use ids::IdsWriter;
 pub use jsonl::JsonlWriter;
 pub use links::LinksWriter;
 pub use moses::MosesWriter;
 pub use segments::{SegmentFormat, SegmentRow, SegmentWriter, SEGMENT_COLUMNS};
 pub use sink::{moses_paths, open_segment_sink, open_sink, Sink, StagedFile, Target};
+pub use split::{pair_file_name, SplitJsonlWriter};
 pub use tmx::TmxWriter;
+pub use vecalign::VecalignWriter;
 
 /// What a pair is: two sentences of parallel documents, or a quote and its original.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -495,6 +503,10 @@ pub enum Format {
     Links,
     /// Mined pairs as indices, the test format of `talign eval mine`.
     Ids,
+    /// vecalign's alignment lines, `[0, 1]:[2]:0.156000`.
+    Vecalign,
+    /// One self-contained HTML page for review by eye.
+    Html,
 }
 
 impl FromStr for Format {
@@ -508,8 +520,10 @@ impl FromStr for Format {
             "tmx" => Ok(Format::Tmx),
             "links" => Ok(Format::Links),
             "ids" => Ok(Format::Ids),
+            "vecalign" => Ok(Format::Vecalign),
+            "html" => Ok(Format::Html),
             other => Err(format!(
-                "unknown format `{other}` (csv, tsv, moses, jsonl, tmx, links, ids)"
+                "unknown format `{other}` (csv, tsv, moses, jsonl, tmx, links, ids, vecalign, html)"
             )),
         }
     }
@@ -530,6 +544,11 @@ pub struct WriteOptions {
     pub columns: Columns,
     /// CSV/TSV: prefix `'` to cells a spreadsheet would run as a formula (see [`csv_safe`]).
     pub csv_safe: bool,
+    /// Links: a `# doc_id<TAB>tgt_doc_id` line before each document pair's links (`talign run`),
+    /// so a corpus's links can be scored per document.
+    pub doc_headers: bool,
+    /// JSONL: one file per language pair (`en-ru.jsonl`, …) in the folder given as the target.
+    pub split_by_pair: bool,
 }
 
 #[cfg(test)]

@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use tempfile::NamedTempFile;
 
 use super::{
-    CsvWriter, Format, IdsWriter, JsonlWriter, LinksWriter, MosesWriter, PairRow, RowWriter,
-    SegmentFormat, SegmentRow, SegmentWriter, TmxWriter, TsvWriter, WriteError, WriteOptions,
+    CsvWriter, Format, HtmlWriter, IdsWriter, JsonlWriter, LinksWriter, MosesWriter, PairRow,
+    RowWriter, SegmentFormat, SegmentRow, SegmentWriter, SplitJsonlWriter, TmxWriter, TsvWriter,
+    VecalignWriter, WriteError, WriteOptions,
 };
 use crate::doc::Lang;
 
@@ -250,6 +251,19 @@ pub fn open_sink(target: &Target, opts: &WriteOptions) -> Result<Sink, WriteErro
                     .to_string(),
             ))
         }
+        (_, Target::Stdout) if opts.split_by_pair => {
+            return Err(WriteError::Unsupported(
+                "--split-by-pair writes one file per language pair: give -o DIR".to_string(),
+            ))
+        }
+        (Format::Jsonl, Target::File(dir)) if opts.split_by_pair => {
+            Box::new(SplitJsonlWriter::new(dir)?)
+        }
+        (_, Target::File(_)) if opts.split_by_pair => {
+            return Err(WriteError::Unsupported(
+                "--split-by-pair is for --format jsonl".to_string(),
+            ))
+        }
         (Format::Moses, Target::File(prefix)) => {
             let (src, tgt, _) = moses_paths(prefix, opts.src_lang, opts.tgt_lang);
             let src = staged.open(&src)?;
@@ -267,7 +281,11 @@ pub fn open_sink(target: &Target, opts: &WriteOptions) -> Result<Sink, WriteErro
                 Format::Jsonl => Box::new(JsonlWriter::new(out)),
                 Format::Tmx => Box::new(TmxWriter::new(out)?),
                 Format::Ids => Box::new(IdsWriter::new(out)),
-                Format::Links | Format::Moses => Box::new(LinksWriter::new(out)),
+                Format::Links | Format::Moses => {
+                    Box::new(LinksWriter::new(out).with_doc_headers(opts.doc_headers))
+                }
+                Format::Vecalign => Box::new(VecalignWriter::new(out)),
+                Format::Html => Box::new(HtmlWriter::new(out)?),
             }
         }
     };

@@ -12,12 +12,12 @@ fn langid_dir() -> Option<PathBuf> {
     dir.is_dir().then_some(dir)
 }
 
-/// Share of CSV rows (after the header) whose first column is `lang`.
+/// Share of CSV rows (after the header) whose `lang` column (the third) is `lang`.
 fn share_labelled(csv_text: &str, lang: &str) -> f64 {
     let rows: Vec<&str> = csv_text.lines().skip(1).collect();
     let hits = rows
         .iter()
-        .filter(|r| r.split(',').next() == Some(lang))
+        .filter(|r| r.split(',').nth(2) == Some(lang))
         .count();
     hits as f64 / rows.len().max(1) as f64
 }
@@ -65,8 +65,11 @@ fn header_rows_and_order() {
         .arg(&file)
         .assert()
         .success()
-        .stdout(predicate::str::starts_with("lang,confidence,text\nen,"))
-        .stdout(predicate::str::contains("\nru,"))
+        .stdout(predicate::str::starts_with(
+            "doc_id,line,lang,confidence,text\n",
+        ))
+        .stdout(predicate::str::contains(",1,en,"))
+        .stdout(predicate::str::contains(",3,ru,"))
         .stdout(predicate::function(|s: &str| s.lines().count() == 4));
 }
 
@@ -111,7 +114,9 @@ fn spans_column_marks_language_runs() {
         .write_stdin(line)
         .assert()
         .success()
-        .stdout(predicate::str::starts_with("lang,confidence,text,spans\n"))
+        .stdout(predicate::str::starts_with(
+            "doc_id,line,lang,confidence,text,spans\n",
+        ))
         .stdout(predicate::str::contains(
             ",English language Английский язык,0:16:en 17:46:ru\n",
         ));

@@ -646,6 +646,51 @@ fn a_fifo_in_a_folder_is_skipped_and_one_named_on_the_command_line_is_read() {
     assert!(out.contains("Gipfel"), "{out}");
 }
 
+// A named pipe without an extension (`<(zcat corpus.jsonl)`) is sniffed like stdin: the bytes
+// sniffing takes are given back and the pipe is not reopened (that would block, or end the
+// writer with a broken pipe).
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_sniffed_without_losing_the_bytes_sniffing_took() {
+    use std::io::Write;
+    let dir = tempdir();
+    let d = dir.path();
+    let fifo = d.join("records");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        crate::common::skip("mkfifo failed: sniffing a named pipe not checked");
+        return;
+    }
+    // well past the 64 KiB sniffing window, so the writer is still writing while it sniffs
+    let records: String = (0..2000)
+        .map(|i| format!("{{\"id\": \"r{i}\", \"text\": \"Record {i} reached the summit.\"}}\n"))
+        .collect();
+    let feeder = std::thread::spawn(move || {
+        let mut w = fs::OpenOptions::new()
+            .write(true)
+            .open(fifo)
+            .unwrap_or_else(|e| panic!("{e}"));
+        w.write_all(records.as_bytes())
+    });
+    let assert = talign()
+        .current_dir(d)
+        .args(["segment", "-q", "--lines", "records"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .success();
+    assert!(
+        feeder.join().is_ok_and(|r| r.is_ok()),
+        "the writer saw a broken pipe"
+    );
+    let out = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
+    assert!(out.starts_with("doc_id,"), "{out}");
+    assert!(
+        out.contains("\nr0,") && out.contains("\nr1999,"),
+        "records lost"
+    );
+    assert_eq!(out.lines().count(), 2001);
+}
+
 // 9. Deeply nested HTML is quadratic.
 #[test]
 fn a_16_mib_page_of_nested_elements_is_read_in_seconds() {

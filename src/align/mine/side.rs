@@ -11,9 +11,10 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::align::anchors::{anchors, cognate_key, expand_contraction, words, Stemmers};
+use crate::align::anchors::{anchors, cognate_key, Stemmers};
 use crate::align::features::{normalize_word, text_length, Translit};
 use crate::align::lexicon::Lexicon;
+use crate::align::tokens::word_tokens;
 use crate::doc::Lang;
 
 /// An interned key: a stem, a cognate key or an anchor.
@@ -118,27 +119,15 @@ struct RawWord {
 /// Splits a text into raw words and anchors.
 fn raw_words(text: &str, lang: Lang, stemmers: &Stemmers) -> Vec<RawWord> {
     let mut out = Vec::new();
-    let english = lang.as_str() == "en";
-    let split = words(text)
-        .into_iter()
-        .enumerate()
-        .flat_map(|(k, (w, capital))| {
-            let parts = if english {
-                expand_contraction(&w)
-            } else {
-                vec![w]
-            };
-            parts.into_iter().map(move |p| (k, p, capital))
-        });
-    for (k, w, capital) in split {
-        let stem = stemmers.stem(&w, lang);
+    for w in word_tokens(text, lang) {
+        let stem = stemmers.stem(&w.text, lang);
         let cognate = cognate_key(&stem);
         out.push(RawWord {
             ident: format!("s{}:{stem}", lang.as_str()),
             stem: Some(stem),
             cognate,
-            norm: normalize_word(&w, Translit::guess(&w)),
-            name: capital && k > 0,
+            norm: normalize_word(&w.text, Translit::guess(&w.text)),
+            name: w.capital && w.written > 0,
         });
     }
     for a in anchors(text) {

@@ -24,6 +24,7 @@
 //! assert_eq!(hits[1].pool, Some(0));
 //! ```
 
+pub mod fallback;
 pub mod search;
 pub mod side;
 
@@ -191,7 +192,7 @@ pub fn core_lexicons() -> Vec<Lexicon> {
 pub struct MineHit {
     /// Query index (0-based, input order).
     pub query: usize,
-    /// The pool entry assigned to the query, if any candidate was left.
+    /// The pool entry reported for the query: `None` only when the pool is empty.
     pub pool: Option<usize>,
     /// The pair's score (0 when nothing was found).
     pub score: f64,
@@ -260,6 +261,7 @@ pub fn mine_with_langs(
     let cands = search::scored_candidates(&q_side, &p_side, keys.len(), &opts.params);
     let mut assigned = search::assign(&cands, queries.len(), pool.len());
     search::second_round(&q_side, &p_side, &mut assigned, &opts.params);
+    fallback::answer_the_rest(&q_side, &p_side, &mut assigned, &opts.params);
     assigned
         .into_iter()
         .enumerate()

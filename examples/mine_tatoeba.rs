@@ -2,7 +2,7 @@
 //! and prints scores. Tatoeba rus and spa are the dev sets; FLORES (news-style sentences) is the
 //! held-out check, `flores-ukr` with the shipped core lexicon only (no MUSE en-uk exists here).
 //! Usage: cargo run --release --example mine_tatoeba -- rus|spa|flores-rus|flores-spa|flores-ukr
-//! [--no-lexicon] [--no-core]
+//! [--no-lexicon] [--no-core] [--no-learn]
 use std::time::Instant;
 use talign::align::mine::{mine, MineHit, MineOptions};
 use talign::align::Lexicon;
@@ -56,6 +56,9 @@ fn main() -> anyhow::Result<()> {
     }
     if let Some(v) = env("CANDS") {
         opts.params.candidates = v as usize;
+    }
+    if args.iter().any(|a| a == "--no-learn") {
+        opts.learn = false;
     }
     if args.iter().any(|a| a == "--no-core") {
         opts.core_lexicon = false;

@@ -1,40 +1,68 @@
-//! The last resort for queries the index and the second round left without a candidate (all
-//! their words missed the blocking keys, as short idiomatic sentences do): every such query is
-//! scored exactly against the pool entries nearest to it in length, unused entries first, and
-//! reports the best. Such answers are never accepted; they are the best remaining guess
-//! (top-1), so no query of a non-empty pool goes without one.
+//! The last resort for queries the assignment and the second round left without a pool entry:
+//! a query whose candidates all went to other queries reports its best candidate (an entry no
+//! query holds first); a query with no candidate at all (all its words missed the blocking
+//! keys, as short idiomatic sentences do) is scored exactly against the pool entries nearest to
+//! it in length, unused entries first, and reports the best. Such answers are never accepted;
+//! they are the best remaining guess (top-1), so no query of a non-empty pool goes without one.
 
 use rayon::prelude::*;
 
 use super::search::{expected_ratios, mean_top_k, pair_evidence, Candidate, ScoreParams};
 use super::side::Side;
 
-/// Most pool entries scored for one unanswered query (all of them in pools up to this size).
-pub const FALLBACK_SCAN: usize = 4096;
+/// Most pool entries scored for one query without candidates (all of them in pools up to
+/// this size).
+pub const FALLBACK_SCAN: usize = 2048;
 
-/// Gives every unanswered query (`None` in `assigned`) its best pool entry by exact score among
-/// the [`FALLBACK_SCAN`] entries closest to the expected length (entries no query holds are
-/// preferred; when none is left, any entry). Ties go to the closer length, then the lower index.
-/// The answers have gap −1 (never accepted) and may share a pool entry with another answer.
+/// Gives every unanswered query (`None` in `assigned`) a pool entry: its best-scoring candidate
+/// from `cands` (entries no query holds first), or, for a query without candidates, its best
+/// pool entry by exact score among the [`FALLBACK_SCAN`] entries closest to the expected length
+/// (entries no query holds first). Ties go to the closer length, then the lower index. The
+/// answers have gap −1 (never accepted) and may share a pool entry with another answer.
 pub fn answer_the_rest(
     queries: &Side,
     pool: &Side,
+    cands: &[Candidate],
     assigned: &mut [Option<Candidate>],
     params: &ScoreParams,
 ) {
-    let left: Vec<usize> = (0..assigned.len())
-        .filter(|&i| assigned.get(i).is_some_and(Option::is_none))
-        .collect();
-    if left.is_empty() || pool.items.is_empty() {
+    if pool.items.is_empty() || assigned.iter().all(Option::is_some) {
         return;
     }
-    let ratios = expected_ratios(queries, pool);
     let mut used = vec![false; pool.items.len()];
     for c in assigned.iter().flatten() {
         if let Some(u) = used.get_mut(c.pool) {
             *u = true;
         }
     }
+    // Best own candidate: unused entries before used ones, then by score.
+    let mut own: Vec<Option<Candidate>> = vec![None; assigned.len()];
+    for c in cands {
+        let free = !used.get(c.pool).copied().unwrap_or(true);
+        let Some(slot) = own.get_mut(c.query) else {
+            continue;
+        };
+        let better = slot.is_none_or(|b| {
+            let b_free = !used.get(b.pool).copied().unwrap_or(true);
+            (free, c.score, std::cmp::Reverse(c.pool))
+                > (b_free, b.score, std::cmp::Reverse(b.pool))
+        });
+        if better {
+            *slot = Some(*c);
+        }
+    }
+    for (slot, best) in assigned.iter_mut().zip(own) {
+        if slot.is_none() {
+            *slot = best.map(|c| Candidate { gap: -1.0, ..c });
+        }
+    }
+    let left: Vec<usize> = (0..assigned.len())
+        .filter(|&i| assigned.get(i).is_some_and(Option::is_none))
+        .collect();
+    if left.is_empty() {
+        return;
+    }
+    let ratios = expected_ratios(queries, pool);
     // Pool entries by log length shifted by their group's expected ratio, unused ones apart.
     let shifted = |j: usize| -> f64 {
         pool.items.get(j).map_or(0.0, |p| {

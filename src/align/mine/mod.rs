@@ -284,7 +284,6 @@ pub fn mine_with_langs(
         side::discount_unmatchable(&mut q_side, &mut p_side, keys.len());
         assigned = search_pass(&q_side, &p_side, keys.len(), opts);
     }
-    fallback::answer_the_rest(&q_side, &p_side, &mut assigned, &opts.params);
     assigned
         .into_iter()
         .enumerate()
@@ -319,6 +318,7 @@ fn search_pass(
     let cands = search::scored_candidates(q_side, p_side, n_keys, &opts.params);
     let mut assigned = search::assign(&cands, q_side.items.len(), p_side.items.len());
     search::second_round(q_side, p_side, &mut assigned, &opts.params);
+    fallback::answer_the_rest(q_side, p_side, &cands, &mut assigned, &opts.params);
     assigned
 }
 

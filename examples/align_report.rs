@@ -1,76 +1,228 @@
 //! Aligns the evaluation data in place and prints strict/lax F1: Text+Berg dev and parallel
-//! documents built from FLORES (en-ru, en-es, en-uk), with optional score constants.
+//! documents built from FLORES (en-ru, en-es, en-uk), with and without the MUSE lexicons.
 //!
-//! `cargo run --release --example align_report -- [DATA_DIR] [lexical length null merge smoothing unmatched null_length long_side size_power null_extend cohesion orphan]`
+//! `cargo run --release --example align_report -- [--data DIR] [--by-type] [--lexicon]
+//! [--max-link N] [--no-realign] [--errors] [--seed S] [--params a,b,…]`
+//!
+//! `--lexicon` adds a second row per FLORES language with `DIR/lexicons/muse.en-xx.tsv` (en-uk
+//! has none, so its row repeats). `--errors` prints every wrong link of the FLORES documents
+//! beside the gold (for reading, never for tuning to single items). `--params` sets the score
+//! constants in the order of [`ScoreParams`]'s fields as printed by `--params ?`.
 
+use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use talign::align::{align_sentences, AlignOptions, ScoreParams};
+use talign::align::{align_sentences, AlignOptions, Lexicon, ScoreParams};
 use talign::eval::align::{read_links, recall_by_type, score_links, AlignCounts, LinkIds};
 use talign::eval::synth::{read_lines, Flores, SynthOptions, FLORES_LANGS};
+use talign::Lang;
 
-fn align(src: &[String], tgt: &[String], opts: &AlignOptions) -> Vec<LinkIds> {
+/// Links with their scores (for `--scores`: the data the confidence calibration is fitted on).
+fn align_scored(src: &[String], tgt: &[String], opts: &AlignOptions) -> Vec<(LinkIds, f64)> {
     let s: Vec<&str> = src.iter().map(String::as_str).collect();
     let t: Vec<&str> = tgt.iter().map(String::as_str).collect();
     align_sentences(&s, &t, opts)
         .into_iter()
-        .map(|l| (l.src, l.tgt))
+        .map(|l| ((l.src, l.tgt), l.score))
         .collect()
+}
+
+/// Prints `scored<TAB>null<TAB>score<TAB>exact` for each test link (only with `--scores`).
+fn dump_scores(args: &Args, gold: &[LinkIds], test: &[(LinkIds, f64)]) {
+    if !args.scores {
+        return;
+    }
+    for (l, score) in test {
+        let null = l.0.is_empty() || l.1.is_empty();
+        println!(
+            "scored\t{}\t{score:.4}\t{}",
+            u8::from(null),
+            u8::from(gold.contains(l))
+        );
+    }
 }
 
 fn show(name: &str, c: &AlignCounts) {
     let (s, l) = (c.strict(), c.lax());
     println!(
-        "{name:12} strict P {:.4} R {:.4} F1 {:.4} | lax F1 {:.4}",
+        "{name:24} strict P {:.4} R {:.4} F1 {:.4} | lax F1 {:.4}",
         s.precision, s.recall, s.f1, l.f1
     );
 }
 
-fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let data = Path::new(args.first().map_or("../shared/data", String::as_str)).to_path_buf();
-    let mut params = ScoreParams::default();
-    let nums: Vec<f64> = args.iter().skip(1).filter_map(|a| a.parse().ok()).collect();
-    if nums.len() == 12 {
-        params = ScoreParams {
-            lexical: nums[0],
-            length: nums[1],
-            null: nums[2],
-            merge: nums[3],
-            smoothing: nums[4],
-            unmatched: nums[5],
-            null_length: nums[6],
-            long_side: nums[7],
-            size_power: nums[8],
-            null_extend: nums[9],
-            cohesion: nums[10],
-            orphan: nums[11],
-        };
+/// Per gold link type: (found exactly, total), added up over documents.
+type ByType = BTreeMap<String, (usize, usize)>;
+
+fn add_types(into: &mut ByType, gold: &[LinkIds], test: &[LinkIds]) {
+    for (k, (h, n)) in recall_by_type(gold, test) {
+        let e = into.entry(k).or_default();
+        e.0 += h;
+        e.1 += n;
     }
-    let opts = AlignOptions {
-        params,
-        ..AlignOptions::default()
+}
+
+fn show_types(by_type: &ByType) {
+    let line: Vec<String> = by_type
+        .iter()
+        .map(|(k, (h, n))| format!("{k} {h}/{n}"))
+        .collect();
+    println!("    gold links found exactly: {}", line.join(", "));
+}
+
+/// The command line of this example.
+#[derive(Default)]
+struct Args {
+    data: PathBuf,
+    by_type: bool,
+    lexicon: bool,
+    errors: bool,
+    scores: bool,
+    seed: u64,
+    opts: AlignOptions,
+}
+
+fn parse_args() -> Args {
+    let mut args = Args {
+        data: PathBuf::from("../shared/data"),
+        seed: SynthOptions::default().seed,
+        ..Args::default()
     };
-    let tb = data.join("textberg-dev");
-    if tb.exists() {
-        let gold = fs::File::open(tb.join("dev.defr"))
-            .map_err(|e| e.to_string())
-            .and_then(|f| read_links(f, "dev.defr").map_err(|e| e.to_string()))
-            .unwrap_or_default();
-        let test = align(
-            &read_lines(&tb.join("dev.de")).unwrap_or_default(),
-            &read_lines(&tb.join("dev.fr")).unwrap_or_default(),
-            &opts,
-        );
-        show("textberg-dev", &score_links(&gold, &test));
-        if args.iter().any(|a| a == "--by-type") {
-            for (k, (h, n)) in recall_by_type(&gold, &test) {
-                println!("  gold {k}: {h}/{n}");
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--data" => args.data = it.next().map(PathBuf::from).unwrap_or(args.data),
+            "--by-type" => args.by_type = true,
+            "--lexicon" => args.lexicon = true,
+            "--errors" => args.errors = true,
+            "--scores" => args.scores = true,
+            "--no-realign" => args.opts.realign = false,
+            "--max-link" => {
+                args.opts.max_link = it.next().and_then(|v| v.parse().ok()).unwrap_or(4);
             }
+            "--seed" => args.seed = it.next().and_then(|v| v.parse().ok()).unwrap_or(1),
+            "--params" => {
+                let text = it.next().unwrap_or_default();
+                if text == "?" {
+                    eprintln!("{:?}", ScoreParams::default());
+                    std::process::exit(0);
+                }
+                let nums: Vec<f64> = text.split(',').filter_map(|v| v.parse().ok()).collect();
+                args.opts.params = ScoreParams::from_slice(&nums).unwrap_or_default();
+            }
+            other => eprintln!("ignored argument {other:?}"),
         }
     }
-    let flores = match Flores::load(&data.join("flores")) {
+    args
+}
+
+fn textberg(args: &Args) {
+    let tb = args.data.join("textberg-dev");
+    if !tb.exists() {
+        eprintln!("SKIPPED: {} not found", tb.display());
+        return;
+    }
+    let gold = fs::File::open(tb.join("dev.defr"))
+        .map_err(|e| e.to_string())
+        .and_then(|f| read_links(f, "dev.defr").map_err(|e| e.to_string()))
+        .unwrap_or_default();
+    let opts = AlignOptions {
+        src_lang: Lang::new("de"),
+        tgt_lang: Lang::new("fr"),
+        ..args.opts.clone()
+    };
+    let scored = align_scored(
+        &read_lines(&tb.join("dev.de")).unwrap_or_default(),
+        &read_lines(&tb.join("dev.fr")).unwrap_or_default(),
+        &opts,
+    );
+    dump_scores(args, &gold, &scored);
+    let test: Vec<LinkIds> = scored.into_iter().map(|l| l.0).collect();
+    show("textberg-dev de-fr", &score_links(&gold, &test));
+    if args.by_type {
+        let mut by_type = ByType::new();
+        add_types(&mut by_type, &gold, &test);
+        show_types(&by_type);
+    }
+}
+
+fn flores_rows(args: &Args, flores: &Flores, code: &str, lexicon: Option<&Path>) {
+    let mut opts = AlignOptions {
+        src_lang: Lang::new("en"),
+        tgt_lang: Lang::new(code),
+        ..args.opts.clone()
+    };
+    let mut name = format!("flores en-{code}");
+    if let Some(path) = lexicon {
+        match Lexicon::load(path) {
+            Ok(lex) => opts.lexicons.push(lex),
+            Err(e) => {
+                eprintln!("SKIPPED: {e}");
+                return;
+            }
+        }
+        name.push_str(" +lexicon");
+    }
+    let synth = SynthOptions {
+        seed: args.seed,
+        ..SynthOptions::default()
+    };
+    let docs = flores.documents(code, &synth);
+    let mut counts = AlignCounts::default();
+    let mut by_type = ByType::new();
+    for d in &docs {
+        let scored = align_scored(&d.src, &d.tgt, &opts);
+        dump_scores(args, &d.gold, &scored);
+        let test: Vec<LinkIds> = scored.into_iter().map(|l| l.0).collect();
+        counts.add(score_links(&d.gold, &test));
+        if args.errors && (lexicon.is_some() == args.lexicon) {
+            print_errors(d, &test);
+        }
+        add_types(&mut by_type, &d.gold, &test);
+    }
+    show(&name, &counts);
+    if args.by_type {
+        show_types(&by_type);
+    }
+}
+
+/// Prints the test links of one document that are not gold links, and the gold links missed.
+fn print_errors(d: &talign::eval::synth::SynthDoc, test: &[LinkIds]) {
+    let wrong: Vec<&LinkIds> = test.iter().filter(|l| !d.gold.contains(l)).collect();
+    if wrong.is_empty() {
+        return;
+    }
+    let text = |ids: &[usize], side: &[String]| -> String {
+        ids.iter()
+            .filter_map(|&i| side.get(i))
+            .map(|s| s.chars().take(70).collect::<String>())
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    println!("--- doc: {} x {}", d.src.len(), d.tgt.len());
+    for l in test {
+        let mark = if d.gold.contains(l) { " " } else { "X" };
+        println!(
+            "{mark} {:?}:{:?}  {}  <=>  {}",
+            l.0,
+            l.1,
+            text(&l.0, &d.src),
+            text(&l.1, &d.tgt)
+        );
+    }
+    let missed: Vec<String> = d
+        .gold
+        .iter()
+        .filter(|g| !test.contains(g))
+        .map(|g| format!("{:?}:{:?}", g.0, g.1))
+        .collect();
+    println!("  gold missed: {}", missed.join(" "));
+}
+
+fn main() {
+    let args = parse_args();
+    textberg(&args);
+    let flores = match Flores::load(&args.data.join("flores")) {
         Ok(f) => f,
         Err(e) => {
             eprintln!("SKIPPED: FLORES not readable: {e}");
@@ -78,11 +230,12 @@ fn main() {
         }
     };
     for (code, _) in FLORES_LANGS {
-        let docs = flores.documents(code, &SynthOptions::default());
-        let mut counts = AlignCounts::default();
-        for d in &docs {
-            counts.add(score_links(&d.gold, &align(&d.src, &d.tgt, &opts)));
+        flores_rows(&args, &flores, code, None);
+        if args.lexicon {
+            let path = args.data.join(format!("lexicons/muse.en-{code}.tsv"));
+            if path.exists() {
+                flores_rows(&args, &flores, code, Some(&path));
+            }
         }
-        show(&format!("flores en-{code}"), &counts);
     }
 }

@@ -209,6 +209,9 @@ pub struct Link {
     pub tgt: Vec<usize>,
     /// How good the link is (higher is better; the scale depends on the aligner).
     pub score: f64,
+    /// The chance, in [0, 1], that the link is exactly right (for sentence alignment: its
+    /// score calibrated on gold alignments, see `align::confidence`).
+    pub confidence: f64,
 }
 
 #[cfg(test)]

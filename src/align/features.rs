@@ -270,13 +270,26 @@ pub fn punct_shape(c: char) -> Option<char> {
 
 /// Splits a text into normalised words, numbers and punctuation shapes, in order.
 pub fn tokens(text: &str, style: Translit) -> Vec<Token> {
-    let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
+    scan_tokens(text, style, |t, _| out.push(t));
+    out
+}
+
+/// Calls `f` with each token of [`tokens`] and, for words, the word as written (otherwise "").
+pub fn scan_tokens(text: &str, style: Translit, mut f: impl FnMut(Token, &str)) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut numbers = Vec::new();
     let mut i = 0;
+    let mut byte = 0;
     while i < chars.len() {
         let c = chars[i];
         if c.is_ascii_digit() {
-            i = push_number(&chars, i, &mut out);
+            let end = push_number(&chars, i, &mut numbers);
+            byte += chars[i..end].iter().map(|c| c.len_utf8()).sum::<usize>();
+            i = end;
+            for t in numbers.drain(..) {
+                f(t, "");
+            }
         } else if c.is_alphabetic() {
             let start = i;
             while i < chars.len() && (chars[i].is_alphanumeric() || is_word_joiner(&chars, i)) {
@@ -285,16 +298,18 @@ pub fn tokens(text: &str, style: Translit) -> Vec<Token> {
                 }
                 i += 1;
             }
-            let word: String = chars[start..i].iter().collect();
-            out.push(Token::Word(normalize_word(&word, style)));
+            let len: usize = chars[start..i].iter().map(|c| c.len_utf8()).sum();
+            let word = text.get(byte..byte + len).unwrap_or_default();
+            byte += len;
+            f(Token::Word(normalize_word(word, style)), word);
         } else {
             if let Some(p) = punct_shape(c) {
-                out.push(Token::Punct(p));
+                f(Token::Punct(p), "");
             }
+            byte += c.len_utf8();
             i += 1;
         }
     }
-    out
 }
 
 /// True when the character at `i` is a hyphen or apostrophe between two letters (kept in words).

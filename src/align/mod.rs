@@ -44,8 +44,9 @@ pub struct AlignOptions {
     pub tgt_lang: Option<Lang>,
     /// Bilingual word lists to use as lexical evidence (in either direction).
     pub lexicons: Vec<Lexicon>,
-    /// The most sentences one link may hold, both sides together (4: 2-2, 3-1 and 1-3);
-    /// taken within 2..=8.
+    /// The most sentences one link may hold, both sides together (7: up to 1-6, 2-5, 3-4, …);
+    /// taken within 2..=8. Large links are scored only where the sentence lengths ask for
+    /// them, so a generous limit costs little.
     pub max_link: usize,
     /// Re-align with a lexicon learned from the first pass (IBM Model 1).
     pub realign: bool,
@@ -59,12 +60,15 @@ impl Default for AlignOptions {
             src_lang: None,
             tgt_lang: None,
             lexicons: Vec::new(),
-            max_link: 4,
+            max_link: 7,
             realign: true,
             params: ScoreParams::default(),
         }
     }
 }
+
+/// The largest links of a first pass that is followed by a re-alignment pass.
+const FIRST_PASS_LINK: usize = 4;
 
 /// Minimum normalised similarity for two spellings to count as cognates.
 const COGNATE_MIN: f64 = 0.72;
@@ -83,6 +87,9 @@ const MAX_LINK_LIMIT: usize = 8;
 
 /// The longest run of unaligned sentences scored as one gap.
 const MAX_GAP: usize = 6;
+
+/// Training links a learned word pair must be seen together in.
+const MIN_PAIR_COUNT: usize = 2;
 
 /// EM iterations of IBM Model 1.
 const IBM1_ITERATIONS: usize = 5;
@@ -132,6 +139,10 @@ pub fn align_sentences(src: &[&str], tgt: &[&str], opts: &AlignOptions) -> Vec<L
     let max_link = opts.max_link.clamp(2, MAX_LINK_LIMIT);
     let mut types = link_types(max_link);
     types.extend(gap_types());
+    // A first pass that is re-aligned only finds the neighbourhood of the path and the links
+    // that train the learned lexicon: links of up to FIRST_PASS_LINK sentences do for both.
+    let mut first_types = link_types(max_link.min(FIRST_PASS_LINK));
+    first_types.extend(gap_types());
     let max_span = max_link - 1;
     let tok = Tokenised::new(
         src,
@@ -141,11 +152,16 @@ pub fn align_sentences(src: &[&str], tgt: &[&str], opts: &AlignOptions) -> Vec<L
     );
     let src_len: Vec<f64> = src.iter().map(|s| text_length(s)).collect();
     let tgt_len: Vec<f64> = tgt.iter().map(|s| text_length(s)).collect();
-    let mut length = LengthModel::from_totals(src_len.iter().sum(), tgt_len.iter().sum());
+    let mut length = LengthModel::from_document(
+        src_len.iter().sum(),
+        tgt_len.iter().sum(),
+        src.len().min(tgt.len()) as f64,
+        opts.params.variance,
+    );
     let mut pairs = tok.cognate_pairs(COGNATE_MIN);
-    pairs.extend(lexicon_pairs(&tok, &opts.lexicons));
     pairs.sort_unstable();
     pairs.dedup();
+    let lex = lexicon::match_document(&tok, &opts.lexicons, opts.src_lang, opts.tgt_lang);
 
     let base_pairs = pairs;
     let mut steps: Vec<dp::Step> = Vec::new();
@@ -166,9 +182,14 @@ pub fn align_sentences(src: &[&str], tgt: &[&str], opts: &AlignOptions) -> Vec<L
         let mut bags = PairBags::build(
             &tok,
             &pairs,
+            &lex,
             (&src_len, &tgt_len),
             max_span,
-            opts.params.unmatched as f32,
+            (
+                opts.params.unmatched as f32,
+                opts.params.unmatched_known as f32,
+                opts.params.lexicon as f32,
+            ),
         );
         bags.src.set_joints(src);
         bags.tgt.set_joints(tgt);
@@ -178,7 +199,12 @@ pub fn align_sentences(src: &[&str], tgt: &[&str], opts: &AlignOptions) -> Vec<L
             search::widen(&steps, 1, REALIGN_MARGIN, src.len(), tgt.len())
         };
         let scorer = Scorer::new(&bags, length, opts.params, MAX_GAP);
-        steps = dp::search(src.len(), tgt.len(), &band, &types, |i, a, j, b, floor| {
+        let types = if pass + 1 < passes {
+            &first_types
+        } else {
+            &types
+        };
+        steps = dp::search(src.len(), tgt.len(), &band, types, |i, a, j, b, floor| {
             scorer.score_above(i, a, j, b, floor)
         });
     }
@@ -212,6 +238,7 @@ fn step_links(s: dp::Step) -> Vec<Link> {
                 src,
                 tgt,
                 score: share,
+                confidence: confidence(share, true),
             })
             .collect();
     }
@@ -219,36 +246,34 @@ fn step_links(s: dp::Step) -> Vec<Link> {
         src: (s.i..s.i + s.a).collect(),
         tgt: (s.j..s.j + s.b).collect(),
         score: s.score,
+        confidence: confidence(s.score, s.a == 0 || s.b == 0),
     }]
 }
 
-/// Word pairs of the given lexicons whose two sides occur in the documents (in either direction).
-fn lexicon_pairs(tok: &Tokenised, lexicons: &[Lexicon]) -> Vec<(TokenId, TokenId)> {
-    let presence = tok.presence();
-    let mut out = Vec::new();
-    let style_of = |w: &str| Translit::guess(w);
-    for lex in lexicons {
-        for (a, b) in &lex.pairs {
-            let na = features::normalize_word(a, style_of(a));
-            let nb = features::normalize_word(b, style_of(b));
-            let (Some(&ia), Some(&ib)) = (tok.ids.get(&na), tok.ids.get(&nb)) else {
-                continue;
-            };
-            if ia == ib {
-                continue;
-            }
-            let pa = presence.get(ia as usize).copied().unwrap_or_default();
-            let pb = presence.get(ib as usize).copied().unwrap_or_default();
-            if pa.0 && pb.1 {
-                out.push((ia, ib));
-            }
-            if pb.0 && pa.1 {
-                out.push((ib, ia));
-            }
-        }
+/// The chance that a link with this score is exactly right: a logistic curve fitted on the
+/// links of the development gold (Text+Berg de-fr dev and FLORES en-ru/en-es documents, with and
+/// without lexicon; `align_report --scores`). On that data links given 0.8–0.95 were right 89 %
+/// of the time, 0.95–0.99 97 %, above 0.99 99.8 %. A link with an empty side is right 93 % of
+/// the time there, whatever its score (the score of a gap says little about it).
+pub fn confidence(score: f64, null: bool) -> f64 {
+    if null {
+        return NULL_LINK_CONFIDENCE;
     }
-    out
+    if !score.is_finite() {
+        return 0.0;
+    }
+    let z = CONFIDENCE_SLOPE * score + CONFIDENCE_OFFSET;
+    1.0 / (1.0 + (-z).exp())
 }
+
+/// Slope of the confidence curve over the link score (fitted, see [`confidence`]).
+const CONFIDENCE_SLOPE: f64 = 0.30;
+
+/// Offset of the confidence curve (fitted, see [`confidence`]).
+const CONFIDENCE_OFFSET: f64 = 2.19;
+
+/// The share of links with an empty side that were right on the development gold.
+const NULL_LINK_CONFIDENCE: f64 = 0.93;
 
 /// Word pairs learned by IBM Model 1 (both directions) from the previous pass's links.
 fn learned_pairs(tok: &Tokenised, steps: &[dp::Step]) -> Vec<(TokenId, TokenId)> {
@@ -267,20 +292,44 @@ fn learned_pairs(tok: &Tokenised, steps: &[dp::Step]) -> Vec<(TokenId, TokenId)>
             .filter(|&t| tok.is_word.get(t as usize).copied().unwrap_or(false))
             .collect()
     };
-    let data: Vec<(Vec<TokenId>, Vec<TokenId>)> = usable
+    let mut data: Vec<(Vec<TokenId>, Vec<TokenId>)> = usable
         .iter()
         .step_by(stride)
-        .filter_map(|s| {
-            let e = words(&tok.src, s.i, s.a);
-            let f = words(&tok.tgt, s.j, s.b);
-            (!e.is_empty() && !f.is_empty()).then_some((e, f))
-        })
+        .map(|s| (words(&tok.src, s.i, s.a), words(&tok.tgt, s.j, s.b)))
         .collect();
+    // A word in fewer than MIN_PAIR_COUNT training links cannot be learned (a pair must be seen
+    // together that often): training without such words gives the same candidates for a
+    // fraction of the work (hapaxes are most of a document's vocabulary).
+    let mut seen = vec![(0u32, 0u32); tok.vocab.len()];
+    for (e, f) in &mut data {
+        for (side, words) in [(0, e), (1, f)] {
+            words.sort_unstable();
+            words.dedup();
+            for &w in words.iter() {
+                if let Some(c) = seen.get_mut(w as usize) {
+                    if side == 0 {
+                        c.0 += 1;
+                    } else {
+                        c.1 += 1;
+                    }
+                }
+            }
+        }
+    }
+    let often = |w: &TokenId, side: usize| {
+        seen.get(*w as usize)
+            .is_some_and(|c| (if side == 0 { c.0 } else { c.1 }) >= MIN_PAIR_COUNT as u32)
+    };
+    for (e, f) in &mut data {
+        e.retain(|w| often(w, 0));
+        f.retain(|w| often(w, 1));
+    }
+    data.retain(|(e, f)| !e.is_empty() && !f.is_empty());
     let refs: Vec<(&[TokenId], &[TokenId])> = data
         .iter()
         .map(|(a, b)| (a.as_slice(), b.as_slice()))
         .collect();
-    ibm1::learn_pairs(&refs, IBM1_ITERATIONS, 0.2, 2)
+    ibm1::learn_pairs(&refs, IBM1_ITERATIONS, 0.2, MIN_PAIR_COUNT)
         .into_iter()
         .filter(|(a, b)| a != b)
         .collect()
@@ -306,6 +355,22 @@ mod tests {
             ]
         );
         assert_eq!(link_types(2), vec![(1, 1), (1, 0), (0, 1)]);
+    }
+
+    #[test]
+    fn confidence_is_a_probability_that_grows_with_the_score() {
+        let mut last = 0.0;
+        for score in [-50.0, -5.0, 0.0, 5.0, 9.0, 50.0] {
+            let c = confidence(score, false);
+            assert!((0.0..=1.0).contains(&c) && c >= last, "{score}: {c}");
+            last = c;
+        }
+        assert!(
+            confidence(9.0, false) > 0.95,
+            "a typical good link is confident"
+        );
+        assert_eq!(confidence(f64::NAN, false), 0.0);
+        assert!((0.0..=1.0).contains(&confidence(-7.6, true)));
     }
 
     #[test]

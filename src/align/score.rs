@@ -4,6 +4,7 @@
 
 use super::features::continues;
 use super::length::LengthModel;
+use super::lexicon::DocLexicon;
 pub use super::vocab::{TokenId, Tokenised};
 
 /// Words shorter than this match only through a lexicon (given or learned), not by identity.
@@ -172,15 +173,19 @@ pub struct PairBags {
 }
 
 impl PairBags {
-    /// Builds the bags: a token's keys are its own id, its cognate class, and one key per word
-    /// pair it belongs to; keys are weighted by inverse sentence frequency; keys that never occur
-    /// on both sides are dropped (they cannot match, so they say nothing).
+    /// Builds the bags: a token's keys are its own id, one key per word pair it belongs to
+    /// (cognates, learned pairs), and its lexicon translation class; keys are weighted by inverse
+    /// sentence frequency; keys that never occur on both sides are dropped (they cannot match).
+    /// A word that cannot match still weighs `unmatched` times its weight in its sentence's total,
+    /// or `unmatched_known` times when a lexicon lists it (its translation is known to be absent
+    /// from the other side: the sentence is less covered).
     pub fn build(
         tok: &Tokenised,
         pairs: &[(TokenId, TokenId)],
+        lex: &DocLexicon,
         lengths: (&[f64], &[f64]),
         max_span: usize,
-        unmatched: f32,
+        (unmatched, unmatched_known, lexicon): (f32, f32, f32),
     ) -> Self {
         let v = tok.vocab.len();
         // Words match by identity only from MIN_IDENTITY_CHARS letters on: one- and two-letter
@@ -205,7 +210,13 @@ impl PairBags {
                 e.push(key);
             }
         }
-        let nkeys = v + pairs.len();
+        let class_base = v + pairs.len();
+        for (t, class) in lex.class.iter().enumerate() {
+            if let (Some(c), Some(e)) = (class, keys_of.get_mut(t)) {
+                e.push((class_base + *c as usize) as u32);
+            }
+        }
+        let nkeys = class_base + lex.classes;
         let count = |sents: &[Vec<TokenId>]| -> Vec<Vec<(u32, f32)>> {
             sents
                 .iter()
@@ -245,18 +256,25 @@ impl PairBags {
             .map(|k| {
                 let (a, b) = df[k];
                 let idf = (n / (a + b).max(1) as f32).ln().max(0.1);
-                let kind = tok.vocab.get(k).map_or(1.0, |s| key_kind_weight(s));
+                let kind = if k >= class_base {
+                    lexicon
+                } else {
+                    tok.vocab.get(k).map_or(1.0, |s| key_kind_weight(s))
+                };
                 (idf * kind, a > 0 && b > 0)
             })
             .collect();
-        let apply = |bags: &mut Vec<Bag>| -> Vec<f32> {
+        let apply = |bags: &mut Vec<Bag>, known: &[bool]| -> Vec<f32> {
             bags.iter_mut()
                 .map(|bag| {
                     let mut extra = 0.0;
                     bag.retain_mut(|(k, c)| {
                         let (w, matchable) = weight[*k as usize];
-                        if !matchable && (*k as usize) < v {
-                            extra += *c * w * unmatched;
+                        let t = *k as usize;
+                        if !matchable && t < v {
+                            let listed = known.get(t).copied().unwrap_or(false)
+                                && lex.class.get(t).is_some_and(Option::is_none);
+                            extra += *c * w * if listed { unmatched_known } else { unmatched };
                         }
                         *c *= w;
                         matchable
@@ -265,8 +283,8 @@ impl PairBags {
                 })
                 .collect()
         };
-        let src_extra = apply(&mut src);
-        let tgt_extra = apply(&mut tgt);
+        let src_extra = apply(&mut src, &lex.known_src);
+        let tgt_extra = apply(&mut tgt, &lex.known_tgt);
         PairBags {
             src: SideBags::new(src, &src_extra, lengths.0, max_span),
             tgt: SideBags::new(tgt, &tgt_extra, lengths.1, max_span),
@@ -315,6 +333,14 @@ pub struct ScoreParams {
     /// The lexical term grows as (sentences in the link / 2) to this power, so merging does not
     /// lose the evidence of the sentences it merges.
     pub size_power: f64,
+    /// The length model's variance per source character before the pair's own links refine it
+    /// (see [`LengthModel::SENTENCE_VARIANCE`]).
+    pub variance: f64,
+    /// Share of a word's weight that counts in the denominator when a lexicon lists it but no
+    /// translation of it occurs on the other side (lexical coverage).
+    pub unmatched_known: f64,
+    /// Weight of a lexicon translation class as a match key, beside 1 for an identical word.
+    pub lexicon: f64,
 }
 
 impl Default for ScoreParams {
@@ -332,7 +358,39 @@ impl Default for ScoreParams {
             size_power: 0.0,
             cohesion: 2.0,
             orphan: 2.0,
+            variance: LengthModel::SENTENCE_VARIANCE,
+            unmatched_known: 0.0,
+            lexicon: 1.0,
         }
+    }
+}
+
+impl ScoreParams {
+    /// The constants from a list in field order (for tuning tools); `None` unless the list has
+    /// one value per field.
+    pub fn from_slice(v: &[f64]) -> Option<Self> {
+        let &[lexical, length, null, null_extend, merge, smoothing, unmatched, null_length, long_side, cohesion, orphan, size_power, variance, unmatched_known, lexicon] =
+            v
+        else {
+            return None;
+        };
+        Some(ScoreParams {
+            lexical,
+            length,
+            null,
+            null_extend,
+            merge,
+            smoothing,
+            unmatched,
+            null_length,
+            long_side,
+            cohesion,
+            orphan,
+            size_power,
+            variance,
+            unmatched_known,
+            lexicon,
+        })
     }
 }
 
@@ -436,15 +494,22 @@ impl<'a> Scorer<'a> {
         if penalties + p.lexical * size <= floor {
             return penalties;
         }
-        let lp = self
-            .length
-            .log_prob(self.bags.src.length(i, a), self.bags.tgt.length(j, b));
+        let (ls, lt) = (self.bags.src.length(i, a), self.bags.tgt.length(j, b));
+        // links whose lengths cannot fit (most large merges) stop here, before the logarithm
+        let bound = p.length * self.length.log_prob_bound(ls, lt) + penalties;
+        if bound + p.lexical * size <= floor {
+            return bound;
+        }
+        let lp = self.length.log_prob(ls, lt);
         let rest = p.length * lp + penalties;
         if rest + p.lexical * size <= floor {
             return rest;
         }
-        let orphans = self.orphans(i, a, j, b);
-        p.lexical * size * self.similarity(i, a, j, b) + rest - p.orphan * f64::from(orphans)
+        let score = p.lexical * size * self.similarity(i, a, j, b) + rest;
+        if score <= floor || (a < 2 && b < 2) {
+            return score;
+        }
+        score - p.orphan * f64::from(self.orphans(i, a, j, b))
     }
 
     /// Sentences of a merged side (two or more sentences) that share no weight with the other
@@ -458,7 +523,8 @@ impl<'a> Scorer<'a> {
                 .filter(|&k| {
                     let joined = (k > k0 && mine.joint_before(k))
                         || (k + 1 < k0 + n && mine.joint_before(k + 1));
-                    !joined && shared_weight(mine.span(k, 1).0, other) <= 0.0
+                    let bag = mine.span(k, 1).0;
+                    !joined && (bag.is_empty() || shared_weight(bag, other) <= 0.0)
                 })
                 .count() as u32
         };
@@ -499,10 +565,17 @@ mod tests {
             "expedition is identical after normalisation: {cog:?}"
         );
         let lens = ([40.0, 24.0], [42.0, 23.0]);
-        let bags = PairBags::build(&tok, &cog, (&lens.0, &lens.1), 3, 0.0);
+        let bags = PairBags::build(
+            &tok,
+            &cog,
+            &DocLexicon::default(),
+            (&lens.0, &lens.1),
+            3,
+            (0.0, 0.0, 1.0),
+        );
         let scorer = Scorer::new(
             &bags,
-            LengthModel::from_totals(64.0, 65.0),
+            LengthModel::from_totals(64.0, 65.0, 2.5),
             ScoreParams::default(),
             4,
         );
@@ -519,10 +592,17 @@ mod tests {
         let tgt = ["L' expédition atteignit le sommet en 1956 ."];
         let tok = Tokenised::new(&src, &tgt, Translit::Russian, Translit::Russian);
         let lens = ([40.0, 14.0], [42.0]);
-        let bags = PairBags::build(&tok, &[], (&lens.0, &lens.1), 3, 0.0);
+        let bags = PairBags::build(
+            &tok,
+            &[],
+            &DocLexicon::default(),
+            (&lens.0, &lens.1),
+            3,
+            (0.0, 0.0, 1.0),
+        );
         let scorer = Scorer::new(
             &bags,
-            LengthModel::from_totals(54.0, 42.0),
+            LengthModel::from_totals(54.0, 42.0, 2.5),
             ScoreParams::default(),
             4,
         );

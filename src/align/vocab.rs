@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::features::{tokens, word_similarity, Token, Translit};
+use super::features::{scan_tokens, word_similarity, Token, Translit};
 
 /// A token id in the pair's shared vocabulary (identical normalised tokens share an id).
 pub type TokenId = u32;
@@ -21,35 +21,56 @@ pub struct Tokenised {
     pub src: Vec<Vec<TokenId>>,
     /// Token ids of each target sentence.
     pub tgt: Vec<Vec<TokenId>>,
+    /// Per token id, a word as written on the source side (lowercase; "" when not seen there).
+    pub src_surface: Vec<String>,
+    /// Per token id, a word as written on the target side (lowercase; "" when not seen there).
+    pub tgt_surface: Vec<String>,
 }
 
 impl Tokenised {
-    /// Tokenises both sides (see [`tokens`]) into one vocabulary.
+    /// Tokenises both sides (see [`super::features::tokens`]) into one vocabulary.
     pub fn new(src: &[&str], tgt: &[&str], src_style: Translit, tgt_style: Translit) -> Self {
         let mut t = Tokenised::default();
         t.src = src
             .iter()
-            .map(|s| t.intern_sentence(s, src_style))
+            .map(|s| t.intern_sentence(s, src_style, false))
             .collect();
         t.tgt = tgt
             .iter()
-            .map(|s| t.intern_sentence(s, tgt_style))
+            .map(|s| t.intern_sentence(s, tgt_style, true))
             .collect();
+        let v = t.vocab.len();
+        t.src_surface.resize(v, String::new());
+        t.tgt_surface.resize(v, String::new());
         t
     }
 
-    fn intern_sentence(&mut self, text: &str, style: Translit) -> Vec<TokenId> {
-        tokens(text, style)
-            .into_iter()
-            .map(|tok| {
-                let (key, word) = match tok {
-                    Token::Word(w) => (w, true),
-                    Token::Number(n) => (format!("#n{n}"), false),
-                    Token::Punct(p) => (format!("#p{p}"), false),
+    fn intern_sentence(&mut self, text: &str, style: Translit, target: bool) -> Vec<TokenId> {
+        let mut ids = Vec::new();
+        scan_tokens(text, style, |tok, surface| {
+            let (key, word) = match tok {
+                Token::Word(w) => (w, true),
+                Token::Number(n) => (format!("#n{n}"), false),
+                Token::Punct(p) => (format!("#p{p}"), false),
+            };
+            let id = self.intern(key, word);
+            if word {
+                let seen = if target {
+                    &mut self.tgt_surface
+                } else {
+                    &mut self.src_surface
                 };
-                self.intern(key, word)
-            })
-            .collect()
+                let k = id as usize;
+                if seen.len() <= k {
+                    seen.resize(k + 1, String::new());
+                }
+                if seen[k].is_empty() {
+                    seen[k] = surface.to_lowercase();
+                }
+            }
+            ids.push(id);
+        });
+        ids
     }
 
     /// The id of a normalised token, adding it when new.

@@ -210,6 +210,7 @@ fn mined_row(hit: &MineHit, queries: &Mined, pool: &Mined) -> PairRow {
         src_ids: vec![hit.query],
         tgt_ids,
         score: hit.score,
+        confidence: None,
         src_text: q_text,
         tgt_text: p_text,
         quote: Some(QuoteInfo {

@@ -178,6 +178,7 @@ fn quote_row(q: QuotePair, post: Option<&SourceDoc>) -> PairRow {
         src_ids: Vec::new(),
         tgt_ids: Vec::new(),
         score: q.score,
+        confidence: None,
         src_text: q.quote_text,
         tgt_text: q.original_text,
         quote: Some(info),
@@ -246,6 +247,7 @@ pub fn sentence_rows(
             src_ids: l.src,
             tgt_ids: l.tgt,
             score: l.score,
+            confidence: Some(l.confidence),
             quote: None,
         })
         .collect()

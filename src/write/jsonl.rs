@@ -48,6 +48,8 @@ struct HfRow<'a> {
     src_ids: &'a [usize],
     tgt_ids: &'a [usize],
     score: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidence: Option<f64>,
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     quote: Option<QuoteInfo>,
 }
@@ -65,6 +67,7 @@ impl<W: Write + Send> PairWriter for JsonlWriter<W> {
             tgt_ids: &row.tgt_ids,
             // Scores and margins rounded like the text formats: every format, the same figure.
             score: row.score.is_finite().then(|| round4(row.score)),
+            confidence: row.confidence.filter(|c| c.is_finite()).map(round4),
             quote: row.quote.clone().map(|q| QuoteInfo {
                 margin: q.margin.filter(|m| m.is_finite()).map(round4),
                 ..q

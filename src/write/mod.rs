@@ -113,6 +113,9 @@ pub struct PairRow {
     pub tgt_ids: Vec<usize>,
     /// How good the link is (the aligner's or miner's score).
     pub score: f64,
+    /// For aligned sentences: the chance in [0, 1] that the link is exactly right (the
+    /// aligner's calibrated confidence); `None` for rows that have none.
+    pub confidence: Option<f64>,
     /// The source text (segments joined by a space).
     pub src_text: String,
     /// The target text.
@@ -127,6 +130,11 @@ impl PairRow {
         four_decimals(self.score)
     }
 
+    /// The confidence as written in text formats: four decimals, empty when absent.
+    pub fn confidence_text(&self) -> String {
+        self.confidence.map(four_decimals).unwrap_or_default()
+    }
+
     /// Segment ids as written in CSV/TSV: space-separated (`3 4`).
     pub fn ids_text(ids: &[usize]) -> String {
         ids.iter()
@@ -137,7 +145,7 @@ impl PairRow {
 }
 
 /// The header of the CSV and TSV formats, in column order.
-pub const COLUMNS: [&str; 14] = [
+pub const COLUMNS: [&str; 15] = [
     "doc_id",
     "tgt_doc_id",
     "kind",
@@ -146,6 +154,7 @@ pub const COLUMNS: [&str; 14] = [
     "src_ids",
     "tgt_ids",
     "score",
+    "confidence",
     "src_text",
     "tgt_text",
     "speaker",
@@ -168,7 +177,7 @@ fn opt_field<'a>(row: &'a PairRow, get: impl Fn(&'a QuoteInfo) -> &'a Option<Str
 }
 
 /// A row's fields in [`COLUMNS`] order.
-pub(crate) fn fields(row: &PairRow) -> [Field<'_>; 14] {
+pub(crate) fn fields(row: &PairRow) -> [Field<'_>; 15] {
     [
         Cow::Borrowed(&row.doc_id),
         Cow::Borrowed(&row.tgt_doc_id),
@@ -178,6 +187,7 @@ pub(crate) fn fields(row: &PairRow) -> [Field<'_>; 14] {
         Cow::Owned(PairRow::ids_text(&row.src_ids)),
         Cow::Owned(PairRow::ids_text(&row.tgt_ids)),
         Cow::Owned(row.score_text()),
+        Cow::Owned(row.confidence_text()),
         Cow::Borrowed(&row.src_text),
         Cow::Borrowed(&row.tgt_text),
         opt_field(row, |q| &q.speaker),

@@ -79,6 +79,9 @@ impl<W: Write + Send> PairWriter for TmxWriter<W> {
         self.prop("x-src-ids", &PairRow::ids_text(&row.src_ids))?;
         self.prop("x-tgt-ids", &PairRow::ids_text(&row.tgt_ids))?;
         self.prop("x-score", &row.score_text())?;
+        if row.confidence.is_some() {
+            self.prop("x-confidence", &row.confidence_text())?;
+        }
         if let Some(q) = &row.quote {
             for (kind, value) in [
                 ("x-speaker", &q.speaker),

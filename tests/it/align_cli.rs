@@ -66,7 +66,7 @@ fn align_writes_csv_and_jsonl() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with(
-            "doc_id,tgt_doc_id,kind,src_lang,tgt_lang,src_ids,tgt_ids,score,src_text,tgt_text,",
+            "doc_id,tgt_doc_id,kind,src_lang,tgt_lang,src_ids,tgt_ids,score,confidence,src_text,tgt_text,",
         ))
         .stdout(predicate::str::contains(",sentence,de,fr,0,0,"));
     talign()
@@ -125,7 +125,7 @@ fn raw_text_is_segmented_and_tsv_keeps_pairs() {
     let text = String::from_utf8_lossy(&out.stdout).to_string();
     // the header of `talign run`'s TSV, then one aligned pair a line
     assert_eq!(text.lines().count(), 4, "{text}");
-    assert!(text.lines().all(|l| l.split('\t').count() == 14), "{text}");
+    assert!(text.lines().all(|l| l.split('\t').count() == 15), "{text}");
     assert!(text.starts_with("doc_id\ttgt_doc_id\tkind\t"), "{text}");
     assert!(text.contains("1953"));
 }

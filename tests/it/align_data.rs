@@ -45,9 +45,10 @@ fn textberg_dev_floors() {
     let (strict, lax) = (c.strict().f1, c.lax().f1);
     eprintln!("textberg-dev strict F1 {strict:.4} lax F1 {lax:.4}");
 
-    // The issue's target: 0.85 strict, 0.95 lax at the default max-link 4 (measured 0.861).
-    assert!(strict >= 0.85, "strict F1 {strict:.4} < 0.85");
-    assert!(lax >= 0.95, "lax F1 {lax:.4} < 0.95");
+    // Measured 0.898 strict, 0.998 lax at the default max-link 7 (issue 15; 0.861 / 0.987
+    // before): a floor a little below, so that a regression of the method fails here.
+    assert!(strict >= 0.88, "strict F1 {strict:.4} < 0.88");
+    assert!(lax >= 0.98, "lax F1 {lax:.4} < 0.98");
 }
 
 #[test]
@@ -61,7 +62,8 @@ fn flores_documents_floors() {
     }
     let flores = Flores::load(&fl).expect("FLORES files readable");
     for (code, _) in FLORES_LANGS {
-        let floor = 0.95;
+        // measured 0.984 / 0.986 / 0.977 (issue 15; 0.962 / 0.967 / 0.955 before)
+        let floor = 0.97;
         let mut counts = AlignCounts::default();
         for d in flores.documents(code, &SynthOptions::default()) {
             counts.add(score_links(&d.gold, &align(&d.src, &d.tgt)));

@@ -46,7 +46,7 @@ fn html_page_pairs_its_quote_with_its_embedded_post_without_originals() {
     let rows = csv_rows(&out);
     assert_eq!(rows.len(), 1, "one quote pair: {out}");
     let r = &rows[0];
-    // doc_id,tgt_doc_id,kind,src_lang,tgt_lang,src_ids,tgt_ids,score,src_text,tgt_text,
+    // doc_id,tgt_doc_id,kind,src_lang,tgt_lang,src_ids,tgt_ids,score,confidence,src_text,tgt_text,
     // speaker,platform,url,date
     assert_eq!(&r[0], "port.html");
     assert_eq!(
@@ -56,12 +56,12 @@ fn html_page_pairs_its_quote_with_its_embedded_post_without_originals() {
     assert_eq!(&r[2], "quote");
     assert_eq!(&r[3], "en", "the quote's own language");
     assert_eq!(&r[4], "ru", "the post's lang attribute");
-    assert!(r[8].starts_with(QUOTE), "{out}");
-    assert!(r[9].starts_with(ORIGINAL), "{out}");
-    assert_eq!(&r[10], "Orlov", "the speaker named by the article");
-    assert_eq!(&r[11], "tweet");
-    assert_eq!(&r[12], URL);
-    assert_eq!(&r[13], "May 13, 2024");
+    assert!(r[9].starts_with(QUOTE), "{out}");
+    assert!(r[10].starts_with(ORIGINAL), "{out}");
+    assert_eq!(&r[11], "Orlov", "the speaker named by the article");
+    assert_eq!(&r[12], "tweet");
+    assert_eq!(&r[13], URL);
+    assert_eq!(&r[14], "May 13, 2024");
 }
 
 #[test]

@@ -22,6 +22,7 @@ fn rows() -> Vec<PairRow> {
             src_ids: vec![0],
             tgt_ids: vec![0, 1],
             score: 0.912_345,
+            confidence: Some(0.987_654),
             src_text: "He said \"yes, fine\", then left.".into(),
             tgt_text: "Он сказал «да, хорошо».\tПотом ушёл.".into(),
             quote: None,
@@ -35,6 +36,7 @@ fn rows() -> Vec<PairRow> {
             src_ids: vec![3, 4],
             tgt_ids: vec![0],
             score: 0.5,
+            confidence: None,
             src_text: "Line one\nline two \\ with a backslash 🎉 <b>&</b>".into(),
             tgt_text: "Línea uno\r\nlínea dos\u{1}\u{b} con emoji 👍🏽 'x'".into(),
             quote: Some(QuoteInfo {
@@ -53,6 +55,7 @@ fn rows() -> Vec<PairRow> {
             src_ids: vec![5],
             tgt_ids: vec![6],
             score: f64::NAN,
+            confidence: None,
             src_text: "same language".into(),
             tgt_text: "".into(),
             ..PairRow::default()
@@ -80,7 +83,7 @@ fn csv() {
     let mut back = csv::Reader::from_reader(out.as_bytes());
     let first = back.records().next().and_then(Result::ok);
     assert_eq!(
-        first.as_ref().and_then(|r| r.get(8)),
+        first.as_ref().and_then(|r| r.get(9)),
         Some(rows()[0].src_text.as_str())
     );
     insta::assert_snapshot!(out);
@@ -98,7 +101,7 @@ fn tsv() {
     let mut buf = Vec::new();
     render(TsvWriter::new(&mut buf).unwrap_or_else(|e| panic!("{e}")));
     let out = text(buf);
-    assert!(out.lines().all(|l| l.split('\t').count() == 14));
+    assert!(out.lines().all(|l| l.split('\t').count() == 15));
     insta::assert_snapshot!(out);
 }
 
@@ -169,6 +172,7 @@ fn mined_rows() -> Vec<PairRow> {
             src_ids: vec![0],
             tgt_ids: vec![2],
             score: 0.812_345,
+            confidence: None,
             src_text: "\"Good luck, Kelly\",\tin Washington 🎉".into(),
             tgt_text: "Удачи Келли\nв Вашингтоне, «да».".into(),
             quote: mined(0.25, true),
@@ -182,6 +186,7 @@ fn mined_rows() -> Vec<PairRow> {
             src_ids: vec![1],
             tgt_ids: vec![0],
             score: 0.3,
+            confidence: None,
             src_text: "It is cold \\ today.".into(),
             tgt_text: "Сегодня холодно.".into(),
             quote: mined(-0.000_01, false),
@@ -193,6 +198,7 @@ fn mined_rows() -> Vec<PairRow> {
             tgt_lang: lang("ru"),
             src_ids: vec![2],
             score: 0.0,
+            confidence: None,
             src_text: "Nothing matches this.".into(),
             quote: mined(0.0, false),
             ..PairRow::default()

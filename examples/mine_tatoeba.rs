@@ -1,5 +1,8 @@
-//! Development helper: mines Tatoeba (English queries, shuffled foreign pool) and prints scores.
-//! Usage: cargo run --release --example mine_tatoeba -- rus [--no-lexicon] [threshold]
+//! Development helper: mines Tatoeba or FLORES devtest (English queries, shuffled foreign pool)
+//! and prints scores. Tatoeba rus and spa are the dev sets; FLORES (news-style sentences) is the
+//! held-out check, `flores-ukr` with the shipped core lexicon only (no MUSE en-uk exists here).
+//! Usage: cargo run --release --example mine_tatoeba -- rus|spa|flores-rus|flores-spa|flores-ukr
+//! [--no-lexicon] [--no-core] [--no-learn]
 use std::time::Instant;
 use talign::align::mine::{mine, MineHit, MineOptions};
 use talign::align::Lexicon;
@@ -10,14 +13,29 @@ fn main() -> anyhow::Result<()> {
     let lang = args.get(1).map(String::as_str).unwrap_or("rus");
     let use_lex = !args.iter().any(|a| a == "--no-lexicon");
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data");
-    let en = std::fs::read_to_string(format!("{dir}/tatoeba/tatoeba.{lang}-eng.eng"))?;
-    let fo = std::fs::read_to_string(format!("{dir}/tatoeba/tatoeba.{lang}-eng.{lang}"))?;
+    let (en, fo) = match lang.strip_prefix("flores-") {
+        Some(l3) => {
+            let script = if l3 == "spa" { "Latn" } else { "Cyrl" };
+            (
+                std::fs::read_to_string(format!("{dir}/flores/eng_Latn.devtest"))?,
+                std::fs::read_to_string(format!("{dir}/flores/{l3}_{script}.devtest"))?,
+            )
+        }
+        None => (
+            std::fs::read_to_string(format!("{dir}/tatoeba/tatoeba.{lang}-eng.eng"))?,
+            std::fs::read_to_string(format!("{dir}/tatoeba/tatoeba.{lang}-eng.{lang}"))?,
+        ),
+    };
     let en: Vec<&str> = en.lines().collect();
     let fo: Vec<&str> = fo.lines().collect();
     let (pool, gold) = shuffled_pairs(&en, &fo, 42);
-    let code = if lang == "rus" { "ru" } else { "es" };
+    let code = match lang.trim_start_matches("flores-") {
+        "rus" => "ru",
+        "ukr" => "uk",
+        _ => "es",
+    };
     let mut opts = MineOptions::default();
-    if use_lex {
+    if use_lex && code != "uk" {
         let f = std::fs::File::open(format!("{dir}/lexicons/muse.en-{code}.tsv"))?;
         opts.lexicons.push(Lexicon::from_reader(f, "muse")?);
     }
@@ -38,6 +56,9 @@ fn main() -> anyhow::Result<()> {
     }
     if let Some(v) = env("CANDS") {
         opts.params.candidates = v as usize;
+    }
+    if args.iter().any(|a| a == "--no-learn") {
+        opts.learn = false;
     }
     if args.iter().any(|a| a == "--no-core") {
         opts.core_lexicon = false;
@@ -72,6 +93,25 @@ fn main() -> anyhow::Result<()> {
             ok as f64 / acc.len().max(1) as f64,
             ok as f64 / gold.len() as f64
         );
+    }
+    if let Ok(path) = std::env::var("DUMP") {
+        let mut out = String::new();
+        for h in &hits {
+            let g = gmap[&h.query];
+            let ok = Some(g) == h.pool;
+            out.push_str(&format!(
+                "{}\t{}\t{}\t{}\t{:.3}\t{:.3}\t{:.3}\t{}\n",
+                ok as u8,
+                en[h.query],
+                pool[g],
+                h.pool.map(|p| pool[p]).unwrap_or("-"),
+                h.score,
+                h.margin,
+                h.gap,
+                h.accepted
+            ));
+        }
+        std::fs::write(path, out)?;
     }
     if std::env::var("DEBUG").is_ok() {
         for h in hits

@@ -71,19 +71,18 @@ impl Stemmers {
 
     /// The stem of a lowercase word in a language, folded (no diacritics, ё → е).
     ///
-    /// Ukrainian uses the Russian stemmer (close inflection, shared endings); languages without a
-    /// stemmer keep the first six letters.
+    /// Languages without a Snowball stemmer use their light stemmer when the crate ships a
+    /// suffix table for them (Ukrainian, Polish, Czech, …: see [`super::stem`]); others keep
+    /// the first six letters.
     pub fn stem(&self, word: &str, lang: Lang) -> String {
         let lower: String = word.chars().flat_map(char::to_lowercase).collect();
         let lower = lower.replace('ё', "е");
-        let lang = if lang.as_str() == "uk" {
-            Lang::new("ru").unwrap_or(lang)
-        } else {
-            lang
-        };
         let stem = match self.table.iter().find(|(l, _)| *l == lang) {
             Some((_, s)) => s.stem(&lower).into_owned(),
-            None => lower.chars().take(FALLBACK_PREFIX).collect(),
+            None => match super::stem::light_stem(&lower, lang) {
+                Some(s) => s.to_string(),
+                None => lower.chars().take(FALLBACK_PREFIX).collect(),
+            },
         };
         fold(&stem)
     }

@@ -22,6 +22,8 @@ pub mod lexicon;
 pub mod mine;
 pub mod score;
 pub mod search;
+pub mod stem;
+pub mod tokens;
 pub mod vocab;
 
 use crate::doc::{Lang, Link};

@@ -12,6 +12,7 @@ use std::io::{BufRead, BufReader, Read};
 use serde::Serialize;
 
 use super::synth::SplitMix64;
+use crate::align::Lexicon;
 
 /// Why a gold or test file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -226,6 +227,67 @@ pub fn shuffled_pairs<'a>(
     (pool, gold)
 }
 
+/// A pseudo-word of two to four syllables.
+fn synth_word(rng: &mut SplitMix64, letters: &[&str]) -> String {
+    let syllables = 2 + rng.below(3);
+    (0..syllables)
+        .map(|_| letters[rng.below(letters.len())])
+        .collect()
+}
+
+/// A rank drawn from a 1/rank law over `vocab` words.
+fn zipf(rng: &mut SplitMix64, vocab: usize) -> usize {
+    // Inverse-CDF sampling of a 1/rank law over the vocabulary (continuous approximation).
+    let u = rng.next_f64();
+    (((vocab as f64).powf(u)) as usize)
+        .saturating_sub(1)
+        .min(vocab.saturating_sub(1))
+}
+
+/// A seeded synthetic mining job at scale: `n` English-like queries drawn from a Zipfian
+/// vocabulary of `vocab` words, their "translations" into Cyrillic pseudo-words through a
+/// `vocab`-entry lexicon with a tenth of the words dropped and a tenth replaced, shuffled into
+/// the pool. Returns (queries, pool, lexicon); query `i`'s original is not at pool `i`.
+pub fn synthetic_job(n: usize, vocab: usize, seed: u64) -> (Vec<String>, Vec<String>, Lexicon) {
+    let mut rng = SplitMix64::new(seed);
+    let lat = [
+        "ba", "ko", "ri", "te", "mu", "sa", "ne", "lo", "pi", "da", "ge", "vo",
+    ];
+    let cyr = [
+        "ба", "ко", "ри", "те", "му", "са", "не", "ло", "пи", "да", "ге", "во",
+    ];
+    let en: Vec<String> = (0..vocab).map(|_| synth_word(&mut rng, &lat)).collect();
+    let ru: Vec<String> = (0..vocab).map(|_| synth_word(&mut rng, &cyr)).collect();
+    let lexicon = Lexicon::from_pairs(en.iter().cloned().zip(ru.iter().cloned()));
+    let mut queries = Vec::with_capacity(n);
+    let mut pool = Vec::with_capacity(n);
+    for _ in 0..n {
+        let len = 6 + rng.below(12);
+        let ids: Vec<usize> = (0..len).map(|_| zipf(&mut rng, vocab)).collect();
+        queries.push(
+            ids.iter()
+                .filter_map(|&i| en.get(i).map(String::as_str))
+                .collect::<Vec<_>>()
+                .join(" ")
+                + ".",
+        );
+        let tr: Vec<&str> = ids
+            .iter()
+            .filter_map(|&i| match rng.below(10) {
+                0 => None,
+                1 => ru.get(zipf(&mut rng, vocab)).map(String::as_str),
+                _ => ru.get(i).map(String::as_str),
+            })
+            .collect();
+        pool.push(tr.join(" ") + ".");
+    }
+    for i in (1..n).rev() {
+        let j = rng.below(i + 1);
+        pool.swap(i, j);
+    }
+    (queries, pool, lexicon)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,5 +324,13 @@ mod tests {
         for (qi, pi) in gold {
             assert_eq!(q[qi].to_uppercase(), pool[pi]);
         }
+    }
+
+    #[test]
+    fn synthetic_jobs_are_seeded_and_sized() {
+        let (q, p, lex) = synthetic_job(50, 300, 7);
+        assert_eq!((q.len(), p.len(), lex.len()), (50, 50, 300));
+        assert_eq!(synthetic_job(50, 300, 7).1, p);
+        assert_ne!(synthetic_job(50, 300, 8).1, p);
     }
 }

@@ -90,7 +90,7 @@ impl Index {
 }
 
 /// Expected log length ratio query/pool per pool language group (from the sides' mean log lengths).
-fn expected_ratios(queries: &Side, pool: &Side) -> Vec<f64> {
+pub(crate) fn expected_ratios(queries: &Side, pool: &Side) -> Vec<f64> {
     let mean_log = |items: &mut dyn Iterator<Item = &Item>| -> Option<f64> {
         let (mut s, mut n) = (0.0, 0usize);
         for it in items {
@@ -304,7 +304,7 @@ fn accumulate(
 }
 
 /// Mean of the k largest values, missing values counted as 0.
-fn mean_top_k(values: &mut [f64], k: usize) -> f64 {
+pub(crate) fn mean_top_k(values: &mut [f64], k: usize) -> f64 {
     if k == 0 {
         return 0.0;
     }

@@ -11,9 +11,10 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::align::anchors::{anchors, cognate_key, expand_contraction, words, Stemmers};
+use crate::align::anchors::{anchors, cognate_key, Stemmers};
 use crate::align::features::{normalize_word, text_length, Translit};
 use crate::align::lexicon::Lexicon;
+use crate::align::tokens::word_tokens;
 use crate::doc::Lang;
 
 /// An interned key: a stem, a cognate key or an anchor.
@@ -27,8 +28,13 @@ const ANCHOR_BONUS: f32 = 1.0;
 pub struct Word {
     /// The keys under which the word matches the other side, sorted, no duplicates.
     pub keys: Vec<Key>,
-    /// Inverse document frequency within its side (plus a bonus for anchors).
+    /// Inverse document frequency within its side (plus a bonus for anchors), discounted when
+    /// the word cannot match (see [`discount_unmatchable`]).
     pub weight: f32,
+    /// The weight before any discount.
+    pub base: f32,
+    /// The word's own stem key in its language (what a learned lexicon pairs); `None` for anchors.
+    pub own: Option<Key>,
     /// The word romanised and folded, for fuzzy name comparison.
     pub norm: String,
     /// True for capitalised words that are not the first of the text (likely names).
@@ -118,27 +124,15 @@ struct RawWord {
 /// Splits a text into raw words and anchors.
 fn raw_words(text: &str, lang: Lang, stemmers: &Stemmers) -> Vec<RawWord> {
     let mut out = Vec::new();
-    let english = lang.as_str() == "en";
-    let split = words(text)
-        .into_iter()
-        .enumerate()
-        .flat_map(|(k, (w, capital))| {
-            let parts = if english {
-                expand_contraction(&w)
-            } else {
-                vec![w]
-            };
-            parts.into_iter().map(move |p| (k, p, capital))
-        });
-    for (k, w, capital) in split {
-        let stem = stemmers.stem(&w, lang);
+    for w in word_tokens(text, lang) {
+        let stem = stemmers.stem(&w.text, lang);
         let cognate = cognate_key(&stem);
         out.push(RawWord {
             ident: format!("s{}:{stem}", lang.as_str()),
             stem: Some(stem),
             cognate,
-            norm: normalize_word(&w, Translit::guess(&w)),
-            name: capital && k > 0,
+            norm: normalize_word(&w.text, Translit::guess(&w.text)),
+            name: w.capital && w.written > 0,
         });
     }
     for a in anchors(text) {
@@ -351,12 +345,14 @@ impl Side {
                 let d = df.get(w.ident.as_str()).copied().unwrap_or(1) as f32;
                 let mut weight = (1.0 + n / d).ln();
                 let mut wkeys: Vec<Key> = Vec::new();
+                let mut own = None;
                 match &w.stem {
                     None => {
                         weight += ANCHOR_BONUS;
                         wkeys.push(keys.id(&w.ident));
                     }
                     Some(stem) => {
+                        own = Some(keys.id(&w.ident));
                         if role == Role::Pool {
                             wkeys.push(keys.id(&w.ident));
                             if let Some(k) = slavic_skeleton(stem, *lang) {
@@ -377,6 +373,8 @@ impl Side {
                 item.words.push(Word {
                     keys: wkeys,
                     weight,
+                    base: weight,
+                    own,
                     norm: w.norm.clone(),
                     name: w.name,
                 });
@@ -394,8 +392,9 @@ impl Side {
 /// should not dilute the coverage of the words that can.
 const UNMATCHABLE_WEIGHT: f32 = 0.25;
 
-/// Scales down the words of each side that no item of the other side could ever match, and
-/// recomputes the items' totals.
+/// Scales down (from their base weight) the words of each side that no item of the other side
+/// could ever match, and recomputes the items' totals; running it again after keys were added
+/// gives the weights for the new keys.
 pub fn discount_unmatchable(queries: &mut Side, pool: &mut Side, n_keys: usize) {
     let vocab = |side: &Side| -> Vec<bool> {
         let mut v = vec![false; n_keys];
@@ -417,9 +416,11 @@ pub fn discount_unmatchable(queries: &mut Side, pool: &mut Side, n_keys: usize) 
                     || w.keys
                         .iter()
                         .any(|&k| other.get(k as usize).copied().unwrap_or(false));
-                if !matchable {
-                    w.weight *= UNMATCHABLE_WEIGHT;
-                }
+                w.weight = if matchable {
+                    w.base
+                } else {
+                    w.base * UNMATCHABLE_WEIGHT
+                };
                 total += w.weight;
             }
             it.total = total;

@@ -317,3 +317,35 @@ fn an_emoticon_closes_the_sentence_it_follows() {
         ["It was great :) and we stayed."]
     );
 }
+
+#[test]
+fn a_dotted_abbreviation_that_introduces_something_ends_nothing() {
+    // "p.ej." (por ejemplo), "v.a." (vor allem): what follows them is part of the sentence,
+    // a sentence opener such as "El" or "Die" that starts a name included
+    assert_eq!(
+        split("Hay museos grandes en Madrid, p.ej. El Prado o el Reina Sofía. Luego hay otros."),
+        [
+            "Hay museos grandes en Madrid, p.ej. El Prado o el Reina Sofía.",
+            "Luego hay otros."
+        ]
+    );
+    assert_eq!(
+        split("Dagegen stimmten im Landtag v.a. Die Linke und die Grünen. Dann kam die Pause."),
+        [
+            "Dagegen stimmten im Landtag v.a. Die Linke und die Grünen.",
+            "Dann kam die Pause."
+        ]
+    );
+}
+
+#[test]
+fn a_dotted_abbreviation_that_closes_a_phrase_may_end_the_sentence() {
+    // "q.b." (quanto baste) closes what it measures; a long sentence ends with it
+    assert_eq!(
+        split("Leve ao lume com sal e pimenta q.b. Gosto de levar a sério o meu papel."),
+        [
+            "Leve ao lume com sal e pimenta q.b.",
+            "Gosto de levar a sério o meu papel."
+        ]
+    );
+}

@@ -203,15 +203,55 @@ fn tatoeba(dir: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// One half of a language's treebank paragraphs: both splitters' scores on every gold boundary
+/// and on the marked ones only (after `.` `!` `?` `…`, closing quotes and brackets aside).
+#[derive(Default)]
+struct HalfScore {
+    talign: BoundaryScore,
+    sentencex: BoundaryScore,
+    talign_marked: BoundaryScore,
+    sentencex_marked: BoundaryScore,
+    sentences: usize,
+}
+
+impl HalfScore {
+    fn merge(&mut self, other: &HalfScore) {
+        self.talign.merge(&other.talign);
+        self.sentencex.merge(&other.sentencex);
+        self.talign_marked.merge(&other.talign_marked);
+        self.sentencex_marked.merge(&other.sentencex_marked);
+        self.sentences += other.sentences;
+    }
+}
+
+/// Whether the text before gold boundary `b` ends in a sentence-ending mark.
+fn marked_boundary(text: &str, b: usize) -> bool {
+    text[..b]
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', '»', ')', ']'])
+        .ends_with(['.', '!', '?', '…'])
+}
+
 /// Both splitters' scores on one paragraph; talign's errors are printed when `show` is set.
-fn score_paragraph(lang: &str, sentences: &[String], show: bool) -> (BoundaryScore, BoundaryScore) {
+fn score_paragraph(lang: &str, sentences: &[String], show: bool) -> HalfScore {
     let (text, gold) = join_sentences(sentences);
     let t = talign_pieces(&text);
     let found = boundaries(&text, &ranges(&text, &t));
     let s = sentencex_pieces(lang, &text);
-    let (mut ours, mut theirs) = (BoundaryScore::default(), BoundaryScore::default());
-    ours.add(&gold, &found);
-    theirs.add(&gold, &boundaries(&text, &ranges(&text, &s)));
+    let found_s = boundaries(&text, &ranges(&text, &s));
+    let marked: Vec<usize> = gold
+        .iter()
+        .copied()
+        .filter(|&b| marked_boundary(&text, b))
+        .collect();
+    let mut score = HalfScore {
+        sentences: sentences.len(),
+        ..HalfScore::default()
+    };
+    score.talign.add(&gold, &found);
+    score.sentencex.add(&gold, &found_s);
+    score.talign_marked.add(&marked, &found);
+    score.sentencex_marked.add(&marked, &found_s);
     if show {
         let context = |b: usize| {
             let mut from = b.saturating_sub(40);
@@ -231,7 +271,7 @@ fn score_paragraph(lang: &str, sentences: &[String], show: bool) -> (BoundarySco
             println!("FALSE {lang} {}", context(*b));
         }
     }
-    (ours, theirs)
+    score
 }
 
 /// Treebank paragraphs from every `*.conllu` file in `dir`, scored per language and pooled,
@@ -242,8 +282,8 @@ fn treebanks(dir: &Path, show_failures: bool) -> anyhow::Result<()> {
         .filter(|p| p.extension().is_some_and(|x| x == "conllu"))
         .collect();
     files.sort();
-    // lang -> [dev, held-out] × (talign, sentencex, sentences)
-    let mut by_lang: BTreeMap<String, [(BoundaryScore, BoundaryScore, usize); 2]> = BTreeMap::new();
+    // lang -> [dev, held-out]
+    let mut by_lang: BTreeMap<String, [HalfScore; 2]> = BTreeMap::new();
     for path in &files {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let lang = treebank_language(name).to_string();
@@ -252,10 +292,11 @@ fn treebanks(dir: &Path, show_failures: bool) -> anyhow::Result<()> {
         for unit in &units {
             let half = &mut halves[usize::from(!unit.is_dev())];
             for paragraph in &unit.paragraphs {
-                let (t, s) = score_paragraph(&lang, paragraph, show_failures && unit.is_dev());
-                half.0.merge(&t);
-                half.1.merge(&s);
-                half.2 += paragraph.len();
+                half.merge(&score_paragraph(
+                    &lang,
+                    paragraph,
+                    show_failures && unit.is_dev(),
+                ));
             }
         }
     }
@@ -268,15 +309,29 @@ fn treebanks(dir: &Path, show_failures: bool) -> anyhow::Result<()> {
             dir.display()
         );
         println!("| lang | sentences | talign --sentences P / R / F1 | sentencex P / R / F1 |\n| --- | --- | --- | --- |");
-        let (mut all_t, mut all_s, mut n) = (BoundaryScore::default(), BoundaryScore::default(), 0);
+        let mut all = HalfScore::default();
         for (lang, halves) in &by_lang {
-            let (t, s, count) = &halves[h];
-            println!("| {lang} | {count} | {} | {} |", prf(t), prf(s));
-            all_t.merge(t);
-            all_s.merge(s);
-            n += count;
+            let half = &halves[h];
+            println!(
+                "| {lang} | {} | {} | {} |",
+                half.sentences,
+                prf(&half.talign),
+                prf(&half.sentencex)
+            );
+            all.merge(half);
         }
-        println!("| all | {n} | **{}** | {} |", prf(&all_t), prf(&all_s));
+        println!(
+            "| all | {} | **{}** | {} |",
+            all.sentences,
+            prf(&all.talign),
+            prf(&all.sentencex)
+        );
+        println!(
+            "\nRecall on the {} gold boundaries after `.` `!` `?` `…`: talign {:.3}, sentencex {:.3}",
+            all.talign_marked.hits + all.talign_marked.misses,
+            all.talign_marked.recall(),
+            all.sentencex_marked.recall()
+        );
     }
     Ok(())
 }

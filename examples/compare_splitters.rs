@@ -11,12 +11,20 @@
 //!   lines joined into a paragraph, and on the Tatoeba test sentences (en, es, ru) likewise;
 //!
 //! then the seed article's known traps. `--failures` lists the cases talign fails.
+//!
+//! `cargo run --release --example compare_splitters -- --ud DIR [--failures]` scores treebank
+//! paragraphs instead: every `*.conllu` file in `DIR` (Universal Dependencies test files, named
+//! `<lang>_...`), paragraphs rebuilt from the `# text` sentences (`talign::eval::treebank`),
+//! boundary P / R / F1 per language and pooled, for the dev half (even documents) and the
+//! held-out half (odd documents) apart. `--failures` then lists talign's errors in the dev half
+//! only, so that the held-out half stays unseen.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use talign::eval::sentences::{boundaries, join_sentences, read_cases, BoundaryScore};
 use talign::eval::synth::{group_runs, read_lines};
+use talign::eval::treebank::{read_conllu_units, treebank_language};
 use talign::segment::{segment_with, SegmentOptions};
 
 const GROUP: usize = 5;
@@ -195,6 +203,139 @@ fn tatoeba(dir: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// One half of a language's treebank paragraphs: both splitters' scores on every gold boundary
+/// and on the marked ones only (after `.` `!` `?` `…`, closing quotes and brackets aside).
+#[derive(Default)]
+struct HalfScore {
+    talign: BoundaryScore,
+    sentencex: BoundaryScore,
+    talign_marked: BoundaryScore,
+    sentencex_marked: BoundaryScore,
+    sentences: usize,
+}
+
+impl HalfScore {
+    fn merge(&mut self, other: &HalfScore) {
+        self.talign.merge(&other.talign);
+        self.sentencex.merge(&other.sentencex);
+        self.talign_marked.merge(&other.talign_marked);
+        self.sentencex_marked.merge(&other.sentencex_marked);
+        self.sentences += other.sentences;
+    }
+}
+
+/// Whether the text before gold boundary `b` ends in a sentence-ending mark.
+fn marked_boundary(text: &str, b: usize) -> bool {
+    text[..b]
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', '»', ')', ']'])
+        .ends_with(['.', '!', '?', '…'])
+}
+
+/// Both splitters' scores on one paragraph; talign's errors are printed when `show` is set.
+fn score_paragraph(lang: &str, sentences: &[String], show: bool) -> HalfScore {
+    let (text, gold) = join_sentences(sentences);
+    let t = talign_pieces(&text);
+    let found = boundaries(&text, &ranges(&text, &t));
+    let s = sentencex_pieces(lang, &text);
+    let found_s = boundaries(&text, &ranges(&text, &s));
+    let marked: Vec<usize> = gold
+        .iter()
+        .copied()
+        .filter(|&b| marked_boundary(&text, b))
+        .collect();
+    let mut score = HalfScore {
+        sentences: sentences.len(),
+        ..HalfScore::default()
+    };
+    score.talign.add(&gold, &found);
+    score.sentencex.add(&gold, &found_s);
+    score.talign_marked.add(&marked, &found);
+    score.sentencex_marked.add(&marked, &found_s);
+    if show {
+        let context = |b: usize| {
+            let mut from = b.saturating_sub(40);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let mut to = (b + 40).min(text.len());
+            while !text.is_char_boundary(to) {
+                to += 1;
+            }
+            format!("{}|{}", &text[from..b], &text[b..to])
+        };
+        for b in gold.iter().filter(|b| !found.contains(b)) {
+            println!("MISS  {lang} {}", context(*b));
+        }
+        for b in found.iter().filter(|b| !gold.contains(b)) {
+            println!("FALSE {lang} {}", context(*b));
+        }
+    }
+    score
+}
+
+/// Treebank paragraphs from every `*.conllu` file in `dir`, scored per language and pooled,
+/// dev half and held-out half apart.
+fn treebanks(dir: &Path, show_failures: bool) -> anyhow::Result<()> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "conllu"))
+        .collect();
+    files.sort();
+    // lang -> [dev, held-out]
+    let mut by_lang: BTreeMap<String, [HalfScore; 2]> = BTreeMap::new();
+    for path in &files {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let lang = treebank_language(name).to_string();
+        let units = read_conllu_units(&std::fs::read_to_string(path)?, GROUP);
+        let halves = by_lang.entry(lang.clone()).or_default();
+        for unit in &units {
+            let half = &mut halves[usize::from(!unit.is_dev())];
+            for paragraph in &unit.paragraphs {
+                half.merge(&score_paragraph(
+                    &lang,
+                    paragraph,
+                    show_failures && unit.is_dev(),
+                ));
+            }
+        }
+    }
+    for (h, title) in ["dev half (even documents)", "held-out half (odd documents)"]
+        .iter()
+        .enumerate()
+    {
+        println!(
+            "\nTreebank paragraphs ({}), {title}, boundary precision / recall / F1\n",
+            dir.display()
+        );
+        println!("| lang | sentences | talign --sentences P / R / F1 | sentencex P / R / F1 |\n| --- | --- | --- | --- |");
+        let mut all = HalfScore::default();
+        for (lang, halves) in &by_lang {
+            let half = &halves[h];
+            println!(
+                "| {lang} | {} | {} | {} |",
+                half.sentences,
+                prf(&half.talign),
+                prf(&half.sentencex)
+            );
+            all.merge(half);
+        }
+        println!(
+            "| all | {} | **{}** | {} |",
+            all.sentences,
+            prf(&all.talign),
+            prf(&all.sentencex)
+        );
+        println!(
+            "\nRecall on the {} gold boundaries after `.` `!` `?` `…`: talign {:.3}, sentencex {:.3}",
+            all.talign_marked.hits + all.talign_marked.misses,
+            all.talign_marked.recall(),
+            all.sentencex_marked.recall()
+        );
+    }
+    Ok(())
+}
+
 fn seed_traps() -> anyhow::Result<()> {
     let seed = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/000_488fef76da5343e0.txt"),
@@ -240,13 +381,23 @@ fn seed_traps() -> anyhow::Result<()> {
 
 fn main() -> anyhow::Result<()> {
     let mut dir = PathBuf::from("../shared/data");
+    let mut ud: Option<PathBuf> = None;
     let mut show_failures = false;
-    for arg in std::env::args().skip(1) {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
         if arg == "--failures" {
             show_failures = true;
+        } else if arg == "--ud" {
+            let folder = args
+                .next()
+                .ok_or_else(|| anyhow::anyhow!("--ud needs a folder"))?;
+            ud = Some(PathBuf::from(folder));
         } else {
             dir = PathBuf::from(arg);
         }
+    }
+    if let Some(ud) = ud {
+        return treebanks(&ud, show_failures);
     }
     golden(show_failures)?;
     if dir.join("flores").is_dir() {

@@ -6,3 +6,4 @@ pub mod mine;
 pub mod quote_synth;
 pub mod sentences;
 pub mod synth;
+pub mod treebank;

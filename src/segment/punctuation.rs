@@ -125,3 +125,21 @@ fn footnote_len(s: &str) -> usize {
         };
     }
 }
+
+/// The length of an emoticon at the start of `s` (`:)`, `:-)`, `;-(`, `:D`, `:'(`, `:)))`), 0 when
+/// none is there: eyes, an optional nose, and a mouth, repeated for `)` and `(`.
+pub(super) fn emoticon_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    if !matches!(b.first(), Some(b':' | b';')) {
+        return 0;
+    }
+    let mut k = 1;
+    if matches!(b.get(k), Some(b'-' | b'\'' | b'^')) {
+        k += 1;
+    }
+    match b.get(k) {
+        Some(&m @ (b')' | b'(')) => k + b[k..].iter().take_while(|&&c| c == m).count(),
+        Some(b'D' | b'P' | b'p' | b'O' | b'o' | b'/' | b'|') => k + 1,
+        _ => 0,
+    }
+}

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::lists::list_items;
 use super::periods::{after_last_space, period_ends_sentence};
-use super::punctuation::{end_of_punctuation, spaced_ellipsis};
+use super::punctuation::{emoticon_len, end_of_punctuation, spaced_ellipsis};
 use super::tables::{is_sentence_starter, is_speech_verb};
 
 /// Characters that can end a sentence.
@@ -92,6 +92,14 @@ pub fn split_sentences(text: &str, protected: &[Range<usize>]) -> Vec<Range<usiz
             }
             continue;
         }
+        if let Some(end) = closing_emoticon(text, i, c) {
+            skip_until = end;
+            if !inside(i, end) && has_letter(&text[start..end]) {
+                push_trimmed(&mut out, text, start..end);
+                start = end;
+            }
+            continue;
+        }
         if !is_terminal(c) || items.in_marker(i) {
             continue;
         }
@@ -155,6 +163,20 @@ fn interrupted_speech(text: &str, i: usize, c: char) -> Option<usize> {
     let opens =
         rest.starts_with(char::is_whitespace) && rest.trim_start().starts_with(char::is_uppercase);
     (quotes > 0 && opens).then_some(end)
+}
+
+/// An emoticon that closes a sentence, after its punctuation or in its place (`Danke Rosemarie!
+/// :-) Dann`, `wie immer :) Also`): a word of its own followed by the end of the text or a
+/// capitalised word. Its end.
+fn closing_emoticon(text: &str, i: usize, c: char) -> Option<usize> {
+    if !matches!(c, ':' | ';') || !text[..i].ends_with(char::is_whitespace) {
+        return None;
+    }
+    let end = i + emoticon_len(&text[i..]);
+    let rest = &text[end..];
+    let opens = rest.trim_start().is_empty()
+        || (rest.starts_with(char::is_whitespace) && Next::after(rest).is_capitalised());
+    (end > i && opens).then_some(end)
 }
 
 fn has_letter(s: &str) -> bool {

@@ -75,10 +75,12 @@ pub fn abbreviation_kind(word: &str) -> Option<AbbrKind> {
     if let Some(&kind) = map.get(word) {
         return Some(kind);
     }
-    // A capitalised form of a lowercase entry ("Vol" for "vol") counts, at sentence start.
+    // A capitalised form of a lowercase entry ("Vol" for "vol") counts, at sentence start; a
+    // dotted entry keeps its case, because another abbreviation may own the capitalised form
+    // ("d.C", después de Cristo, against "D.C", District of Columbia).
     let mut chars = word.chars();
     match chars.next() {
-        Some(first) if first.is_uppercase() => {
+        Some(first) if first.is_uppercase() && !word.contains('.') => {
             let lowered: String = first.to_lowercase().chain(chars).collect();
             map.get(lowered.as_str()).copied()
         }

@@ -269,3 +269,83 @@ fn full_width_stops_end_sentences_without_spaces() {
         ["Test strange period．", "Does it segment correctly．"]
     );
 }
+
+#[test]
+fn a_dotted_abbreviation_keeps_its_case() {
+    // "D.C." is the District of Columbia, not the Spanish "d.C." (después de Cristo) that may end
+    // a sentence: a capitalised word that opens no sentence continues it
+    assert_eq!(
+        split("He served at the D.C. Circuit level for years. Then he left."),
+        [
+            "He served at the D.C. Circuit level for years.",
+            "Then he left."
+        ]
+    );
+    assert_eq!(
+        split("Murió en el año 79 d.C. Luego vino la paz."),
+        ["Murió en el año 79 d.C.", "Luego vino la paz."]
+    );
+}
+
+#[test]
+fn versus_in_a_case_name_is_no_sentence_end() {
+    assert_eq!(
+        split("The Court ruled in Hamdan v. Rumsfeld on Thursday. It was a 5-3 decision."),
+        [
+            "The Court ruled in Hamdan v. Rumsfeld on Thursday.",
+            "It was a 5-3 decision."
+        ]
+    );
+}
+
+#[test]
+fn an_emoticon_closes_the_sentence_it_follows() {
+    assert_eq!(
+        split("Danke Rosemarie! :-) Dann habe ich die Rechnung verlangt."),
+        [
+            "Danke Rosemarie! :-)",
+            "Dann habe ich die Rechnung verlangt."
+        ]
+    );
+    assert_eq!(
+        split("Also alles bestens, wie immer :) Wir kommen wieder."),
+        ["Also alles bestens, wie immer :)", "Wir kommen wieder."]
+    );
+    // one inside a sentence, before a lowercase word, ends nothing
+    assert_eq!(
+        split("It was great :) and we stayed."),
+        ["It was great :) and we stayed."]
+    );
+}
+
+#[test]
+fn a_dotted_abbreviation_that_introduces_something_ends_nothing() {
+    // "p.ej." (por ejemplo), "v.a." (vor allem): what follows them is part of the sentence,
+    // a sentence opener such as "El" or "Die" that starts a name included
+    assert_eq!(
+        split("Hay museos grandes en Madrid, p.ej. El Prado o el Reina Sofía. Luego hay otros."),
+        [
+            "Hay museos grandes en Madrid, p.ej. El Prado o el Reina Sofía.",
+            "Luego hay otros."
+        ]
+    );
+    assert_eq!(
+        split("Dagegen stimmten im Landtag v.a. Die Linke und die Grünen. Dann kam die Pause."),
+        [
+            "Dagegen stimmten im Landtag v.a. Die Linke und die Grünen.",
+            "Dann kam die Pause."
+        ]
+    );
+}
+
+#[test]
+fn a_dotted_abbreviation_that_closes_a_phrase_may_end_the_sentence() {
+    // "q.b." (quanto baste) closes what it measures; a long sentence ends with it
+    assert_eq!(
+        split("Leve ao lume com sal e pimenta q.b. Gosto de levar a sério o meu papel."),
+        [
+            "Leve ao lume com sal e pimenta q.b.",
+            "Gosto de levar a sério o meu papel."
+        ]
+    );
+}

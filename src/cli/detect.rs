@@ -9,7 +9,7 @@ use clap::Args;
 
 use talign::doc::Lang;
 use talign::eval::langid::format_spans;
-use talign::lang::{identify, parse_lang_list, Detector};
+use talign::lang::{identify, identify_lines, parse_lang_list, Detector};
 use talign::read::{inputs_or_stdin, read_document};
 use talign::segment::{segment, segment_lines};
 
@@ -74,12 +74,15 @@ pub fn run(args: DetectArgs) -> anyhow::Result<Outcome> {
                 continue;
             }
         };
-        let mut segs = if args.lines {
-            segment_lines(&doc.text)
+        let segs = if args.lines {
+            let mut segs = segment_lines(&doc.text);
+            identify_lines(&doc.text, &mut segs, &detector);
+            segs
         } else {
-            segment(&doc)
+            let mut segs = segment(&doc);
+            identify(&doc.text, &mut segs, &detector);
+            segs
         };
-        identify(&doc.text, &mut segs, &detector);
         for seg in &segs {
             let conf = format!("{:.3}", seg.confidence);
             let text = seg.text(&doc.text);

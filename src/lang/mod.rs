@@ -26,6 +26,7 @@ pub mod codeswitch;
 pub mod model;
 pub mod rules;
 pub mod script;
+pub mod siblings;
 pub mod spans;
 pub mod words;
 
@@ -123,7 +124,8 @@ impl Detector {
     }
 
     /// Chooses among several candidates: the n-gram model for the languages it holds, whatlang
-    /// for the others (and to decide whether a text in a mixed candidate set is one of the model's).
+    /// for the others (and to decide whether a text in a mixed candidate set is one of the model's,
+    /// when the model is unsure).
     fn statistical(&self, text: &str, cands: LangSet) -> Detection {
         let Some(model) = NgramModel::shipped() else {
             return whatlang_among(text, cands);
@@ -132,26 +134,38 @@ impl Detector {
         if in_model.is_empty() {
             return whatlang_among(text, cands);
         }
-        // Function words of a model language outweigh whatlang's answer outside the model, so
-        // when they are there whatlang (the costliest step) need not run at all.
-        if in_model != cands && !function_words_point_inside(text, in_model) {
-            let wl = whatlang_among(text, cands);
-            let sure_outside = !wl.lang.is_und()
-                && !in_model.contains(wl.lang)
-                && wl.confidence >= WHATLANG_RELIABLE;
-            if sure_outside {
-                return wl;
-            }
-        }
-        if let Some(lang) = in_model.single() {
-            return Detection {
+        let own = match in_model.single() {
+            Some(lang) => Detection {
                 lang,
                 confidence: 0.5,
+            },
+            None => model_among(model, text, in_model),
+        };
+        // whatlang (the costliest step) runs only when a language outside the model is possible
+        // and the model is unsure; function words of a model language outweigh its answer
+        if in_model == cands
+            || own.confidence >= MODEL_SURE
+            || function_words_point_inside(text, in_model)
+        {
+            return own;
+        }
+        let wl = whatlang_among(text, cands);
+        if !wl.lang.is_und() && !in_model.contains(wl.lang) && wl.confidence >= WHATLANG_RELIABLE {
+            // whatlang is often wrong on short text: its answer is never a confident one
+            return Detection {
+                lang: wl.lang,
+                confidence: wl.confidence.min(WHATLANG_MAX_CONFIDENCE),
             };
         }
-        model_among(model, text, in_model)
+        own
     }
 }
+
+/// The model's confidence from which whatlang is not asked about languages outside the model.
+const MODEL_SURE: f32 = 0.9;
+
+/// Highest confidence given to whatlang's answer outside the model.
+const WHATLANG_MAX_CONFIDENCE: f32 = 0.7;
 
 /// whatlang's confidence from which its answer outside the n-gram model's languages is kept.
 const WHATLANG_RELIABLE: f32 = 0.5;
@@ -191,42 +205,60 @@ fn function_words_point_inside(text: &str, in_model: LangSet) -> bool {
 
 /// The n-gram model's best language among `cands` (all in the model), with a softmax confidence.
 fn model_among(model: &NgramModel, text: &str, cands: LangSet) -> Detection {
-    let mut slots = 0u16;
-    for (i, l) in model.langs().iter().enumerate() {
-        if cands.contains(*l) {
-            slots |= 1 << i;
-        }
-    }
+    let slots = model.slots_of(cands);
     let mut scores = [0f32; model::MAX_LANGS];
-    words::for_each_telling_word(text, cands, |set| {
-        for (i, l) in model.langs().iter().enumerate() {
-            if set.contains(*l) {
-                if let Some(s) = scores.get_mut(i) {
-                    *s += FUNCTION_WORD_BONUS;
-                }
+    // a weak prior for the most written languages: it decides only where the text says almost
+    // nothing ("International cooperation" is English rather than Latin)
+    model::for_each_slot(
+        model.slots_of(cands.and(LangSet::of_codes(&COMMON_LANGS))),
+        |i| {
+            if let Some(s) = scores.get_mut(i) {
+                *s += COMMON_PRIOR;
             }
-        }
+        },
+    );
+    // a language without a function-word list may share the word: it gets a part of the bonus
+    let unlisted = model.slots_of(cands.and(words::listed_langs().complement()));
+    words::for_each_telling_word(text, cands, |set| {
+        model::for_each_slot(model.slots_of(set), |i| {
+            if let Some(s) = scores.get_mut(i) {
+                *s += FUNCTION_WORD_BONUS;
+            }
+        });
+        model::for_each_slot(unlisted, |i| {
+            if let Some(s) = scores.get_mut(i) {
+                *s += FUNCTION_WORD_BONUS * UNLISTED_SHARE;
+            }
+        });
     });
     let letters = model.score_until(text, slots, &mut scores, DECIDED_MARGIN);
     if letters == 0 {
         return Detection::UND;
     }
     let mut best: Option<(usize, f32)> = None;
-    for (i, &s) in scores.iter().enumerate() {
-        if slots & (1 << i) != 0 && best.is_none_or(|(_, b)| s > b) {
+    model::for_each_slot(slots, |i| {
+        let s = scores.get(i).copied().unwrap_or(f32::MIN);
+        if best.is_none_or(|(_, b)| s > b) {
             best = Some((i, s));
         }
-    }
+    });
     let Some((best_i, best_s)) = best else {
         return Detection::UND;
     };
-    // the five orders count each letter five times: temper the sum before the softmax
-    let total: f32 = scores
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| slots & (1 << i) != 0)
-        .map(|(_, &s)| ((s - best_s) / model::MAX_ORDER as f32).exp())
-        .sum();
+    // the five orders count each letter five times: temper the sum before the softmax, and more
+    // so against a sibling language, whose model differs from the best one's in details only
+    let best_lang = model.langs().get(best_i).copied().unwrap_or(Lang::UND);
+    let mut total = 0f32;
+    model::for_each_slot(slots, |i| {
+        let s = scores.get(i).copied().unwrap_or(f32::MIN);
+        let lang = model.langs().get(i).copied().unwrap_or(Lang::UND);
+        let temperature = if i != best_i && siblings::are_siblings(best_lang, lang) {
+            CONFIDENCE_TEMPERATURE * SIBLING_TEMPERATURE
+        } else {
+            CONFIDENCE_TEMPERATURE
+        };
+        total += ((s - best_s) / temperature).exp();
+    });
     let confidence = (1.0 / total).clamp(0.0, 1.0);
     if letters < WEAK_LETTERS && confidence < WEAK_CONFIDENCE {
         // "de", "a", "no": a guess among several languages is not evidence
@@ -240,6 +272,26 @@ fn model_among(model: &NgramModel, text: &str, cands: LangSet) -> Detection {
         confidence,
     }
 }
+
+/// The most written languages of the model (the ten of the fast path, which are also the
+/// commonest on the web and in news): a text that could be one of them or a rarer language is
+/// more likely one of them.
+const COMMON_LANGS: [&str; 10] = ["en", "ru", "es", "de", "fr", "uk", "it", "pt", "pl", "bg"];
+
+/// Log-prior added to the [`COMMON_LANGS`] (in nats, against sums over five orders): about one
+/// letter's evidence.
+const COMMON_PRIOR: f32 = 2.0;
+
+/// How many times more the confidence is tempered against a sibling language (`data/lang/siblings.tsv`).
+const SIBLING_TEMPERATURE: f32 = 4.0;
+
+/// Share of a function word's bonus given to a language without a function-word list (cy, is, mk,
+/// sr ...): about the chance that a function word of one language is also one in another.
+const UNLISTED_SHARE: f32 = 0.25;
+
+/// Log-likelihood differences are divided by this before the softmax that gives the confidence:
+/// each letter counts once per order, and neighbouring n-grams are far from independent.
+const CONFIDENCE_TEMPERATURE: f32 = model::MAX_ORDER as f32;
 
 /// A segment of at most this many words ...
 const WEAK_SHORT_WORDS: usize = 4;
@@ -310,7 +362,20 @@ fn is_evidence_word(word: &str) -> bool {
 }
 
 /// Sets `lang` and `confidence` of every segment of `text` (segments hold byte spans into it).
+/// Segments without evidence of their own take their neighbours' language: running text.
 pub fn identify(text: &str, segments: &mut [Segment], detector: &Detector) {
+    let own_evidence = identify_each(text, segments, detector);
+    fill_from_context(segments, &own_evidence);
+}
+
+/// Like [`identify`], but each segment is a text of its own (`--lines` input): no language
+/// crosses from one segment to another.
+pub fn identify_lines(text: &str, segments: &mut [Segment], detector: &Detector) {
+    identify_each(text, segments, detector);
+}
+
+/// Detects every segment alone; returns, per segment, whether it holds evidence of its own.
+fn identify_each(text: &str, segments: &mut [Segment], detector: &Detector) -> Vec<bool> {
     let mut own_evidence = Vec::with_capacity(segments.len());
     for seg in segments.iter_mut() {
         let seg_text = seg.text(text);
@@ -338,7 +403,7 @@ pub fn identify(text: &str, segments: &mut [Segment], detector: &Detector) {
                 && marker.is_none());
         own_evidence.push(marker.is_some() || (evidence_letters(seg_text) > 0 && !weak_guess));
     }
-    fill_from_context(segments, &own_evidence);
+    own_evidence
 }
 
 /// Gives segments without evidence of their own the language of their nearest neighbours with
@@ -455,6 +520,35 @@ mod tests {
         identify(text, &mut segs, &Detector::new(Some(&[l("en"), l("ru")])));
         let langs: Vec<&str> = segs.iter().map(|s| s.lang.as_str()).collect();
         assert_eq!(langs, vec!["en", "und", "en"]);
+    }
+
+    #[test]
+    fn lines_are_independent_texts() {
+        let text = "The minister answered the question on Monday.\n東京は晴れです。\n1234\n";
+        let d = Detector::new(None);
+        let mut alone = segment_lines("東京は晴れです。\n");
+        identify_lines("東京は晴れです。\n", &mut alone, &d);
+        let mut segs = segment_lines(text);
+        identify_lines(text, &mut segs, &d);
+        let langs: Vec<&str> = segs.iter().map(|s| s.lang.as_str()).collect();
+        assert_eq!(langs, ["en", "ja", "und"]);
+        assert_eq!(segs[1].confidence, alone[0].confidence);
+    }
+
+    #[test]
+    fn a_lead_over_a_sibling_language_gives_less_confidence_than_over_a_stranger() {
+        let text = "Saya tidak tahu apa yang harus saya lakukan sekarang.";
+        let siblings = Detector::new(Some(&[l("id"), l("ms")])).detect(text);
+        let strangers = Detector::new(Some(&[l("id"), l("en")])).detect(text);
+        assert_eq!(strangers.lang, l("id"));
+        assert!(siblings.confidence < strangers.confidence);
+    }
+
+    #[test]
+    fn two_words_that_could_be_english_or_latin_are_english() {
+        let d = Detector::new(None);
+        assert_eq!(d.detect("International cooperation").lang, l("en"));
+        assert_eq!(d.detect("Vae victis, dixit Brennus.").lang, l("la"));
     }
 
     #[test]

@@ -101,9 +101,10 @@ impl Script {
             Script::Latin => &[
                 "en", "es", "de", "fr", "it", "pt", "pl", "nl", "sv", "da", "nb", "fi", "et", "lv",
                 "lt", "cs", "sk", "sl", "hr", "hu", "ro", "tr", "az", "uz", "tk", "ca", "la", "eo",
-                "af", "cy", "id", "jv", "tl", "vi", "zu", "sn", "ak",
+                "af", "cy", "id", "jv", "tl", "vi", "zu", "sn", "ak", "bs", "eu", "ga", "is", "lg",
+                "mi", "ms", "nn", "so", "sq", "st", "sw", "tn", "ts", "xh", "yo",
             ],
-            Script::Cyrillic => &["ru", "uk", "bg", "be", "sr", "mk"],
+            Script::Cyrillic => &["ru", "uk", "bg", "be", "sr", "mk", "kk", "mn"],
             Script::Greek => &["el"],
             Script::Arabic => &["ar", "fa", "ur"],
             Script::Hebrew => &["he", "yi"],

@@ -30,6 +30,16 @@ fn table() -> &'static HashMap<String, LangSet> {
     })
 }
 
+/// The languages with a function-word list.
+pub fn listed_langs() -> LangSet {
+    static LISTED: OnceLock<LangSet> = OnceLock::new();
+    *LISTED.get_or_init(|| {
+        table()
+            .values()
+            .fold(LangSet::EMPTY, |all, set| all.or(*set))
+    })
+}
+
 /// The languages that list `word` (lowercase) as a function word.
 pub fn function_word_langs(word: &str) -> Option<LangSet> {
     table().get(word).copied()

@@ -2,7 +2,7 @@
 
 use super::{JobError, JobOutput};
 use crate::doc::Document;
-use crate::lang::{identify, split_by_language, Detector};
+use crate::lang::{identify, identify_lines, split_by_language, Detector};
 use crate::read::WorkItem;
 use crate::segment::{segment, segment_lines};
 use crate::write::SegmentRow;
@@ -24,7 +24,7 @@ impl SegmentJob {
     pub fn rows(&self, doc: &Document) -> Vec<SegmentRow> {
         let segments = if self.lines {
             let mut segs = segment_lines(&doc.text);
-            identify(&doc.text, &mut segs, &self.detector);
+            identify_lines(&doc.text, &mut segs, &self.detector);
             segs
         } else {
             let mut segs = segment(doc);

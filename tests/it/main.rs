@@ -10,6 +10,7 @@ mod demo_quotes;
 mod lang_detect;
 mod lang_eval;
 mod lang_props;
+mod lang_wide;
 mod mine_cli;
 mod mine_flores_quotes;
 mod mine_inputs;

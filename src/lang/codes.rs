@@ -268,6 +268,33 @@ impl LangSet {
         (self.len() == 1).then(|| lang_at(self.0.trailing_zeros() as usize))
     }
 
+    /// The positions of the set's languages in the code table, in order (no allocation).
+    pub(crate) fn indices(self) -> impl Iterator<Item = usize> {
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            (bits != 0).then(|| {
+                let i = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                i
+            })
+        })
+    }
+
+    /// The languages that the most of `sets` contain (empty when none contains any language).
+    pub fn most_common(sets: &[LangSet]) -> LangSet {
+        let mut best = (0usize, LangSet::EMPTY);
+        for i in LangSet::all().indices() {
+            let bit = 1u128 << i;
+            let votes = sets.iter().filter(|s| s.0 & bit != 0).count();
+            if votes > best.0 {
+                best = (votes, LangSet(bit));
+            } else if votes == best.0 && votes > 0 {
+                best.1 .0 |= bit;
+            }
+        }
+        best.1
+    }
+
     /// The languages in table order.
     pub fn langs(&self) -> Vec<Lang> {
         (0..CODES.len())
@@ -318,5 +345,18 @@ mod tests {
             Some("uk".into())
         );
         assert_eq!(LangSet::all().len(), 88);
+        assert_eq!(s.indices().count(), 2);
+    }
+
+    #[test]
+    fn the_languages_most_sets_share_win_the_vote() {
+        let de = LangSet::of_codes(&["de"]);
+        let votes = [
+            LangSet::of_codes(&["en", "de"]),
+            de,
+            LangSet::of_codes(&["de", "pl"]),
+        ];
+        assert_eq!(LangSet::most_common(&votes), de);
+        assert!(LangSet::most_common(&[]).is_empty());
     }
 }

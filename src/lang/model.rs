@@ -189,11 +189,8 @@ impl NgramModel {
     /// The slots of the languages of `set` the model holds.
     pub fn slots_of(&self, set: LangSet) -> SlotMask {
         let mut mask: SlotMask = 0;
-        for lang in set.langs() {
-            let slot = super::codes::index_of(lang)
-                .and_then(|i| self.slot_of.get(i))
-                .copied()
-                .unwrap_or(255);
+        for i in set.indices() {
+            let slot = self.slot_of.get(i).copied().unwrap_or(255);
             if usize::from(slot) < self.langs.len() {
                 mask |= 1 << slot;
             }

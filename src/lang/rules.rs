@@ -194,22 +194,11 @@ pub fn letter_constraint(text: &str) -> LangSet {
     if marked.is_empty() || (words > 4 && marked.len() * 6 < words) {
         return LangSet::all();
     }
-    let all = LangSet::all().langs();
-    let votes: Vec<usize> = all
-        .iter()
-        .map(|l| marked.iter().filter(|s| s.contains(*l)).count())
-        .collect();
-    let most = votes.iter().copied().max().unwrap_or(0);
-    if most == 0 {
+    let winners = LangSet::most_common(&marked);
+    if winners.is_empty() {
         return LangSet::all();
     }
-    let winners: Vec<_> = all
-        .iter()
-        .zip(&votes)
-        .filter(|(_, &v)| v == most)
-        .map(|(l, _)| *l)
-        .collect();
-    LangSet::of(&winners)
+    winners
 }
 
 #[cfg(test)]

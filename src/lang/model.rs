@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 use crate::doc::Lang;
 
 use super::codes::LangSet;
+use super::script::Script;
 
 /// The shipped model's shards, in order.
 static SHARDS: [&[u8]; 8] = [
@@ -245,23 +246,30 @@ impl NgramModel {
     /// Adds the log-likelihood of `text` under each language of `slots` to `scores` (indexed like
     /// [`NgramModel::langs`]); returns the number of letters scored.
     pub fn score(&self, text: &str, slots: SlotMask, scores: &mut [f32; MAX_LANGS]) -> usize {
-        self.score_until(text, slots, scores, f32::INFINITY)
+        self.score_until(text, slots, scores, f32::INFINITY, None)
     }
 
     /// Like [`NgramModel::score`], but stops after the first word at which the best language
     /// leads every other by `margin` or more (long texts are usually decided after a few words).
     /// A capitalised word inside a sentence (most often a name, which travels between languages)
-    /// counts [`NAME_WEIGHT`] of an ordinary word.
+    /// counts [`NAME_WEIGHT`] of an ordinary word. Words that are no language's evidence are
+    /// skipped: with `script` given, words in another script (an Urdu phrase after English
+    /// words says nothing about which Latin-script language they are; some models saw a few
+    /// such letters and would win on them), and identifiers with a capital inside a lowercase
+    /// word (`missingCommitsCheck`).
     pub fn score_until(
         &self,
         text: &str,
         slots: SlotMask,
         scores: &mut [f32; MAX_LANGS],
         margin: f32,
+        script: Option<Script>,
     ) -> usize {
         let mut word = String::with_capacity(32);
         let mut letters = 0;
         let mut name = false;
+        let mut skip = false;
+        let (mut has_lower, mut inner_upper) = (false, false);
         let mut sentence_start = true;
         let mut word_scores = [0f32; MAX_LANGS];
         let mut flush = |word: &mut String, name: bool, scores: &mut [f32; MAX_LANGS]| {
@@ -285,13 +293,23 @@ impl NgramModel {
                 if word.is_empty() {
                     name = c.is_uppercase() && !sentence_start;
                     sentence_start = false;
+                    skip = script.is_some_and(|s| Script::of(c).is_some_and(|w| w != s));
+                    (has_lower, inner_upper) = (false, false);
+                } else if c.is_uppercase() {
+                    inner_upper = true;
                 }
+                has_lower |= c.is_lowercase();
                 word.extend(c.to_lowercase());
             } else {
                 if !word.is_empty() {
-                    letters += flush(&mut word, name, scores);
-                    if margin.is_finite() && lead(scores, slots) >= margin {
-                        return letters;
+                    let noise = skip || (inner_upper && has_lower);
+                    if noise {
+                        word.clear();
+                    } else {
+                        letters += flush(&mut word, name, scores);
+                        if margin.is_finite() && lead(scores, slots) >= margin {
+                            return letters;
+                        }
                     }
                 }
                 if matches!(
@@ -302,7 +320,8 @@ impl NgramModel {
                 }
             }
         }
-        if !word.is_empty() {
+        let noise = skip || (inner_upper && has_lower);
+        if !word.is_empty() && !noise {
             letters += flush(&mut word, name, scores);
         }
         letters

@@ -8,7 +8,9 @@
 //! miss), the best and its nearest rival when it is right (a hit). Each sibling pair with enough
 //! samples gets its own logistic curve `min(slope · gap + intercept, cap)`, fitted by maximum
 //! likelihood (Newton steps for slope and intercept, the cap chosen from a grid); unrelated
-//! languages share one curve, and sibling pairs with few samples share another.
+//! languages share one curve, and sibling pairs with few samples share another. A pair that even
+//! long text separates less than 97% of the time is capped below 0.9: answers at 0.9 or more must
+//! be right at least 97% of the time, for every language.
 //!
 //! ```sh
 //! cargo run --release --example fit_lang_calibration -- ../shared/data/langid > data/lang/calibration.tsv
@@ -18,13 +20,13 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
-use talign::lang::{siblings::are_siblings, Detector, Ranking};
+use talign::lang::{confidence, siblings::are_siblings, Detector, Ranking};
 use talign::Lang;
 
 /// Samples a pair needs for a curve of its own.
 const MIN_SAMPLES: usize = 100;
-/// Gaps beyond this (nats) are read as this: the model stops reading once a language leads by 80.
-const MAX_GAP: f64 = 60.0;
+/// Gaps beyond this (nats) are read as this, as `confidence` does.
+const MAX_GAP: f64 = confidence::MAX_GAP as f64;
 /// Caps tried (logits); 20 means none in practice.
 const CAPS: [f64; 13] = [
     0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0, 6.0, 8.0, 20.0,
@@ -123,8 +125,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
+/// A pair whose curve never rises above this probability (its cap, or its value at `MAX_GAP`) ...
+const SEPARABLE: f64 = 0.97;
+/// ... is capped here instead, below the confidence of a confident answer (0.9): on long text the
+/// two are told apart less often than confident answers must be right, so none is confident.
+const INSEPARABLE_CAP: f64 = 2.0;
+
 fn print_line(a: &str, b: &str, samples: &Samples) {
-    let (slope, intercept, cap) = fit(samples);
+    let (slope, intercept, mut cap) = fit(samples);
+    let top = cap.min(slope * MAX_GAP + intercept);
+    let clamped = 1.0 / (1.0 + (-top).exp()) < SEPARABLE;
+    if clamped {
+        cap = cap.min(INSEPARABLE_CAP);
+    }
     let cap = if cap >= 20.0 {
         "inf".to_string()
     } else {
@@ -132,8 +145,9 @@ fn print_line(a: &str, b: &str, samples: &Samples) {
     };
     let hits = samples.iter().filter(|s| s.1).count();
     println!(
-        "{a}\t{b}\t{slope:.4}\t{intercept:.4}\t{cap}\t# {hits} hits, {} misses",
-        samples.len() - hits
+        "{a}\t{b}\t{slope:.4}\t{intercept:.4}\t{cap}\t# {hits} hits, {} misses{}",
+        samples.len() - hits,
+        if clamped { ", inseparable" } else { "" }
     );
 }
 

@@ -60,32 +60,20 @@ pub(crate) fn model_among(
     ranking: Option<&mut Option<Ranking>>,
 ) -> Detection {
     let slots = model.slots_of(cands);
-    let mut scores = [0f32; MAX_LANGS];
-    // a weak prior for the most written languages: it decides only where the text says almost
-    // nothing ("International cooperation" is English rather than Latin)
-    model::for_each_slot(
-        model.slots_of(cands.and(LangSet::of_codes(&COMMON_LANGS))),
-        |i| {
-            if let Some(s) = scores.get_mut(i) {
-                *s += COMMON_PRIOR;
-            }
-        },
-    );
-    // a language without a function-word list may share the word: it gets a part of the bonus
-    let unlisted = model.slots_of(cands.and(words::listed_langs().complement()));
-    words::for_each_telling_word(text, cands, |set| {
-        model::for_each_slot(model.slots_of(set), |i| {
-            if let Some(s) = scores.get_mut(i) {
-                *s += FUNCTION_WORD_BONUS;
-            }
-        });
-        model::for_each_slot(unlisted, |i| {
-            if let Some(s) = scores.get_mut(i) {
-                *s += FUNCTION_WORD_BONUS * UNLISTED_SHARE;
-            }
-        });
-    });
-    let letters = model.score_until(text, slots, &mut scores, DECIDED_MARGIN, Some(script));
+    let (scores, letters) = if looks_like_turkish_mojibake(text) {
+        // both readings scored to the end, so that their sums compare: the repaired one wins
+        // when some language likes it better than any language likes the text as it is
+        let (asis, n) = evidence(model, text, cands, script, f32::INFINITY);
+        let fixed: String = text.chars().map(repair_turkish).collect();
+        let (repaired, m) = evidence(model, &fixed, cands, script, f32::INFINITY);
+        if best_of(&repaired, slots) > best_of(&asis, slots) {
+            (repaired, m)
+        } else {
+            (asis, n)
+        }
+    } else {
+        evidence(model, text, cands, script, DECIDED_MARGIN)
+    };
     if letters == 0 {
         return Detection::UND;
     }
@@ -128,6 +116,84 @@ pub(crate) fn model_among(
     }
 }
 
+/// Log-likelihoods of `text` under each candidate, with the prior and function-word bonus, and
+/// the letters read (the model stops once one language leads every other by `margin`).
+fn evidence(
+    model: &NgramModel,
+    text: &str,
+    cands: LangSet,
+    script: Script,
+    margin: f32,
+) -> ([f32; MAX_LANGS], usize) {
+    let slots = model.slots_of(cands);
+    let mut scores = [0f32; MAX_LANGS];
+    // a weak prior for the most written languages: it decides only where the text says almost
+    // nothing ("International cooperation" is English rather than Latin)
+    model::for_each_slot(
+        model.slots_of(cands.and(LangSet::of_codes(&COMMON_LANGS))),
+        |i| {
+            if let Some(s) = scores.get_mut(i) {
+                *s += COMMON_PRIOR;
+            }
+        },
+    );
+    // a language without a function-word list may share the word: it gets a part of the bonus
+    let unlisted = model.slots_of(cands.and(words::listed_langs().complement()));
+    words::for_each_telling_word(text, cands, |set| {
+        model::for_each_slot(model.slots_of(set), |i| {
+            if let Some(s) = scores.get_mut(i) {
+                *s += FUNCTION_WORD_BONUS;
+            }
+        });
+        model::for_each_slot(unlisted, |i| {
+            if let Some(s) = scores.get_mut(i) {
+                *s += FUNCTION_WORD_BONUS * UNLISTED_SHARE;
+            }
+        });
+    });
+    let letters = model.score_until(text, slots, &mut scores, margin, Some(script));
+    (scores, letters)
+}
+
+/// The highest score among `slots`.
+fn best_of(scores: &[f32; MAX_LANGS], slots: model::SlotMask) -> f32 {
+    let mut best = f32::MIN;
+    model::for_each_slot(slots, |i| {
+        best = best.max(scores.get(i).copied().unwrap_or(f32::MIN));
+    });
+    best
+}
+
+/// True for text that may be Turkish written in the Windows-1254 code page and read as
+/// Windows-1252, where ı ş ğ İ Ş Ğ become ý þ ð Ý Þ Ð (a fifth of the dev set's Turkish): it has
+/// one of those letters and none of the letters that Czech and Slovak, which write ý, write
+/// beside it.
+fn looks_like_turkish_mojibake(text: &str) -> bool {
+    let mut suspect = false;
+    for c in text.chars() {
+        match c {
+            'ý' | 'þ' | 'ð' | 'Ý' | 'Þ' | 'Ð' => suspect = true,
+            'č' | 'š' | 'ž' | 'ř' | 'ě' | 'ů' | 'ň' | 'ť' | 'ď' | 'ľ' | 'ĺ' | 'ŕ' | 'Č' | 'Š'
+            | 'Ž' | 'Ř' => return false,
+            _ => {}
+        }
+    }
+    suspect
+}
+
+/// The Turkish letter behind a Windows-1252 reading of Windows-1254 text.
+fn repair_turkish(c: char) -> char {
+    match c {
+        'ý' => 'ı',
+        'þ' => 'ş',
+        'ð' => 'ğ',
+        'Ý' => 'İ',
+        'Þ' => 'Ş',
+        'Ð' => 'Ğ',
+        c => c,
+    }
+}
+
 /// The gaps behind the best score, one per other slot, without allocating.
 #[derive(Clone)]
 struct GapIter<'a> {
@@ -149,5 +215,31 @@ impl Iterator for GapIter<'_> {
         let lang = self.langs.get(i).copied().unwrap_or(Lang::UND);
         let s = self.scores.get(i).copied().unwrap_or(f32::MIN);
         Some((lang, self.best - s))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn turkish_read_in_the_wrong_code_page_is_turkish() {
+        // "Bazı kadınların da hemcinslerim ile aynı fikirde olduğunu biliyorum." in Windows-1254
+        // read as Windows-1252
+        let text = "Bazý kadýnlarýn da hemcinslerim ile ayný fikirde olduðunu biliyorum.";
+        assert!(looks_like_turkish_mojibake(text));
+        assert_eq!(
+            super::super::Detector::new(None).detect(text).lang.as_str(),
+            "tr"
+        );
+    }
+
+    #[test]
+    fn icelandic_and_czech_are_not_taken_for_broken_turkish() {
+        let detector = super::super::Detector::new(None);
+        let icelandic = "Það var þá sem við fórum heim og borðuðum kvöldmat saman.";
+        assert_eq!(detector.detect(icelandic).lang.as_str(), "is");
+        let czech = "Byl to dobrý den a všichni jsme šli domů.";
+        assert!(!looks_like_turkish_mojibake(czech));
     }
 }

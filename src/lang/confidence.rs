@@ -3,7 +3,8 @@
 //!
 //! Each trailing candidate `j` with a log-likelihood gap `g` gives a logit
 //! `z = min(slope · g + intercept, cap)`, the log-odds that the best language beats `j`, and the
-//! confidence is `1 / (1 + Σ_j e^(-z))`. Unrelated languages share one `slope` (a nat of lead
+//! confidence is `1 / (1 + max(Σ_j e^(-slope·g-intercept), max_j e^(-cap)))` ([`confidence`]).
+//! Unrelated languages share one `slope` (a nat of lead
 //! means the same everywhere); each pair of sibling languages (Indonesian and Malay, Croatian and
 //! Bosnian ...) has its own line, fitted on the dev data by `examples/fit_lang_calibration.rs`:
 //! where the models barely tell two languages apart, the slope is small and the cap low, so no
@@ -17,6 +18,10 @@ use crate::doc::Lang;
 use super::siblings;
 
 const TABLE: &str = include_str!("../../data/lang/calibration.tsv");
+
+/// Gaps (nats) beyond this count as this: the fit clips them here, since the model stops reading
+/// a text once one language leads every other by 80.
+pub const MAX_GAP: f32 = 60.0;
 
 /// How a gap between two languages becomes a logit: `min(slope · gap + intercept, cap)`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -135,12 +140,25 @@ pub fn gap_logit(best: Lang, other: Lang) -> GapLogit {
 }
 
 /// The probability that `best` is right, given every other candidate's gap behind it.
+///
+/// The odds against `best` are the sum of each rival's odds on its line, but at least the largest
+/// floor of a rival past its line's top (its cap, or its logit at [`MAX_GAP`], beyond which the
+/// fit saw no data): the top is a pair's error that no lead removes (two languages the models
+/// barely tell apart, text filed under the wrong one), and forty distant strangers each at their
+/// floor do not add up to forty such errors.
 pub fn confidence(best: Lang, gaps: impl IntoIterator<Item = (Lang, f32)>) -> f32 {
-    let total: f32 = gaps
-        .into_iter()
-        .map(|(other, gap)| (-gap_logit(best, other).logit(gap)).exp())
-        .sum();
-    (1.0 / (1.0 + total)).clamp(0.0, 1.0)
+    let (mut odds, mut floor) = (0f32, 0f32);
+    for (other, gap) in gaps {
+        let line = gap_logit(best, other);
+        let top = line.logit(MAX_GAP);
+        let z = line.slope * gap + line.intercept;
+        if z >= top {
+            floor = floor.max((-top).exp());
+        } else {
+            odds += (-z).exp();
+        }
+    }
+    (1.0 / (1.0 + odds.max(floor))).clamp(0.0, 1.0)
 }
 
 #[cfg(test)]

@@ -32,6 +32,8 @@ pub mod siblings;
 pub mod spans;
 pub mod words;
 
+use std::borrow::Cow;
+
 use crate::doc::{Lang, Segment, SegmentKind};
 use crate::segment::marker_lang;
 
@@ -110,7 +112,12 @@ impl Detector {
     }
 
     fn decide(&self, text: &str, ranking: Option<&mut Option<Ranking>>) -> Detection {
-        let counts = evidence_script_counts(text);
+        let Some(words) = words_only(text) else {
+            // letters only inside code, hex and addresses: like no language
+            return Detection::UND;
+        };
+        let text: &str = &words;
+        let counts = script::ScriptCounts::of(text);
         let Some(dominant) = counts.dominant() else {
             return Detection::UND;
         };
@@ -235,22 +242,25 @@ impl Detector {
 /// right in about 72% of such cases.
 const RULE_OVERRULED_MAX_CONFIDENCE: f32 = 0.7;
 
-/// Letters per script in the tokens that are words, not identifiers or fused fragments
-/// ([`is_identifier`]), or in the whole text when it has no such token: a Chinese line quoting
-/// `rebase.missingCommitsCheck` is Chinese.
-fn evidence_script_counts(text: &str) -> script::ScriptCounts {
-    let mut counts = script::ScriptCounts::default();
-    for tok in text.split_whitespace() {
-        let word = tok.trim_matches(|c: char| !c.is_alphanumeric());
-        if !is_identifier(word) {
-            counts.add(&script::ScriptCounts::of(word));
-        }
+/// The text without its identifiers, numbers, hex strings and addresses ([`is_identifier`]):
+/// `None` when they hold all its letters (`rebase.missingCommitsCheck`, `0x7fff5fbff8a8`,
+/// `https://example.com/index.html`), which are like no language; the text itself when it has
+/// none. A Chinese line quoting `rebase.missingCommitsCheck` is Chinese, and the n-gram model
+/// does not read `github` in a link as a word.
+fn words_only(text: &str) -> Option<Cow<'_, str>> {
+    let is_code = |tok: &str| is_identifier(tok.trim_matches(|c: char| !c.is_alphanumeric()));
+    let has_letter = |tok: &str| tok.chars().any(char::is_alphabetic);
+    if !text.split_whitespace().any(|t| has_letter(t) && is_code(t)) {
+        return Some(Cow::Borrowed(text));
     }
-    if counts.total() == 0 {
-        script::ScriptCounts::of(text)
-    } else {
-        counts
+    let kept: Vec<&str> = text
+        .split_whitespace()
+        .filter(|t| !(has_letter(t) && is_code(t)))
+        .collect();
+    if !kept.iter().any(|t| has_letter(t)) {
+        return None;
     }
+    Some(Cow::Owned(kept.join(" ")))
 }
 
 /// The model's confidence from which whatlang is not asked about languages outside the model.
@@ -589,5 +599,59 @@ mod tests {
         identify(text, &mut segs, &Detector::new(None));
         let langs: Vec<&str> = segs.iter().map(|s| s.lang.as_str()).collect();
         assert_eq!(langs, ["en", "en", "es", "en"]);
+    }
+
+    #[test]
+    fn code_identifiers_are_no_language() {
+        let detector = Detector::new(None);
+        for code in [
+            "rebase.missingCommitsCheck",
+            "snake_case_variable_name",
+            "getElementById(document)",
+            "std::collections::HashMap",
+        ] {
+            assert!(detector.detect(code).lang.is_und(), "{code}");
+        }
+    }
+
+    #[test]
+    fn hex_strings_and_hashes_are_no_language() {
+        let detector = Detector::new(None);
+        for hex in [
+            "0x7fff5fbff8a8",
+            "3f2a9c1e7b4d",
+            "e3b0c442 98fc1c14 9afbf4c8",
+        ] {
+            assert!(detector.detect(hex).lang.is_und(), "{hex}");
+        }
+    }
+
+    #[test]
+    fn web_addresses_are_no_language() {
+        let detector = Detector::new(None);
+        for url in [
+            "https://github.com/rust-lang/rust/issues/12345",
+            "www.example.com/index.html",
+            "user@example.org",
+        ] {
+            assert!(detector.detect(url).lang.is_und(), "{url}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_keeps_its_language_around_code_and_links() {
+        let detector = Detector::new(None);
+        let en = "Set rebase.missingCommitsCheck to warn, as the manual at https://git-scm.com/docs explains.";
+        assert_eq!(detector.detect(en).lang.as_str(), "en");
+        let zh = "将 rebase.missingCommitsCheck 设置为 warn 可以显示警告";
+        assert_eq!(detector.detect(zh).lang.as_str(), "zh");
+    }
+
+    #[test]
+    fn letters_that_spell_nothing_get_no_confident_language() {
+        let detector = Detector::new(None);
+        for noise in ["deadbeef cafebabe", "xkcd qwrtz plmnb"] {
+            assert!(detector.detect(noise).confidence < 0.5, "{noise}");
+        }
     }
 }

@@ -7,7 +7,7 @@ use clap::Args;
 
 use talign::doc::Lang;
 use talign::eval::langid::format_spans;
-use talign::lang::{identify, parse_lang_list, Detector};
+use talign::lang::{identify, identify_lines, parse_lang_list, Detector};
 use talign::read::{inputs_or_stdin, work_items, WorkItem};
 use talign::segment::{segment, segment_lines};
 use talign::write::{csv_safe, StagedFile};
@@ -145,12 +145,15 @@ pub fn run(args: DetectArgs, log: &Log) -> anyhow::Result<Outcome> {
             }
         };
         processed += 1;
-        let mut segs = if args.lines {
-            segment_lines(&doc.text)
+        let segs = if args.lines {
+            let mut segs = segment_lines(&doc.text);
+            identify_lines(&doc.text, &mut segs, &detector);
+            segs
         } else {
-            segment(&doc)
+            let mut segs = segment(&doc);
+            identify(&doc.text, &mut segs, &detector);
+            segs
         };
-        identify(&doc.text, &mut segs, &detector);
         verbose!(
             log,
             "read {}: {} bytes, {} segments",

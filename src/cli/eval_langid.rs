@@ -53,6 +53,11 @@ pub struct LangidArgs {
     #[arg(long, value_name = "LIST", value_parser = parse_langs)]
     pub langs: Option<LangList>,
 
+    /// Allow every supported language, as `talign detect` without `--langs` does (the default
+    /// allows DIR's language folders).
+    #[arg(long, conflicts_with = "langs")]
+    pub any_lang: bool,
+
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
@@ -94,7 +99,12 @@ pub fn run(args: LangidArgs) -> anyhow::Result<Outcome> {
             .map(|(l, _)| l)
             .collect(),
     };
-    let report = evaluate_dir(dir, &Detector::new(Some(&allow)), Some(&allow))?;
+    let detector = if args.any_lang {
+        Detector::new(None)
+    } else {
+        Detector::new(Some(&allow))
+    };
+    let report = evaluate_dir(dir, &detector, Some(&allow))?;
     let text = if args.json {
         serde_json::to_string_pretty(&report)? + "\n"
     } else {
@@ -186,6 +196,26 @@ fn report_text(report: &LangidReport, top: usize) -> String {
             "  {} -> {}  {:<13} {}",
             c.gold, c.predicted, c.kind, c.count
         );
+    }
+    out.push_str("\nconfusion pairs (either direction, all kinds):\n");
+    for p in report.confusion_pairs.iter().take(top) {
+        let _ = writeln!(out, "  {}/{}  {}", p.langs[0], p.langs[1], p.count);
+    }
+    out.push_str("\nreliability (confidence -> answers, accuracy):\n");
+    for b in &report.reliability {
+        let _ = writeln!(
+            out,
+            "  [{:.2}, {:.2}{}  {:>7}  {:.4}",
+            b.from,
+            b.to,
+            if b.to >= 1.0 { "]" } else { ")" },
+            b.answers,
+            b.accuracy
+        );
+    }
+    out.push_str("\nleast reliable confident answers (confidence >= 0.9: lang, answers, right):\n");
+    for c in report.confident.iter().take(top) {
+        let _ = writeln!(out, "  {}  {:>6}  {:.4}", c.lang, c.answers, c.precision);
     }
     out
 }

@@ -74,6 +74,50 @@ pub struct Confusion {
     pub count: usize,
 }
 
+/// Answers given with a confidence in `[from, to)`, and how many were right: a row of the
+/// reliability table (a calibrated confidence is about as high as the accuracy of its bucket).
+#[derive(Debug, Clone, Serialize)]
+pub struct ReliabilityBucket {
+    /// Lowest confidence of the bucket.
+    pub from: f64,
+    /// Confidence the bucket stops below (1.0 includes 1.0).
+    pub to: f64,
+    /// Answers (not `und`) in the bucket.
+    pub answers: usize,
+    /// Of those, right ones.
+    pub correct: usize,
+    /// `correct / answers`.
+    pub accuracy: f64,
+}
+
+/// How often one language's confident answers (confidence ≥ [`CONFIDENT`]) are right.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConfidentAnswers {
+    /// The language answered.
+    pub lang: Lang,
+    /// Answers of that language at confidence ≥ [`CONFIDENT`], over every gold language and kind.
+    pub answers: usize,
+    /// Of those, right ones.
+    pub correct: usize,
+    /// `correct / answers`.
+    pub precision: f64,
+}
+
+/// Two languages taken for each other, in either direction, over every kind.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConfusionPair {
+    /// The pair, in code order.
+    pub langs: [Lang; 2],
+    /// Items of either language given the other.
+    pub count: usize,
+}
+
+/// The confidence from which an answer counts as confident in [`ConfidentAnswers`].
+pub const CONFIDENT: f32 = 0.9;
+
+/// Bucket edges of the reliability table.
+const BUCKET_EDGES: [f64; 8] = [0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0];
+
 /// The result of [`evaluate_dir`].
 #[derive(Debug, Clone, Serialize)]
 pub struct LangidReport {
@@ -85,6 +129,12 @@ pub struct LangidReport {
     pub mean: BTreeMap<String, f64>,
     /// Confusions, costliest first.
     pub confusions: Vec<Confusion>,
+    /// Confusions as unordered language pairs, costliest first.
+    pub confusion_pairs: Vec<ConfusionPair>,
+    /// Accuracy of the answers per confidence bucket, over every language and kind.
+    pub reliability: Vec<ReliabilityBucket>,
+    /// Per language answered, how often its answers at confidence ≥ 0.9 are right.
+    pub confident: Vec<ConfidentAnswers>,
 }
 
 /// Scores `detector` on `dir/<lang>/<kind>.txt` (one item a line) for every language folder in
@@ -97,6 +147,7 @@ pub fn evaluate_dir(
     let folders = language_folders(dir, langs)?;
     let mut scores = Vec::new();
     let mut confusion_counts: BTreeMap<(Lang, Lang, String), usize> = BTreeMap::new();
+    let mut answers: Vec<(Lang, Lang, f32)> = Vec::new();
     for (lang, folder) in &folders {
         for kind in KINDS {
             let path = folder.join(format!("{kind}.txt"));
@@ -109,7 +160,9 @@ pub fn evaluate_dir(
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
                 .collect();
-            let predicted: Vec<Lang> = items.par_iter().map(|i| detector.detect(i).lang).collect();
+            let detections: Vec<_> = items.par_iter().map(|i| detector.detect(i)).collect();
+            answers.extend(detections.iter().map(|d| (*lang, d.lang, d.confidence)));
+            let predicted: Vec<Lang> = detections.iter().map(|d| d.lang).collect();
             let correct = predicted.iter().filter(|p| *p == lang).count();
             for p in predicted.iter().filter(|p| *p != lang) {
                 *confusion_counts
@@ -156,8 +209,82 @@ pub fn evaluate_dir(
         langs: folders.iter().map(|(l, _)| *l).collect(),
         scores,
         mean,
+        confusion_pairs: confusion_pairs(&confusions),
         confusions,
+        reliability: reliability(&answers),
+        confident: confident_answers(&answers),
     })
+}
+
+/// Sums confusions over kinds and directions into unordered pairs (abstentions left out).
+fn confusion_pairs(confusions: &[Confusion]) -> Vec<ConfusionPair> {
+    let mut pairs: BTreeMap<[Lang; 2], usize> = BTreeMap::new();
+    for c in confusions.iter().filter(|c| !c.predicted.is_und()) {
+        let key = if c.gold <= c.predicted {
+            [c.gold, c.predicted]
+        } else {
+            [c.predicted, c.gold]
+        };
+        *pairs.entry(key).or_insert(0) += c.count;
+    }
+    let mut out: Vec<ConfusionPair> = pairs
+        .into_iter()
+        .map(|(langs, count)| ConfusionPair { langs, count })
+        .collect();
+    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.langs.cmp(&b.langs)));
+    out
+}
+
+/// The reliability table of `(gold, answer, confidence)` triples (abstentions left out).
+fn reliability(answers: &[(Lang, Lang, f32)]) -> Vec<ReliabilityBucket> {
+    BUCKET_EDGES
+        .windows(2)
+        .map(|w| {
+            let (from, to) = (w[0], w[1]);
+            let last = to >= 1.0;
+            let inside = answers.iter().filter(|(_, p, c)| {
+                let c = f64::from(*c);
+                !p.is_und() && c >= from && (c < to || (last && c <= to))
+            });
+            let (n, right) =
+                inside.fold((0, 0), |(n, r), (g, p, _)| (n + 1, r + usize::from(g == p)));
+            ReliabilityBucket {
+                from,
+                to,
+                answers: n,
+                correct: right,
+                accuracy: right as f64 / n.max(1) as f64,
+            }
+        })
+        .collect()
+}
+
+/// Per language answered, the precision of its answers at confidence ≥ [`CONFIDENT`], lowest first.
+fn confident_answers(answers: &[(Lang, Lang, f32)]) -> Vec<ConfidentAnswers> {
+    let mut per: BTreeMap<Lang, (usize, usize)> = BTreeMap::new();
+    for (gold, p, _) in answers
+        .iter()
+        .filter(|(_, p, c)| !p.is_und() && *c >= CONFIDENT)
+    {
+        let e = per.entry(*p).or_insert((0, 0));
+        e.0 += 1;
+        e.1 += usize::from(gold == p);
+    }
+    let mut out: Vec<ConfidentAnswers> = per
+        .into_iter()
+        .map(|(lang, (n, right))| ConfidentAnswers {
+            lang,
+            answers: n,
+            correct: right,
+            precision: right as f64 / n.max(1) as f64,
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        a.precision
+            .total_cmp(&b.precision)
+            .then_with(|| a.lang.cmp(&b.lang))
+    });
+    out
 }
 
 /// The language folders of `dir` (two-letter names), limited to `langs`, in code order.

@@ -5,9 +5,9 @@ use std::sync::OnceLock;
 
 use crate::doc::Lang;
 
-/// ISO 639-1 and ISO 639-3 codes of every language the detector knows (whatlang's set), in a
-/// fixed order: the index of a language here is its bit in a [`LangSet`].
-const CODES: [(&str, &str); 70] = [
+/// ISO 639-1 and ISO 639-3 codes of every language the detector knows (whatlang's set and the
+/// n-gram model's), in a fixed order: the index of a language here is its bit in a [`LangSet`].
+const CODES: [(&str, &str); 88] = [
     ("en", "eng"),
     ("ru", "rus"),
     ("es", "spa"),
@@ -78,6 +78,25 @@ const CODES: [(&str, &str); 70] = [
     ("zh", "cmn"),
     ("ja", "jpn"),
     ("ko", "kor"),
+    // languages of the n-gram model that whatlang does not know
+    ("bs", "bos"),
+    ("eu", "eus"),
+    ("ga", "gle"),
+    ("is", "isl"),
+    ("kk", "kaz"),
+    ("lg", "lug"),
+    ("mi", "mri"),
+    ("mn", "mon"),
+    ("ms", "msa"),
+    ("nn", "nno"),
+    ("so", "som"),
+    ("sq", "sqi"),
+    ("st", "sot"),
+    ("sw", "swa"),
+    ("tn", "tsn"),
+    ("ts", "tso"),
+    ("xh", "xho"),
+    ("yo", "yor"),
 ];
 
 /// Why a language list could not be used.
@@ -231,6 +250,11 @@ impl LangSet {
         LangSet(self.0 | other.0)
     }
 
+    /// The supported languages not in the set.
+    pub fn complement(self) -> LangSet {
+        LangSet(!self.0 & LangSet::all().0)
+    }
+
     /// True when no language is in the set.
     pub fn is_empty(&self) -> bool {
         self.0 == 0
@@ -244,6 +268,33 @@ impl LangSet {
     /// The only language of a one-language set.
     pub fn single(&self) -> Option<Lang> {
         (self.len() == 1).then(|| lang_at(self.0.trailing_zeros() as usize))
+    }
+
+    /// The positions of the set's languages in the code table, in order (no allocation).
+    pub(crate) fn indices(self) -> impl Iterator<Item = usize> {
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            (bits != 0).then(|| {
+                let i = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                i
+            })
+        })
+    }
+
+    /// The languages that the most of `sets` contain (empty when none contains any language).
+    pub fn most_common(sets: &[LangSet]) -> LangSet {
+        let mut best = (0usize, LangSet::EMPTY);
+        for i in LangSet::all().indices() {
+            let bit = 1u128 << i;
+            let votes = sets.iter().filter(|s| s.0 & bit != 0).count();
+            if votes > best.0 {
+                best = (votes, LangSet(bit));
+            } else if votes == best.0 && votes > 0 {
+                best.1 .0 |= bit;
+            }
+        }
+        best.1
     }
 
     /// The languages in table order.
@@ -261,11 +312,14 @@ mod tests {
 
     #[test]
     fn every_code_maps_both_ways() {
+        let mut with_whatlang = 0;
         for lang in supported() {
-            let wl = to_whatlang(lang);
-            assert!(wl.is_some(), "{lang} has no whatlang language");
-            assert_eq!(wl.and_then(from_whatlang), Some(lang));
+            if let Some(wl) = to_whatlang(lang) {
+                assert_eq!(from_whatlang(wl), Some(lang));
+                with_whatlang += 1;
+            }
         }
+        assert_eq!(with_whatlang, 70, "every whatlang language has a code");
     }
 
     #[test]
@@ -299,7 +353,20 @@ mod tests {
                 .map(|l| l.to_string()),
             Some("uk".into())
         );
-        assert_eq!(LangSet::all().len(), 70);
+        assert_eq!(LangSet::all().len(), 88);
+        assert_eq!(s.indices().count(), 2);
+    }
+
+    #[test]
+    fn the_languages_most_sets_share_win_the_vote() {
+        let de = LangSet::of_codes(&["de"]);
+        let votes = [
+            LangSet::of_codes(&["en", "de"]),
+            de,
+            LangSet::of_codes(&["de", "pl"]),
+        ];
+        assert_eq!(LangSet::most_common(&votes), de);
+        assert!(LangSet::most_common(&[]).is_empty());
     }
 }
 

@@ -101,9 +101,10 @@ impl Script {
             Script::Latin => &[
                 "en", "es", "de", "fr", "it", "pt", "pl", "nl", "sv", "da", "nb", "fi", "et", "lv",
                 "lt", "cs", "sk", "sl", "hr", "hu", "ro", "tr", "az", "uz", "tk", "ca", "la", "eo",
-                "af", "cy", "id", "jv", "tl", "vi", "zu", "sn", "ak",
+                "af", "cy", "id", "jv", "tl", "vi", "zu", "sn", "ak", "bs", "eu", "ga", "is", "lg",
+                "mi", "ms", "nn", "so", "sq", "st", "sw", "tn", "ts", "xh", "yo",
             ],
-            Script::Cyrillic => &["ru", "uk", "bg", "be", "sr", "mk"],
+            Script::Cyrillic => &["ru", "uk", "bg", "be", "sr", "mk", "kk", "mn"],
             Script::Greek => &["el"],
             Script::Arabic => &["ar", "fa", "ur"],
             Script::Hebrew => &["he", "yi"],
@@ -170,6 +171,9 @@ impl Script {
     }
 }
 
+/// Alphabet letters one CJK character (Han, kana, Hangul) counts for when scripts are compared.
+pub const CJK_WEIGHT: u32 = 3;
+
 /// Letters of a text counted per script.
 #[derive(Debug, Clone, Default)]
 pub struct ScriptCounts {
@@ -190,6 +194,13 @@ impl ScriptCounts {
         ScriptCounts { counts }
     }
 
+    /// Adds another text's counts to these.
+    pub fn add(&mut self, other: &ScriptCounts) {
+        for (a, b) in self.counts.iter_mut().zip(other.counts.iter()) {
+            *a += b;
+        }
+    }
+
     /// Letters of one script.
     pub fn get(&self, script: Script) -> u32 {
         self.counts.get(script as usize).copied().unwrap_or(0)
@@ -200,15 +211,25 @@ impl ScriptCounts {
         self.counts.iter().sum()
     }
 
-    /// The script with most letters (ties go to the earlier script); `None` without letters.
-    /// Kana anywhere makes Han text Japanese, so kana outweighs Han.
+    /// Letters of a script weighed by what one letter carries: a Han character, a kana or a
+    /// Hangul block holds about a word's worth of text, [`CJK_WEIGHT`] alphabet letters (a Chinese
+    /// line with a few English product names is Chinese).
+    fn weighed(&self, script: Script) -> u32 {
+        match script {
+            Script::Han | Script::Kana | Script::Hangul => self.get(script) * CJK_WEIGHT,
+            s => self.get(s),
+        }
+    }
+
+    /// The script with most letters, weighed (ties go to the earlier script); `None` without
+    /// letters. Kana anywhere makes Han text Japanese, so kana outweighs Han.
     pub fn dominant(&self) -> Option<Script> {
         if self.get(Script::Kana) > 0 && self.get(Script::Han) > 0 {
-            let cjk = self.get(Script::Kana) + self.get(Script::Han);
+            let cjk = self.weighed(Script::Kana) + self.weighed(Script::Han);
             let best_other = Script::ALL
                 .iter()
                 .filter(|s| !matches!(s, Script::Kana | Script::Han))
-                .map(|&s| self.get(s))
+                .map(|&s| self.weighed(s))
                 .max()
                 .unwrap_or(0);
             if cjk >= best_other {
@@ -217,7 +238,7 @@ impl ScriptCounts {
         }
         let mut best: Option<(Script, u32)> = None;
         for s in Script::ALL {
-            let n = self.get(s);
+            let n = self.weighed(s);
             if n > 0 && best.is_none_or(|(_, b)| n > b) {
                 best = Some((s, n));
             }
@@ -257,5 +278,17 @@ mod tests {
             Some(Script::Kana)
         );
         assert_eq!(ScriptCounts::of("12 34").dominant(), None);
+    }
+
+    #[test]
+    fn a_chinese_line_with_english_names_is_chinese_and_an_english_one_with_a_name_english() {
+        assert_eq!(
+            ScriptCounts::of("无法打开 GNU Emacs 配置文件").dominant(),
+            Some(Script::Han)
+        );
+        assert_eq!(
+            ScriptCounts::of("The president of China, Xi Jinping (习近平), spoke").dominant(),
+            Some(Script::Latin)
+        );
     }
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::doc::{Lang, Segment, SegmentKind};
 
-use super::model::{NgramModel, MAX_LANGS};
+use super::model::{NgramModel, SlotMask, MAX_LANGS};
 use super::rules::word_constraint;
 use super::words::function_word_langs;
 use super::{Detector, LangSet, FUNCTION_WORD_BONUS};
@@ -122,7 +122,9 @@ impl Detector {
 
 /// Log-likelihood of one word under each state, with the letter rules as a penalty.
 fn word_emissions(model: &NgramModel, states: &[(usize, Lang)], word: &str) -> Vec<f32> {
-    let slots = states.iter().fold(0u16, |m, (slot, _)| m | (1 << slot));
+    let slots = states
+        .iter()
+        .fold(0 as SlotMask, |m, (slot, _)| m | (1 << slot));
     let mut scores = [0f32; MAX_LANGS];
     model.score(word, slots, &mut scores);
     let allowed = word_constraint(word).unwrap_or_else(LangSet::all);

@@ -2,7 +2,7 @@
 
 use super::{JobError, JobOutput};
 use crate::doc::Document;
-use crate::lang::{identify, split_by_language, Detector};
+use crate::lang::{identify, identify_lines, split_by_language, Detector};
 use crate::read::{SourceDoc, WorkItem};
 use crate::segment::{segment, segment_lines, sentences};
 use crate::write::SegmentRow;
@@ -36,7 +36,7 @@ impl SegmentJob {
     pub fn rows(&self, doc: &Document) -> Vec<SegmentRow> {
         let segments = if self.lines {
             let mut segs = segment_lines(&doc.text);
-            identify(&doc.text, &mut segs, &self.detector);
+            identify_lines(&doc.text, &mut segs, &self.detector);
             segs
         } else if self.sentences {
             let mut segs = sentences(doc);

@@ -13,6 +13,7 @@ mod inputs_ecosystem;
 mod lang_detect;
 mod lang_eval;
 mod lang_props;
+mod lang_wide;
 mod mine_answers;
 mod mine_cli;
 mod mine_flores_quotes;

@@ -1,0 +1,225 @@
+//! Held-out check of the language detector on text it was never tuned on: the user-interface
+//! translations installed on this machine (gettext `.mo` catalogues under `/usr/share/locale`,
+//! as Debian and Ubuntu ship them). Nothing is downloaded and nothing is copied into the repo: the
+//! catalogues are read at run time, so the figure depends on the packages installed.
+//!
+//! Per language (every folder `LOCALE/<code>/LC_MESSAGES` whose code talign supports; `zh_CN` for
+//! Chinese, `pt` and `pt_BR` for Portuguese), each translated line that differs from its English
+//! original becomes an item after placeholders, markup, options and paths are removed, when it
+//! keeps at least four words and twenty letters; languages with fewer than 50 items are left out,
+//! and at most 500 items per language are kept (a fixed pseudo-random sample). Every item is
+//! detected alone with every language allowed, as `talign detect` without `--langs` does.
+//!
+//! Prints the mean accuracy over languages, then the answers given with confidence ≥ 0.9 and how
+//! often they are right (overall and for the five worst languages).
+//!
+//! ```sh
+//! cargo run --release --example heldout_mo                     # reads /usr/share/locale
+//! cargo run --release --example heldout_mo -- DIR              # another locale folder
+//! cargo run --release --example heldout_mo -- DIR ../shared/data/langid
+//!                                   # only the languages that have a folder in the second one
+//! ```
+
+use std::collections::{BTreeMap, HashSet};
+use std::hash::BuildHasher;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use regex::Regex;
+use talign::lang::{supported, Detector};
+use talign::Lang;
+
+/// Items a language needs to be scored.
+const MIN_ITEMS: usize = 50;
+/// Items kept per language.
+const MAX_ITEMS: usize = 500;
+/// Confidence of a confident answer.
+const CONFIDENT: f32 = 0.9;
+
+type Error = Box<dyn std::error::Error>;
+
+fn main() -> Result<(), Error> {
+    let root = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .unwrap_or_else(|| "/usr/share/locale".into()),
+    );
+    let only: Option<HashSet<Lang>> = match std::env::args().nth(2) {
+        Some(dir) => Some(
+            std::fs::read_dir(&dir)?
+                .filter_map(|e| e.ok())
+                .filter(|e| e.path().is_dir())
+                .filter_map(|e| e.file_name().to_str().and_then(Lang::new))
+                .collect(),
+        ),
+        None => None,
+    };
+    let clean = Regex::new(
+        r"%[-#0-9.*]*[a-zA-Z]|\{[^}]*\}|<[^>]*>|`[^`]*`|\$\{?\w+\}?|--?[a-z-]+|\S*[/_=@]\S*",
+    )?;
+    let detector = Detector::new(None);
+    let mut scored: Vec<(Lang, usize, usize)> = Vec::new();
+    let mut confident: BTreeMap<Lang, (usize, usize)> = BTreeMap::new();
+    let mut wrong: BTreeMap<Lang, Vec<String>> = BTreeMap::new();
+    for lang in supported() {
+        if only.as_ref().is_some_and(|o| !o.contains(&lang)) {
+            continue;
+        }
+        let items = items_of(&root, lang, &clean)?;
+        if items.len() < MIN_ITEMS {
+            continue;
+        }
+        let found: Vec<(Lang, f32)> = items
+            .par_iter()
+            .map(|t| {
+                let d = detector.detect(t);
+                (d.lang, d.confidence)
+            })
+            .collect();
+        let right = found.iter().filter(|(l, _)| *l == lang).count();
+        scored.push((lang, items.len(), right));
+        for ((answer, conf), text) in found.into_iter().zip(&items) {
+            if !answer.is_und() && conf >= CONFIDENT {
+                let e = confident.entry(answer).or_default();
+                e.0 += 1;
+                e.1 += usize::from(answer == lang);
+                if answer != lang {
+                    wrong
+                        .entry(answer)
+                        .or_default()
+                        .push(format!("{lang} as {answer} at {conf:.3}: {text}"));
+                }
+            }
+        }
+    }
+    if scored.is_empty() {
+        return Err(format!(
+            "no catalogues with {MIN_ITEMS}+ usable lines under {}",
+            root.display()
+        )
+        .into());
+    }
+    let mean = scored
+        .iter()
+        .map(|(_, n, r)| *r as f64 / *n as f64)
+        .sum::<f64>()
+        / scored.len() as f64;
+    let items: usize = scored.iter().map(|(_, n, _)| n).sum();
+    println!(
+        "{} languages, {items} lines: mean accuracy {mean:.4}",
+        scored.len()
+    );
+    let (n, r) = confident
+        .values()
+        .fold((0, 0), |(n, r), (a, b)| (n + a, r + b));
+    println!(
+        "answers at confidence >= {CONFIDENT}: {n}, right {:.4}",
+        r as f64 / n.max(1) as f64
+    );
+    let mut worst: Vec<(f64, Lang, usize)> = confident
+        .iter()
+        .map(|(l, (n, r))| (*r as f64 / *n as f64, *l, *n))
+        .collect();
+    worst.sort_by(|a, b| a.0.total_cmp(&b.0).then(b.2.cmp(&a.2)));
+    println!("worst languages at >= {CONFIDENT} (answer: right / answers):");
+    for (p, l, n) in worst.iter().take(5) {
+        println!("  {l}: {p:.3} of {n}");
+        for w in wrong.get(l).into_iter().flatten().take(3) {
+            println!("    {w}");
+        }
+    }
+    println!("accuracy per language:");
+    for (l, n, r) in &scored {
+        println!("  {l}\t{:.3}\t({n} lines)", *r as f64 / *n as f64);
+    }
+    Ok(())
+}
+
+/// The cleaned, deduplicated lines of every catalogue of `lang`, in a fixed pseudo-random order,
+/// at most [`MAX_ITEMS`].
+fn items_of(root: &Path, lang: Lang, clean: &Regex) -> Result<Vec<String>, Error> {
+    let folders: &[&str] = match lang.as_str() {
+        "zh" => &["zh_CN"],
+        "pt" => &["pt", "pt_BR"],
+        code => &[code],
+    };
+    let mut seen = HashSet::new();
+    let mut items = Vec::new();
+    for folder in folders {
+        let dir = root.join(folder).join("LC_MESSAGES");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "mo"))
+            .collect();
+        files.sort();
+        for file in files {
+            let Ok(bytes) = std::fs::read(&file) else {
+                continue;
+            };
+            for (original, translation) in mo_entries(&bytes) {
+                for form in translation.split('\0') {
+                    if form.is_empty() || form == original {
+                        continue;
+                    }
+                    for line in form.lines() {
+                        let text = clean.replace_all(line, "");
+                        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                        let words = text
+                            .split(' ')
+                            .filter(|w| w.chars().any(char::is_alphabetic))
+                            .count();
+                        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+                        if words >= 4 && letters >= 20 && seen.insert(text.clone()) {
+                            items.push(text);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let key = |t: &String| rustc_hash::FxBuildHasher.hash_one(t);
+    items.sort_by_cached_key(key);
+    items.truncate(MAX_ITEMS);
+    Ok(items)
+}
+
+/// The (original, translation) pairs of a gettext `.mo` file, header entry left out; nothing for a
+/// file that is not one. The original is the singular msgid; plural translations stay joined by NUL.
+fn mo_entries(bytes: &[u8]) -> Vec<(String, String)> {
+    let word = |at: usize, big: bool| -> Option<usize> {
+        let b: [u8; 4] = bytes.get(at..at + 4)?.try_into().ok()?;
+        Some(if big {
+            u32::from_be_bytes(b)
+        } else {
+            u32::from_le_bytes(b)
+        } as usize)
+    };
+    let big = match word(0, false) {
+        Some(0x9504_12de) => false,
+        Some(0xde12_0495) => true,
+        _ => return Vec::new(),
+    };
+    let string = |table: usize, i: usize| -> Option<&str> {
+        let len = word(table + 8 * i, big)?;
+        let off = word(table + 8 * i + 4, big)?;
+        std::str::from_utf8(bytes.get(off..off + len)?).ok()
+    };
+    let (Some(n), Some(originals), Some(translations)) =
+        (word(8, big), word(12, big), word(16, big))
+    else {
+        return Vec::new();
+    };
+    (0..n)
+        .filter_map(|i| {
+            let original = string(originals, i)?;
+            let translation = string(translations, i)?;
+            let singular = original.split('\0').next().unwrap_or(original);
+            // msgctxt comes before the msgid, separated by EOT
+            let singular = singular.rsplit('\u{4}').next().unwrap_or(singular);
+            (!singular.is_empty()).then(|| (singular.to_string(), translation.to_string()))
+        })
+        .collect()
+}

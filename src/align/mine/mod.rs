@@ -7,8 +7,8 @@
 //! romanisation, fuzzy for names), numbers, URLs, @mentions and #hashtags, `?`/`!` and the
 //! length ratio. Words weigh by inverse document frequency on their side and count once.
 //! Candidates come from an inverted index over the rarer keys (no n·m comparisons), scores become
-//! margins against both sides' k nearest neighbours (CSLS), and a greedy one-to-one assignment by
-//! margin decides. Positions in the inputs are never evidence.
+//! margins against both sides' k nearest neighbours (CSLS), and the one-to-one assignment with
+//! the largest total margin decides. Positions in the inputs are never evidence.
 //!
 //! ```
 //! use talign::align::mine::{mine, MineOptions};
@@ -24,6 +24,7 @@
 //! assert_eq!(hits[1].pool, Some(0));
 //! ```
 
+pub mod assign;
 pub mod fallback;
 pub mod learn;
 pub mod search;
@@ -316,7 +317,7 @@ fn search_pass(
     opts: &MineOptions,
 ) -> Vec<Option<search::Candidate>> {
     let cands = search::scored_candidates(q_side, p_side, n_keys, &opts.params);
-    let mut assigned = search::assign(&cands, q_side.items.len(), p_side.items.len());
+    let mut assigned = assign::assign(&cands, q_side.items.len(), p_side.items.len());
     search::second_round(q_side, p_side, &mut assigned, &opts.params);
     fallback::answer_the_rest(q_side, p_side, &cands, &mut assigned, &opts.params);
     assigned

@@ -361,6 +361,14 @@ fn best_other((a, b): (Option<f64>, Option<f64>), own: f64) -> f64 {
 /// One-to-one assignment, greedy by margin (then score, then indices): each query and each pool
 /// item is used at most once. Returns, per query, its assigned candidate.
 pub fn assign(cands: &[Candidate], n_queries: usize, n_pool: usize) -> Vec<Option<Candidate>> {
+    let mut q_done: Vec<Option<Candidate>> = vec![None; n_queries];
+    fill_greedily(cands, &mut q_done, n_pool);
+    q_done
+}
+
+/// Completes an assignment greedily by margin (then score, then indices): queries without a
+/// pool entry take their best candidate whose pool entry is still free.
+pub fn fill_greedily(cands: &[Candidate], assigned: &mut [Option<Candidate>], n_pool: usize) {
     let mut order: Vec<&Candidate> = cands.iter().collect();
     order.sort_by(|a, b| {
         b.margin
@@ -369,19 +377,22 @@ pub fn assign(cands: &[Candidate], n_queries: usize, n_pool: usize) -> Vec<Optio
             .then(a.query.cmp(&b.query))
             .then(a.pool.cmp(&b.pool))
     });
-    let mut q_done: Vec<Option<Candidate>> = vec![None; n_queries];
     let mut p_used = vec![false; n_pool];
+    for c in assigned.iter().flatten() {
+        if let Some(u) = p_used.get_mut(c.pool) {
+            *u = true;
+        }
+    }
     for c in order {
-        let (Some(slot), Some(used)) = (q_done.get(c.query), p_used.get(c.pool)) else {
+        let (Some(slot), Some(used)) = (assigned.get_mut(c.query), p_used.get_mut(c.pool)) else {
             continue;
         };
         if slot.is_some() || *used {
             continue;
         }
-        q_done[c.query] = Some(*c);
-        p_used[c.pool] = true;
+        *slot = Some(*c);
+        *used = true;
     }
-    q_done
 }
 
 /// Most leftover pairs compared exhaustively in the second round.

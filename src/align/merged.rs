@@ -8,11 +8,12 @@ use super::score::{shared_weight, Scorer, SideBags};
 const MIN_LISTED_WORDS: u32 = 3;
 
 impl Scorer<'_> {
-    /// Sentences at the edges of a merged side (two or more sentences) without which the side
-    /// shares as much weight with the other side, although a lexicon lists
-    /// `MIN_LISTED_WORDS` or more of their words: translated, those words would have matched.
-    /// A sentence left untranslated next to a translated one (whose only matches its neighbour
-    /// holds too, a repeated name) is caught here; without a lexicon nothing is.
+    /// Sentences at the edges of a merged side (two or more sentences) that add less than
+    /// `untranslated_share` of their own matchable weight (keys that match somewhere in the
+    /// other document) to the weight the side shares with the other side of the link, although a lexicon lists `MIN_LISTED_WORDS` or more of their words: translated,
+    /// those words would have matched. A sentence left untranslated next to a translated one on
+    /// the same topic (whose few matches are names and words its neighbour holds too) is caught
+    /// here; without a lexicon nothing is.
     pub fn untranslated(&self, i: usize, a: usize, j: usize, b: usize) -> u32 {
         let side = |mine: &SideBags, k0: usize, n: usize, other: &[(u32, f32)]| -> u32 {
             if n < 2 {
@@ -24,9 +25,12 @@ impl Scorer<'_> {
                 return 0;
             }
             let whole = shared_weight(mine.span(k0, n).0, other);
-            let adds_nothing = |rest: &[(u32, f32)]| shared_weight(rest, other) >= whole;
-            u32::from(first && adds_nothing(mine.span(k0 + 1, n - 1).0))
-                + u32::from(last && adds_nothing(mine.span(k0, n - 1).0))
+            let share = self.params.untranslated_share as f32;
+            let adds_little = |rest: &[(u32, f32)], k: usize| {
+                shared_weight(rest, other) + share * mine.span(k, 1).1 >= whole
+            };
+            u32::from(first && adds_little(mine.span(k0 + 1, n - 1).0, k0))
+                + u32::from(last && adds_little(mine.span(k0, n - 1).0, k0 + n - 1))
         };
         let (sb, _) = self.bags.src.span(i, a);
         let (tb, _) = self.bags.tgt.span(j, b);
@@ -145,6 +149,19 @@ mod tests {
         let tgt2 = ["L' expédition atteignit le sommet en 1956 . Le temps était mauvais , froid et venteux ."];
         with_lexicon(&src, &tgt2, &entries, |s| {
             assert_eq!(s.untranslated(0, 2, 0, 1), 0);
+        });
+        // a name shared with the link is not enough when the sentence's other matchable words
+        // (weather, cold: their translations are elsewhere in the document) are not in it
+        let src3 = [
+            src[0],
+            "Mit Hillary war das Wetter schlecht , kalt und windig .",
+        ];
+        let tgt3 = [
+            "L' expédition atteignit le sommet en 1956 avec Hillary .",
+            "Le temps resta froid .",
+        ];
+        with_lexicon(&src3, &tgt3, &entries, |s| {
+            assert_eq!(s.untranslated(0, 2, 0, 1), 1);
         });
         // without a lexicon nothing is known about the sentence
         with_lexicon(&src, &tgt, &[], |s| {

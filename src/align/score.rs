@@ -370,6 +370,9 @@ pub struct ScoreParams {
     /// Penalty per merged sentence at the edge of its side that adds no shared weight to the
     /// link although a lexicon lists several of its words: the lexicon says it is untranslated.
     pub untranslated: f64,
+    /// Share of its own matchable weight an edge sentence may add to a merged link's shared
+    /// weight and still count as untranslated (0: it adds nothing).
+    pub untranslated_share: f64,
 }
 
 impl Default for ScoreParams {
@@ -391,6 +394,7 @@ impl Default for ScoreParams {
             unmatched_known: 0.0,
             lexicon: 1.0,
             untranslated: 6.0,
+            untranslated_share: 0.5,
         }
     }
 }
@@ -399,7 +403,7 @@ impl ScoreParams {
     /// The constants from a list in field order (for tuning tools); `None` unless the list has
     /// one value per field.
     pub fn from_slice(v: &[f64]) -> Option<Self> {
-        let &[lexical, length, null, null_extend, merge, smoothing, unmatched, null_length, long_side, cohesion, orphan, size_power, variance, unmatched_known, lexicon, untranslated] =
+        let &[lexical, length, null, null_extend, merge, smoothing, unmatched, null_length, long_side, cohesion, orphan, size_power, variance, unmatched_known, lexicon, untranslated, untranslated_share] =
             v
         else {
             return None;
@@ -421,6 +425,7 @@ impl ScoreParams {
             unmatched_known,
             lexicon,
             untranslated,
+            untranslated_share,
         })
     }
 }

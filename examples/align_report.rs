@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use talign::align::{align_sentences, AlignOptions, Lexicon, ScoreParams};
+use talign::align::{align_sentences, link_scores, AlignOptions, Lexicon, ScoreParams};
 use talign::eval::align::{read_links, recall_by_type, score_links, AlignCounts, LinkIds};
 use talign::eval::synth::{read_lines, Flores, SynthOptions, FLORES_LANGS};
 use talign::Lang;
@@ -131,19 +131,68 @@ fn textberg(args: &Args) {
         tgt_lang: Lang::new("fr"),
         ..args.opts.clone()
     };
-    let scored = align_scored(
-        &read_lines(&tb.join("dev.de")).unwrap_or_default(),
-        &read_lines(&tb.join("dev.fr")).unwrap_or_default(),
-        &opts,
-    );
+    let de = read_lines(&tb.join("dev.de")).unwrap_or_default();
+    let fr = read_lines(&tb.join("dev.fr")).unwrap_or_default();
+    let scored = align_scored(&de, &fr, &opts);
     dump_scores(args, &gold, &scored);
     let test: Vec<LinkIds> = scored.into_iter().map(|l| l.0).collect();
     show("textberg-dev de-fr", &score_links(&gold, &test));
+    if args.errors && !args.lexicon {
+        let doc = talign::eval::synth::SynthDoc {
+            src: de.clone(),
+            tgt: fr.clone(),
+            gold: gold.clone(),
+        };
+        print_errors(&doc, &test, &opts);
+    }
     if args.by_type {
         let mut by_type = ByType::new();
         add_types(&mut by_type, &gold, &test);
         show_types(&by_type);
     }
+    // each half of the pair (cut at the middle gold link) aligned as a document of its own:
+    // tune on one, check on the other
+    let middle = gold.len() / 2;
+    for (name, part) in [("first", &gold[..middle]), ("second", &gold[middle..])] {
+        let (src, tgt, part_gold) = cut(part, &de, &fr);
+        let test: Vec<LinkIds> = align_scored(&src, &tgt, &opts)
+            .into_iter()
+            .map(|l| l.0)
+            .collect();
+        show(
+            &format!("  {name} half alone"),
+            &score_links(&part_gold, &test),
+        );
+        if args.by_type {
+            let mut by_type = ByType::new();
+            add_types(&mut by_type, &part_gold, &test);
+            show_types(&by_type);
+        }
+    }
+}
+
+/// The sentences of a run of gold links, and the links renumbered from 0 (by rank: the gold
+/// leaves a few sentences out of every link).
+fn cut(part: &[LinkIds], de: &[String], fr: &[String]) -> (Vec<String>, Vec<String>, Vec<LinkIds>) {
+    let ids = |side: fn(&LinkIds) -> &Vec<usize>| -> Vec<usize> {
+        let mut v: Vec<usize> = part.iter().flat_map(side).copied().collect();
+        v.sort_unstable();
+        v
+    };
+    let (s_ids, t_ids) = (ids(|l| &l.0), ids(|l| &l.1));
+    let rank = |v: &[usize], x: &usize| v.partition_point(|y| y < x);
+    let src = s_ids.iter().filter_map(|&i| de.get(i).cloned()).collect();
+    let tgt = t_ids.iter().filter_map(|&j| fr.get(j).cloned()).collect();
+    let gold = part
+        .iter()
+        .map(|(a, b)| {
+            (
+                a.iter().map(|i| rank(&s_ids, i)).collect(),
+                b.iter().map(|j| rank(&t_ids, j)).collect(),
+            )
+        })
+        .collect();
+    (src, tgt, gold)
 }
 
 fn flores_rows(args: &Args, flores: &Flores, code: &str, lexicon: Option<&Path>) {
@@ -176,7 +225,7 @@ fn flores_rows(args: &Args, flores: &Flores, code: &str, lexicon: Option<&Path>)
         let test: Vec<LinkIds> = scored.into_iter().map(|l| l.0).collect();
         counts.add(score_links(&d.gold, &test));
         if args.errors && (lexicon.is_some() == args.lexicon) {
-            print_errors(d, &test);
+            print_errors(d, &test, &opts);
         }
         add_types(&mut by_type, &d.gold, &test);
     }
@@ -187,7 +236,7 @@ fn flores_rows(args: &Args, flores: &Flores, code: &str, lexicon: Option<&Path>)
 }
 
 /// Prints the test links of one document that are not gold links, and the gold links missed.
-fn print_errors(d: &talign::eval::synth::SynthDoc, test: &[LinkIds]) {
+fn print_errors(d: &talign::eval::synth::SynthDoc, test: &[LinkIds], opts: &AlignOptions) {
     let wrong: Vec<&LinkIds> = test.iter().filter(|l| !d.gold.contains(l)).collect();
     if wrong.is_empty() {
         return;
@@ -217,6 +266,38 @@ fn print_errors(d: &talign::eval::synth::SynthDoc, test: &[LinkIds]) {
         .map(|g| format!("{:?}:{:?}", g.0, g.1))
         .collect();
     println!("  gold missed: {}", missed.join(" "));
+    // the model's scores of the wrong links and of the gold links they replaced: a gold total
+    // above the found one is a search error, below it a model error
+    let src: Vec<&str> = d.src.iter().map(String::as_str).collect();
+    let tgt: Vec<&str> = d.tgt.iter().map(String::as_str).collect();
+    let missed: Vec<LinkIds> = d
+        .gold
+        .iter()
+        .filter(|g| !test.contains(g))
+        .cloned()
+        .collect();
+    let wrong: Vec<LinkIds> = wrong.into_iter().cloned().collect();
+    let found = link_scores(&src, &tgt, opts, &wrong);
+    let gold = link_scores(&src, &tgt, opts, &missed);
+    let show = |s: &[talign::align::LinkTerms]| {
+        s.iter()
+            .map(|v| {
+                format!(
+                    "{:.2} [sim {:.2} len {:.2}]",
+                    v.score, v.similarity, v.length
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let total = |s: &[talign::align::LinkTerms]| s.iter().map(|v| v.score).sum::<f64>();
+    println!(
+        "  scores: found {:.2} ({}) | gold {:.2} ({})",
+        total(&found),
+        show(&found),
+        total(&gold),
+        show(&gold)
+    );
 }
 
 fn main() {

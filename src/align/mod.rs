@@ -19,6 +19,7 @@ pub mod features;
 pub mod ibm1;
 pub mod length;
 pub mod lexicon;
+pub mod merged;
 pub mod mine;
 pub mod score;
 pub mod search;
@@ -136,6 +137,83 @@ fn style_for(lang: Option<Lang>, texts: &[&str]) -> Translit {
 /// Aligns two documents given as sentences; returns links in order, every sentence of both sides
 /// in exactly one link.
 pub fn align_sentences(src: &[&str], tgt: &[&str], opts: &AlignOptions) -> Vec<Link> {
+    with_final_scorer(src, tgt, opts, |scorer, band, types| {
+        dp::search(src.len(), tgt.len(), band, types, |i, a, j, b, floor| {
+            scorer.score_above(i, a, j, b, floor)
+        })
+    })
+    .into_iter()
+    .flat_map(step_links)
+    .collect()
+}
+
+/// A link's score and the two terms that decide most links.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LinkTerms {
+    /// The link's score (as [`Link::score`]).
+    pub score: f64,
+    /// Lexical similarity, 0 to 1 (0 for a link with an empty side).
+    pub similarity: f64,
+    /// Length log-probability.
+    pub length: f64,
+}
+
+/// The score and terms each given link (source ids, target ids: consecutive, possibly empty on
+/// one side) gets from the model the aligner ends with on this pair: for reading errors, the
+/// links of a gold alignment beside the links found. A link with an empty side is scored as one
+/// unaligned sentence per id, summed.
+pub fn link_scores(
+    src: &[&str],
+    tgt: &[&str],
+    opts: &AlignOptions,
+    links: &[(Vec<usize>, Vec<usize>)],
+) -> Vec<LinkTerms> {
+    with_final_scorer(src, tgt, opts, |scorer, _, _| {
+        links
+            .iter()
+            .map(|(s, t)| {
+                let (i, a) = (s.first().copied().unwrap_or(0), s.len());
+                let (j, b) = (t.first().copied().unwrap_or(0), t.len());
+                let terms = |i: usize, a: usize, j: usize, b: usize| LinkTerms {
+                    score: scorer.score(i, a, j, b),
+                    similarity: if a > 0 && b > 0 {
+                        scorer.similarity(i, a, j, b)
+                    } else {
+                        0.0
+                    },
+                    length: scorer
+                        .length
+                        .log_prob(scorer.bags.src.length(i, a), scorer.bags.tgt.length(j, b)),
+                };
+                if a > 0 && b > 0 {
+                    return terms(i, a, j, b);
+                }
+                let singles = s.iter().map(|&i| terms(i, 1, 0, 0));
+                singles.chain(t.iter().map(|&j| terms(0, 0, j, 1))).fold(
+                    LinkTerms {
+                        score: 0.0,
+                        similarity: 0.0,
+                        length: 0.0,
+                    },
+                    |x, y| LinkTerms {
+                        score: x.score + y.score,
+                        similarity: 0.0,
+                        length: x.length + y.length,
+                    },
+                )
+            })
+            .collect()
+    })
+}
+
+/// Runs the passes before the last one, then hands the last pass's scorer, band and link types
+/// to `last`.
+fn with_final_scorer<R>(
+    src: &[&str],
+    tgt: &[&str],
+    opts: &AlignOptions,
+    last: impl FnOnce(&Scorer, &dp::Band, &[(usize, usize)]) -> R,
+) -> R {
     let max_link = opts.max_link.clamp(2, MAX_LINK_LIMIT);
     let mut types = link_types(max_link);
     types.extend(gap_types());
@@ -166,7 +244,8 @@ pub fn align_sentences(src: &[&str], tgt: &[&str], opts: &AlignOptions) -> Vec<L
     let base_pairs = pairs;
     let mut steps: Vec<dp::Step> = Vec::new();
     let passes = if opts.realign { 1 + REALIGN_PASSES } else { 1 };
-    for pass in 0..passes {
+    let mut pass = 0;
+    loop {
         let mut pairs = base_pairs.clone();
         if pass > 0 {
             let lens: Vec<(f64, f64)> = steps
@@ -199,16 +278,18 @@ pub fn align_sentences(src: &[&str], tgt: &[&str], opts: &AlignOptions) -> Vec<L
             search::widen(&steps, 1, REALIGN_MARGIN, src.len(), tgt.len())
         };
         let scorer = Scorer::new(&bags, length, opts.params, MAX_GAP);
-        let types = if pass + 1 < passes {
-            &first_types
-        } else {
-            &types
-        };
-        steps = dp::search(src.len(), tgt.len(), &band, types, |i, a, j, b, floor| {
-            scorer.score_above(i, a, j, b, floor)
-        });
+        if pass + 1 >= passes {
+            return last(&scorer, &band, &types);
+        }
+        steps = dp::search(
+            src.len(),
+            tgt.len(),
+            &band,
+            &first_types,
+            |i, a, j, b, floor| scorer.score_above(i, a, j, b, floor),
+        );
+        pass += 1;
     }
-    steps.into_iter().flat_map(step_links).collect()
 }
 
 /// The band of the first pass: between anchors (sentences sharing a number or name found once

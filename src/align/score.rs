@@ -7,6 +7,10 @@ use super::length::LengthModel;
 use super::lexicon::DocLexicon;
 pub use super::vocab::{TokenId, Tokenised};
 
+/// Words of this many letters or more count as content words a lexicon lists (shorter ones are
+/// mostly function words, listed with translations every sentence holds).
+const MIN_LISTED_CHARS: usize = 4;
+
 /// Words shorter than this match only through a lexicon (given or learned), not by identity.
 const MIN_IDENTITY_CHARS: usize = 3;
 
@@ -69,6 +73,9 @@ pub struct SideBags {
     /// `joint_prefix[i]`: how many junctions before sentence `i` (between k-1 and k, k < i)
     /// look like one sentence continuing (see [`continues`]).
     pub joint_prefix: Vec<u32>,
+    /// `listed[i]`: words of sentence `i` (of `MIN_LISTED_CHARS`+ letters) a given lexicon
+    /// lists, translated in the document or not: how much a lexicon can say about the sentence.
+    pub listed: Vec<u32>,
 }
 
 impl SideBags {
@@ -104,6 +111,7 @@ impl SideBags {
             totals,
             len_prefix,
             joint_prefix: Vec::new(),
+            listed: Vec::new(),
         }
     }
 
@@ -285,9 +293,27 @@ impl PairBags {
         };
         let src_extra = apply(&mut src, &lex.known_src);
         let tgt_extra = apply(&mut tgt, &lex.known_tgt);
+        let listed = |sents: &[Vec<TokenId>], known: &[bool]| -> Vec<u32> {
+            sents
+                .iter()
+                .map(|s| {
+                    s.iter()
+                        .filter(|&&t| {
+                            known.get(t as usize).copied().unwrap_or(false)
+                                && tok.vocab.get(t as usize).map_or(0, |w| w.chars().count())
+                                    >= MIN_LISTED_CHARS
+                        })
+                        .count() as u32
+                })
+                .collect()
+        };
+        let mut src_side = SideBags::new(src, &src_extra, lengths.0, max_span);
+        let mut tgt_side = SideBags::new(tgt, &tgt_extra, lengths.1, max_span);
+        src_side.listed = listed(&tok.src, &lex.known_src);
+        tgt_side.listed = listed(&tok.tgt, &lex.known_tgt);
         PairBags {
-            src: SideBags::new(src, &src_extra, lengths.0, max_span),
-            tgt: SideBags::new(tgt, &tgt_extra, lengths.1, max_span),
+            src: src_side,
+            tgt: tgt_side,
         }
     }
 }
@@ -341,6 +367,12 @@ pub struct ScoreParams {
     pub unmatched_known: f64,
     /// Weight of a lexicon translation class as a match key, beside 1 for an identical word.
     pub lexicon: f64,
+    /// Penalty per merged sentence at the edge of its side that adds no shared weight to the
+    /// link although a lexicon lists several of its words: the lexicon says it is untranslated.
+    pub untranslated: f64,
+    /// Share of its own matchable weight an edge sentence may add to a merged link's shared
+    /// weight and still count as untranslated (0: it adds nothing).
+    pub untranslated_share: f64,
 }
 
 impl Default for ScoreParams {
@@ -361,6 +393,8 @@ impl Default for ScoreParams {
             variance: LengthModel::SENTENCE_VARIANCE,
             unmatched_known: 0.0,
             lexicon: 1.0,
+            untranslated: 6.0,
+            untranslated_share: 0.5,
         }
     }
 }
@@ -369,7 +403,7 @@ impl ScoreParams {
     /// The constants from a list in field order (for tuning tools); `None` unless the list has
     /// one value per field.
     pub fn from_slice(v: &[f64]) -> Option<Self> {
-        let &[lexical, length, null, null_extend, merge, smoothing, unmatched, null_length, long_side, cohesion, orphan, size_power, variance, unmatched_known, lexicon] =
+        let &[lexical, length, null, null_extend, merge, smoothing, unmatched, null_length, long_side, cohesion, orphan, size_power, variance, unmatched_known, lexicon, untranslated, untranslated_share] =
             v
         else {
             return None;
@@ -390,6 +424,8 @@ impl ScoreParams {
             variance,
             unmatched_known,
             lexicon,
+            untranslated,
+            untranslated_share,
         })
     }
 }
@@ -509,28 +545,11 @@ impl<'a> Scorer<'a> {
         if score <= floor || (a < 2 && b < 2) {
             return score;
         }
-        score - p.orphan * f64::from(self.orphans(i, a, j, b))
-    }
-
-    /// Sentences of a merged side (two or more sentences) that share no weight with the other
-    /// side of the link and are not joined to a neighbour in the link by a continuation junction.
-    pub fn orphans(&self, i: usize, a: usize, j: usize, b: usize) -> u32 {
-        let side = |mine: &SideBags, k0: usize, n: usize, other: &[(u32, f32)]| -> u32 {
-            if n < 2 {
-                return 0;
-            }
-            (k0..k0 + n)
-                .filter(|&k| {
-                    let joined = (k > k0 && mine.joint_before(k))
-                        || (k + 1 < k0 + n && mine.joint_before(k + 1));
-                    let bag = mine.span(k, 1).0;
-                    !joined && (bag.is_empty() || shared_weight(bag, other) <= 0.0)
-                })
-                .count() as u32
-        };
-        let (sb, _) = self.bags.src.span(i, a);
-        let (tb, _) = self.bags.tgt.span(j, b);
-        side(&self.bags.src, i, a, tb) + side(&self.bags.tgt, j, b, sb)
+        let score = score - p.orphan * f64::from(self.orphans(i, a, j, b));
+        if score <= floor {
+            return score;
+        }
+        score - p.untranslated * f64::from(self.untranslated(i, a, j, b))
     }
 }
 
@@ -581,32 +600,5 @@ mod tests {
         );
         assert!(scorer.similarity(0, 1, 0, 1) > scorer.similarity(0, 1, 1, 1));
         assert!(scorer.score(0, 1, 0, 1) > scorer.score(0, 1, 1, 1));
-    }
-
-    #[test]
-    fn stray_lines_are_orphans_in_merges() {
-        let src = [
-            "Die Expedition erreichte 1956 den Gipfel .",
-            "Photo : Archiv",
-        ];
-        let tgt = ["L' expédition atteignit le sommet en 1956 ."];
-        let tok = Tokenised::new(&src, &tgt, Translit::Russian, Translit::Russian);
-        let lens = ([40.0, 14.0], [42.0]);
-        let bags = PairBags::build(
-            &tok,
-            &[],
-            &DocLexicon::default(),
-            (&lens.0, &lens.1),
-            3,
-            (0.0, 0.0, 1.0),
-        );
-        let scorer = Scorer::new(
-            &bags,
-            LengthModel::from_totals(54.0, 42.0, 2.5),
-            ScoreParams::default(),
-            4,
-        );
-        assert_eq!(scorer.orphans(0, 1, 0, 1), 0);
-        assert_eq!(scorer.orphans(0, 2, 0, 1), 1);
     }
 }

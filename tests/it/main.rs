@@ -6,6 +6,7 @@ mod common;
 mod align_cli;
 mod align_data;
 mod align_props;
+mod align_raw;
 mod cli_conventions;
 mod demo_quotes;
 mod golden_rules;

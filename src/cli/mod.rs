@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 pub mod align;
 mod corpus;
@@ -62,7 +62,7 @@ enum Command {
     Mine(mine::MineArgs),
     /// Score output against gold data (align, mine, langid).
     Eval(eval::EvalArgs),
-    /// Identify the language of each segment or line (CSV: lang,confidence,text).
+    /// Identify the language of each segment or line (CSV: doc_id,line,lang,confidence,text).
     Detect(detect::DetectArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell) on stdout.
     Completions(shell::CompletionsArgs),
@@ -70,9 +70,43 @@ enum Command {
     Man(shell::ManArgs),
 }
 
+/// `--version`: the version, then the languages the shipped model scores and the others the
+/// detector can return (decided by their script, or by whatlang).
+fn long_version() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| {
+        let codes = |langs: &[talign::Lang]| {
+            let mut v: Vec<&str> = langs.iter().map(|l| l.as_str()).collect();
+            v.sort_unstable();
+            v.join(" ")
+        };
+        let modelled: Vec<talign::Lang> = talign::lang::model::NgramModel::shipped()
+            .map(|m| m.langs().to_vec())
+            .unwrap_or_default();
+        let all = talign::lang::supported();
+        let others: Vec<talign::Lang> = all
+            .iter()
+            .copied()
+            .filter(|l| !modelled.contains(l))
+            .collect();
+        format!(
+            "{}\nlanguage model ({} languages): {}\nby script or whatlang ({}): {}",
+            env!("CARGO_PKG_VERSION"),
+            modelled.len(),
+            codes(&modelled),
+            others.len(),
+            codes(&others)
+        )
+    })
+}
+
 /// Parses the command line, runs the command and maps the result to an exit code.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().long_version(long_version()).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     safety::handle_signals();
     let log = Log::new(cli.verbosity);
     let result = match cli.command {

@@ -153,3 +153,27 @@ fn quiet_silences_the_closing_count_and_cannot_be_combined_with_verbose() {
         .code(2)
         .stderr(predicate::str::contains("cannot be used with"));
 }
+
+#[test]
+fn version_names_the_model_languages() {
+    let out = talign()
+        .arg("--version")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some(concat!("talign ", env!("CARGO_PKG_VERSION")))
+    );
+    let model = lines.next().unwrap_or_default();
+    assert!(model.starts_with("language model ("), "{text}");
+    for code in ["en", "ru", "es", "uk", "is", "zu"] {
+        assert!(
+            model.split(' ').any(|w| w == code),
+            "{code} missing: {text}"
+        );
+    }
+    assert!(lines.next().is_some_and(|l| l.contains(" zh")), "{text}");
+}

@@ -465,22 +465,27 @@ pub fn pair_quotes_embedded(
             }
         }
         if cued_pass {
-            drop_claimed(&cands, &plain, &mut found, &entries, &prepared);
+            drop_claimed(&cands, &plain, &mut found, &entries, &prepared, opts);
         }
     }
     rows(&cands, &found, &entries)
 }
 
+/// How far a quote without a cue must score above a cued quote's pair to claim its original.
+const CLAIM_LEAD: f64 = 0.1;
+
 /// Drops the cued pairs whose original a quote of the same document without a cue (a candidate
-/// or a [`Plain`] quote) matches better: that post is the translation of the article's own quote (an original quote whose
-/// translation sits in the pool), not the original of the translated one. The post stays used,
-/// so the quote without a cue is not paired with its own translation either.
+/// or a [`Plain`] quote) matches clearly better: that post is the translation of the article's
+/// own quote (an original quote whose translation sits in the pool), not the original of the
+/// translated one. The post stays used, so the quote without a cue is not paired with its own
+/// translation either.
 fn drop_claimed(
     cands: &[Candidate],
     plain: &[Plain],
     found: &mut [Option<(usize, f64, f64)>],
     entries: &[&(Post, Lang)],
     prepared: &Arc<PreparedLexicons>,
+    opts: &QuoteOptions,
 ) {
     let mopts = MineOptions {
         prepared: Some(Arc::clone(prepared)),
@@ -524,7 +529,10 @@ fn drop_claimed(
             let Some(&(ci, _, score)) = hit.pool.and_then(|p| taken.get(p)) else {
                 continue;
             };
-            if hit.score > score {
+            // A clear claim only: a pair as strong as an uncued quote must be to be taken, and
+            // well ahead of the cued one (quotes of one page share words with each other's
+            // translations).
+            if hit.score >= opts.uncued_min_score && hit.score >= score + CLAIM_LEAD {
                 if let Some(f) = found.get_mut(ci) {
                     *f = None;
                 }

@@ -71,18 +71,25 @@ fn languages() -> &'static [LangName] {
     })
 }
 
+/// True for the forms of `data/languages.tsv` matched as a word prefix: the first part of a
+/// compound adjective (`англоязычн`) and the stem of an adjective (`английск`).
+fn is_prefix_form(form: &str) -> bool {
+    form == "comp" || form == "adj"
+}
+
 /// The language a name (or adjective) designates: `Russian` → `ru`, `ruso` → `ru`,
-/// `англоязычном` → `en` (the first part of a compound adjective).
+/// `англоязычном` → `en` (the first part of a compound adjective), `английском` → `en`.
 pub fn language_by_name(name: &str) -> Option<Lang> {
     let n = name.trim().to_lowercase();
     let table = languages();
     table
         .iter()
-        .find(|e| e.name == n && e.form != "comp")
+        .find(|e| e.name == n && !is_prefix_form(&e.form))
         .or_else(|| {
             table
                 .iter()
-                .find(|e| e.form == "comp" && n.starts_with(e.name.as_str()))
+                .filter(|e| is_prefix_form(&e.form) && n.starts_with(e.name.as_str()))
+                .max_by_key(|e| e.name.chars().count())
         })
         .map(|e| e.lang)
 }
@@ -104,13 +111,14 @@ struct AttributionTable {
     verb_suffixes: Vec<String>,
 }
 
-/// The regex alternation of the language names of one form (`None`: every form but compounds).
+/// The regex alternation of the language names of one form (`None`: every form but the prefix
+/// forms).
 fn name_alternation(form: Option<&str>) -> String {
     let mut names: Vec<&LangName> = languages()
         .iter()
         .filter(|e| match form {
             Some(f) => e.form == f,
-            None => e.form != "comp",
+            None => !is_prefix_form(&e.form),
         })
         .collect();
     // Longest first, so "englischen" is tried before "englisch".
@@ -119,10 +127,17 @@ fn name_alternation(form: Option<&str>) -> String {
     format!("(?P<l>{})", alts.join("|"))
 }
 
-/// A pattern of the table with its `{L}` / `{L:form}` slot filled.
-fn expand(pattern: &str) -> String {
+/// The regex of any message noun of the table (`noun` lines), as a whole word.
+fn noun_alternation(nouns: &[String]) -> String {
+    format!("(?:{})\\b", nouns.join("|"))
+}
+
+/// A pattern of the table with its `{L}` / `{L:form}` slots (language names) and `{N}` slot
+/// (message nouns) filled.
+fn expand(pattern: &str, nouns: &[String]) -> String {
+    let pattern = pattern.replace("{N}", &noun_alternation(nouns));
     let mut out = String::new();
-    let mut rest = pattern;
+    let mut rest = pattern.as_str();
     while let Some(at) = rest.find("{L") {
         out.push_str(&rest[..at]);
         let after = &rest[at + 2..];
@@ -138,6 +153,34 @@ fn expand(pattern: &str) -> String {
     out
 }
 
+/// The rows of `data/attribution.tsv`: (kind, pattern).
+fn attribution_rows() -> impl Iterator<Item = (&'static str, &'static str)> {
+    include_str!("../../data/attribution.tsv")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|line| {
+            let mut cols = line.splitn(3, '\t');
+            let (Some(kind), Some(_lang), Some(pattern)) = (cols.next(), cols.next(), cols.next())
+            else {
+                return None;
+            };
+            Some((kind, pattern.trim()))
+        })
+}
+
+/// The message nouns of the table (`noun` rows).
+fn message_nouns() -> Vec<String> {
+    attribution_rows()
+        .filter(|(kind, _)| *kind == "noun")
+        .map(|(_, p)| p.to_string())
+        .collect()
+}
+
+/// A cue pattern of the table as a case-insensitive regex.
+fn compile(pattern: &str, nouns: &[String]) -> Result<Regex, regex::Error> {
+    Regex::new(&format!("(?i){}", expand(pattern, nouns)))
+}
+
 fn table() -> &'static AttributionTable {
     static TABLE: OnceLock<AttributionTable> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -145,27 +188,20 @@ fn table() -> &'static AttributionTable {
             cues: Vec::new(),
             verb_suffixes: Vec::new(),
         };
-        for line in include_str!("../../data/attribution.tsv").lines() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut cols = line.splitn(3, '\t');
-            let (Some(kind), Some(_lang), Some(pattern)) = (cols.next(), cols.next(), cols.next())
-            else {
-                continue;
-            };
+        let nouns = message_nouns();
+        for (kind, pattern) in attribution_rows() {
             let kind = match kind {
                 "cue" => CueKind::Named,
                 "cue-noun" => CueKind::Noun,
                 "unnamed" => CueKind::Unnamed,
                 "verb-suffix" => {
-                    t.verb_suffixes.push(pattern.trim().to_lowercase());
+                    t.verb_suffixes.push(pattern.to_lowercase());
                     continue;
                 }
                 _ => continue,
             };
             // The table ships with the crate and is checked by a unit test: a bad line is skipped.
-            if let Ok(re) = Regex::new(&format!("(?i){}", expand(pattern.trim()))) {
+            if let Ok(re) = compile(pattern, &nouns) {
                 t.cues.push((kind, re));
             }
         }
@@ -409,7 +445,39 @@ mod tests {
         assert_eq!(cue("said Russian President Vladimir Putin."), None);
         assert_eq!(cue("said the Ukrainian, a veteran of the war."), None);
         assert_eq!(cue("said a spokesman in Russian-held Kherson."), None);
-        assert_eq!(cue("the original Russian text was deleted."), None);
+    }
+
+    #[test]
+    fn a_language_next_to_a_message_noun_names_the_message_language() {
+        let cue = |t: &str| translation_cue(t).and_then(|c| c.lang);
+        assert_eq!(cue("Kallas fumed in a Ukrainian post on X."), lang("uk"));
+        assert_eq!(cue("she wrote in a Russian Telegram post:"), lang("ru"));
+        assert_eq!(cue("The original Russian text was deleted."), lang("ru"));
+        assert_eq!(cue("in two Spanish tweets on Sunday"), lang("es"));
+        assert_eq!(cue("съязвил он в своём английском посте."), lang("en"));
+        assert_eq!(cue("написав він в англійському дописі."), lang("en"));
+        assert_eq!(cue("schrieb sie in einem englischen Beitrag."), lang("en"));
+        assert_eq!(cue("a-t-il écrit dans un message anglais."), lang("en"));
+    }
+
+    #[test]
+    fn a_nationality_next_to_another_noun_names_no_language() {
+        let cue = |t: &str| translation_cue(t).and_then(|c| c.lang);
+        assert_eq!(cue("said the Russian embassy's post on X."), None);
+        assert_eq!(cue("he said of the Russian post-war order."), None);
+        assert_eq!(cue("said Russian President Vladimir Putin."), None);
+        assert_eq!(cue("заявил он российским журналистам."), None);
+        assert_eq!(cue("сказав він українським журналістам."), None);
+    }
+
+    #[test]
+    fn every_pattern_of_the_table_compiles() {
+        let nouns = message_nouns();
+        let bad: Vec<String> = attribution_rows()
+            .filter(|(k, _)| matches!(*k, "cue" | "cue-noun" | "unnamed"))
+            .filter_map(|(_, p)| compile(p, &nouns).err().map(|e| format!("{p}: {e}")))
+            .collect();
+        assert!(bad.is_empty(), "{bad:?}");
     }
 
     #[test]

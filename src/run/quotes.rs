@@ -276,8 +276,17 @@ fn tied_langs(d: &SegmentedDoc, speaker: Option<&str>, main: Lang) -> Vec<Lang> 
 /// The quotes worth searching: with a translation cue naming another language (or none), or
 /// from a social-media platform without a cue, by a speaker the article ties to another
 /// language ([`tied_langs`]).
-fn candidates(docs: &[SegmentedDoc]) -> Vec<Candidate<'_>> {
+/// A quote that is no candidate (no cue, no tie to a foreign language): most likely said in the
+/// article's language, so a pool post that translates it is no other quote's original.
+struct Plain<'a> {
+    doc: &'a SegmentedDoc,
+    text: String,
+    lang: Lang,
+}
+
+fn candidates(docs: &[SegmentedDoc]) -> (Vec<Candidate<'_>>, Vec<Plain<'_>>) {
     let mut out = Vec::new();
+    let mut plain = Vec::new();
     for d in docs {
         let main = doc_lang(d);
         for q in quotes(&d.doc, &d.segments) {
@@ -302,10 +311,16 @@ fn candidates(docs: &[SegmentedDoc]) -> Vec<Candidate<'_>> {
                     cued,
                     tied,
                 });
+            } else {
+                plain.push(Plain {
+                    doc: d,
+                    text: q.text,
+                    lang: text_lang,
+                });
             }
         }
     }
-    out
+    (out, plain)
 }
 
 /// Pairs translated quotes of the documents with their originals among `pool` and the inputs'
@@ -362,7 +377,7 @@ pub fn pair_quotes_embedded(
         .collect();
     // Entries from this index on come from the pages themselves.
     let from_page = entries.len() - embedded.len() - own.len();
-    let cands = candidates(docs);
+    let (cands, plain) = candidates(docs);
     // The lexicons once for both passes (and, through `opts.prepared`, for a whole run).
     let prepared = match &opts.prepared {
         Some(p) => Arc::clone(p),
@@ -449,8 +464,81 @@ pub fn pair_quotes_embedded(
                 }
             }
         }
+        if cued_pass {
+            drop_claimed(&cands, &plain, &mut found, &entries, &prepared, opts);
+        }
     }
     rows(&cands, &found, &entries)
+}
+
+/// How far a quote without a cue must score above a cued quote's pair to claim its original.
+const CLAIM_LEAD: f64 = 0.1;
+
+/// Drops the cued pairs whose original a quote of the same document without a cue (a candidate
+/// or a [`Plain`] quote) matches clearly better: that post is the translation of the article's
+/// own quote (an original quote whose translation sits in the pool), not the original of the
+/// translated one. The post stays used, so the quote without a cue is not paired with its own
+/// translation either.
+fn drop_claimed(
+    cands: &[Candidate],
+    plain: &[Plain],
+    found: &mut [Option<(usize, f64, f64)>],
+    entries: &[&(Post, Lang)],
+    prepared: &Arc<PreparedLexicons>,
+    opts: &QuoteOptions,
+) {
+    let mopts = MineOptions {
+        prepared: Some(Arc::clone(prepared)),
+        ..MineOptions::default()
+    };
+    let mut docs: Vec<&SegmentedDoc> = Vec::new();
+    for (c, f) in cands.iter().zip(found.iter()) {
+        if c.cued && f.is_some() && !docs.iter().any(|d| std::ptr::eq(*d, c.doc)) {
+            docs.push(c.doc);
+        }
+    }
+    for doc in docs {
+        let in_doc = |c: &Candidate| std::ptr::eq(c.doc, doc);
+        let uncued: Vec<(&str, Lang)> = cands
+            .iter()
+            .filter(|c| in_doc(c) && !c.cued)
+            .map(|c| (c.quote.text.as_str(), c.text_lang))
+            .chain(
+                plain
+                    .iter()
+                    .filter(|p| std::ptr::eq(p.doc, doc))
+                    .map(|p| (p.text.as_str(), p.lang)),
+            )
+            .collect();
+        // The pairs of the document's cued quotes: (candidate, entry, score).
+        let taken: Vec<(usize, usize, f64)> = cands
+            .iter()
+            .zip(found.iter())
+            .enumerate()
+            .filter(|(_, (c, _))| in_doc(c) && c.cued)
+            .filter_map(|(i, (_, f))| f.map(|(j, s, _)| (i, j, s)))
+            .collect();
+        if uncued.is_empty() || taken.is_empty() {
+            continue;
+        }
+        let pool: Vec<(&str, Lang)> = taken
+            .iter()
+            .filter_map(|&(_, j, _)| entries.get(j).map(|(p, l)| (p.text.as_str(), *l)))
+            .collect();
+        for hit in mine_with_langs(&uncued, &pool, &mopts) {
+            let Some(&(ci, _, score)) = hit.pool.and_then(|p| taken.get(p)) else {
+                continue;
+            };
+            // A clear claim only: a pair as strong as an uncued quote must be to be taken, and
+            // well ahead of the cued one (quotes of one page share words with each other's
+            // translations).
+            if hit.score >= opts.uncued_min_score && hit.score >= score + CLAIM_LEAD {
+                if let Some(f) = found.get_mut(ci) {
+                    *f = None;
+                }
+            }
+        }
+    }
 }
 
 /// The output rows, in document and quote order.
@@ -492,4 +580,59 @@ fn rows(
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(id: &str, text: &str) -> SegmentedDoc {
+        let doc = Document::new(id, text);
+        let segments = crate::segment::segment(&doc);
+        SegmentedDoc { doc, segments }
+    }
+
+    fn post(id: &str, text: &str, lang: &str) -> Post {
+        Post {
+            id: id.into(),
+            text: text.into(),
+            lang: Lang::new(lang),
+        }
+    }
+
+    #[test]
+    fn a_translated_quote_is_not_paired_with_the_translation_of_its_neighbour() {
+        // The Russian post is the translation of the mayor's English quote, not the original of
+        // Ivan's translated one, though both quotes speak of the same bridge.
+        let d = doc(
+            "d",
+            "\"The army destroyed the bridge over the river,\" Ivan wrote in Russian on Telegram. \
+             \"The army destroyed the old bridge over the river this morning, and the water is \
+             rising,\" the mayor told reporters.",
+        );
+        let pool = [post(
+            "trap",
+            "Армия разрушила старый мост через реку сегодня утром, и вода поднимается.",
+            "ru",
+        )];
+        let mut opts = QuoteOptions::default();
+        opts.lexicons
+            .push(crate::align::lexicon::Lexicon::from_pairs([
+                ("army", "армия"),
+                ("destroyed", "разрушила"),
+                ("bridge", "мост"),
+                ("river", "реку"),
+                ("old", "старый"),
+                ("morning", "утром"),
+                ("water", "вода"),
+                ("rising", "поднимается"),
+            ]));
+        let rows = pair_quotes(&[d], &pool, &opts);
+        let paired: Vec<(&str, &str)> = rows
+            .iter()
+            .filter(|r| !r.original_id.is_empty())
+            .map(|r| (r.quote_id.as_str(), r.original_id.as_str()))
+            .collect();
+        assert_eq!(paired, Vec::<(&str, &str)>::new());
+    }
 }

@@ -78,6 +78,8 @@ pub const EN: Wordings = Wordings {
         held("{n} lamented on {p}, writing in {l}.", "lamented"),
         held("{n} vowed in a {l}-language video.", "vowed"),
         held("{n} scoffed in her native {l} on {p}.", "scoffed"),
+        held("{n} bristled in a short {l} video on {p}.", "bristled"),
+        held("{n} shot back in a {l} {p} post.", "shot"),
     ],
     before_cued: &[
         w("{n} wrote in {l} on {p}:"),
@@ -89,6 +91,7 @@ pub const EN: Wordings = Wordings {
         held("{n} fired back in {l} on {p}:", "fired"),
         held("Taking to {p} in {l}, {n} mused:", "mused"),
         held("{n} lamented in a {l} post:", "lamented"),
+        held("In a terse {l} message on {p}, {n} railed:", "railed"),
     ],
     after_social: &[
         w("{n} wrote on {p}."),
@@ -169,6 +172,7 @@ pub const ES: Wordings = Wordings {
             "sentenció",
         ),
         held("lamentó {n} en {p}, en un texto en inglés.", "lamentó"),
+        held("zanjó {n} en un tuit escrito en inglés.", "zanjó"),
     ],
     before_cued: &[
         w("{n} escribió en inglés en {p}:"),
@@ -232,6 +236,7 @@ pub const RU: Wordings = Wordings {
         held("съязвил {n} в {p} на английском.", "съязвил"),
         held("парировал {n} на английском.", "парировал"),
         held("посетовал {n} в {p}, написав по-английски.", "посетовал"),
+        held("отрезал {n} в своём английском посте.", "отрезал"),
     ],
     before_cued: &[
         w("{n} написал в {p} на английском:"),
@@ -293,6 +298,7 @@ pub const UK: Wordings = Wordings {
         w("повідомив {n} в англомовному дописі."),
         held("іронізував {n} у {p} англійською.", "іронізував"),
         held("парирував {n} англійською.", "парирував"),
+        held("відрізав {n} в англійському дописі у {p}.", "відрізав"),
     ],
     before_cued: &[
         w("{n} написав у {p} англійською:"),

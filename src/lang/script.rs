@@ -194,13 +194,6 @@ impl ScriptCounts {
         ScriptCounts { counts }
     }
 
-    /// Adds another text's counts to these.
-    pub fn add(&mut self, other: &ScriptCounts) {
-        for (a, b) in self.counts.iter_mut().zip(other.counts.iter()) {
-            *a += b;
-        }
-    }
-
     /// Letters of one script.
     pub fn get(&self, script: Script) -> u32 {
         self.counts.get(script as usize).copied().unwrap_or(0)

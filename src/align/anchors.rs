@@ -186,42 +186,6 @@ pub fn anchors(text: &str) -> Vec<String> {
     out
 }
 
-/// English contractions written out (`didn't` → `did not`, `I'd` → `I would`), so that each part
-/// can meet its translation; other words come back unchanged. `'s` is dropped (possessive or "is").
-pub fn expand_contraction(word: &str) -> Vec<String> {
-    let w = word.replace('’', "'");
-    let whole = match w.as_str() {
-        "can't" | "cannot" => Some(["can", "not"]),
-        "won't" => Some(["will", "not"]),
-        "shan't" => Some(["shall", "not"]),
-        _ => None,
-    };
-    if let Some(parts) = whole {
-        return parts.iter().map(|p| p.to_string()).collect();
-    }
-    for (suffix, full) in [
-        ("n't", "not"),
-        ("'ll", "will"),
-        ("'re", "are"),
-        ("'ve", "have"),
-        ("'m", "am"),
-        ("'d", "would"),
-        ("'s", ""),
-    ] {
-        if let Some(stem) = w.strip_suffix(suffix) {
-            if stem.is_empty() {
-                break;
-            }
-            let mut out = vec![stem.to_string()];
-            if !full.is_empty() {
-                out.push(full.to_string());
-            }
-            return out;
-        }
-    }
-    vec![word.to_string()]
-}
-
 /// A small script-based guess of a text's language, kept behind one function so that the
 /// statistical identifier of the `lang` stage can replace it: Cyrillic is Ukrainian when it has
 /// і ї є ґ, else Russian; Latin script is decided by `whatlang` among common European languages;
@@ -350,15 +314,6 @@ mod tests {
                 ("well-known".to_string(), false)
             ]
         );
-    }
-
-    #[test]
-    fn contractions_expand() {
-        assert_eq!(expand_contraction("didn't"), vec!["did", "not"]);
-        assert_eq!(expand_contraction("can't"), vec!["can", "not"]);
-        assert_eq!(expand_contraction("he'd"), vec!["he", "would"]);
-        assert_eq!(expand_contraction("Tom's"), vec!["Tom"]);
-        assert_eq!(expand_contraction("house"), vec!["house"]);
     }
 
     #[test]

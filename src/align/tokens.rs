@@ -477,6 +477,15 @@ mod tests {
     }
 
     #[test]
+    fn an_english_contraction_is_its_written_out_words() {
+        assert_eq!(english_contraction("didn't"), vec!["did", "not"]);
+        assert_eq!(english_contraction("can't"), vec!["can", "not"]);
+        assert_eq!(english_contraction("he'd"), vec!["he", "would"]);
+        assert_eq!(english_contraction("Tom's"), vec!["Tom"]);
+        assert_eq!(english_contraction("house"), vec!["house"]);
+    }
+
+    #[test]
     fn english_contractions_are_written_out() {
         assert_eq!(
             toks("I should've known.", "en"),

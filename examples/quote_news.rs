@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use talign::align::Lexicon;
 use talign::eval::quote_synth::news::{build_news, score_news, NewsOptions, NewsScores, Parallel};
+use talign::eval::synth::Flores;
 use talign::lang::{identify, Detector};
 use talign::run::quotes::{pair_quotes_prepared, prepare_pool, QuoteOptions, SegmentedDoc};
 use talign::Lang;
@@ -28,30 +29,10 @@ fn main() -> anyhow::Result<()> {
     let seeds: u64 = value("--seeds").map_or(Ok(5), |v| v.parse())?;
     let first: u64 = value("--first").map_or(Ok(1), |v| v.parse())?;
     let data = PathBuf::from(value("--data").unwrap_or_else(|| "../shared/data".into()));
-    let read = |p: &str| {
-        std::fs::read_to_string(data.join(p)).with_context(|| format!("{}", data.join(p).display()))
-    };
-    let (en, ru, es, uk, meta) = (
-        read("flores/eng_Latn.devtest")?,
-        read("flores/rus_Cyrl.devtest")?,
-        read("flores/spa_Latn.devtest")?,
-        read("flores/ukr_Cyrl.devtest")?,
-        read("flores/metadata_devtest.tsv")?,
-    );
+    let flores_dir = data.join("flores");
+    let flores = Flores::load(&flores_dir).with_context(|| format!("{}", flores_dir.display()))?;
+    let corpus = Parallel::from_flores(&flores);
     let l = |c: &str| Lang::new(c).unwrap_or_default();
-    let corpus = Parallel {
-        sides: vec![
-            (l("en"), "English", en.lines().collect()),
-            (l("ru"), "Russian", ru.lines().collect()),
-            (l("es"), "Spanish", es.lines().collect()),
-            (l("uk"), "Ukrainian", uk.lines().collect()),
-        ],
-        pages: meta
-            .lines()
-            .skip(1)
-            .map(|x| x.split('\t').next().unwrap_or(""))
-            .collect(),
-    };
     let mut opts = QuoteOptions::default();
     if !flag("--no-muse") {
         for lang in ["ru", "es"] {

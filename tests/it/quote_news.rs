@@ -5,17 +5,11 @@
 //! One seed, paired one article at a time as `talign run` does; the full figures per class come
 //! from `cargo run --release --example quote_news`. Skips loudly without `../shared/data`.
 
-use std::path::Path;
-
 use talign::align::Lexicon;
 use talign::eval::quote_synth::news::{build_news, score_news, NewsOptions, Parallel};
+use talign::eval::synth::Flores;
 use talign::run::quotes::{pair_quotes_prepared, prepare_pool, QuoteOptions, SegmentedDoc};
 use talign::Lang;
-
-fn read(dir: &Path, p: &str) -> String {
-    let path = dir.join(p);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
 
 #[test]
 fn news_quotes_pair_with_their_originals_and_never_with_a_trap() {
@@ -25,28 +19,11 @@ fn news_quotes_pair_with_their_originals_and_never_with_a_trap() {
     ) else {
         return;
     };
-    let (flores, lex) = (data.join("flores"), data.join("lexicons"));
-    let (en, ru, es, uk, meta) = (
-        read(&flores, "eng_Latn.devtest"),
-        read(&flores, "rus_Cyrl.devtest"),
-        read(&flores, "spa_Latn.devtest"),
-        read(&flores, "ukr_Cyrl.devtest"),
-        read(&flores, "metadata_devtest.tsv"),
-    );
+    let lex = data.join("lexicons");
+    let flores = Flores::load(&data.join("flores"))
+        .unwrap_or_else(|e| panic!("{}: {e}", data.join("flores").display()));
+    let corpus = Parallel::from_flores(&flores);
     let l = |c: &str| Lang::new(c).unwrap_or_default();
-    let corpus = Parallel {
-        sides: vec![
-            (l("en"), "English", en.lines().collect()),
-            (l("ru"), "Russian", ru.lines().collect()),
-            (l("es"), "Spanish", es.lines().collect()),
-            (l("uk"), "Ukrainian", uk.lines().collect()),
-        ],
-        pages: meta
-            .lines()
-            .skip(1)
-            .map(|x| x.split('\t').next().unwrap_or(""))
-            .collect(),
-    };
     let test = build_news(
         &corpus,
         &NewsOptions {

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use super::wordings::{for_lang, Wording, Wordings};
 use crate::doc::{Document, Lang};
-use crate::eval::synth::SplitMix64;
+use crate::eval::synth::{Flores, SplitMix64};
 use crate::run::quotes::{Post, QuotePair};
 
 /// A line-aligned multilingual corpus (FLORES): English first, then the other languages.
@@ -23,6 +23,33 @@ pub struct Parallel<'a> {
     pub sides: Vec<(Lang, &'static str, Vec<&'a str>)>,
     /// The source page of each line (consecutive lines of a page are one document).
     pub pages: Vec<&'a str>,
+}
+
+impl<'a> Parallel<'a> {
+    /// English and the other languages of FLORES devtest as read by [`Flores::load`], each
+    /// line's page from the metadata.
+    pub fn from_flores(flores: &'a Flores) -> Parallel<'a> {
+        let name = |code: &str| match code {
+            "ru" => "Russian",
+            "es" => "Spanish",
+            "uk" => "Ukrainian",
+            _ => "",
+        };
+        let lines = |v: &'a [String]| v.iter().map(String::as_str).collect();
+        let en = Lang::new("en").unwrap_or_default();
+        let mut sides = vec![(en, "English", lines(&flores.english))];
+        for (code, other) in &flores.others {
+            sides.push((
+                Lang::new(code).unwrap_or_default(),
+                name(code),
+                lines(other),
+            ));
+        }
+        Parallel {
+            sides,
+            pages: flores.urls.iter().map(String::as_str).collect(),
+        }
+    }
 }
 
 impl Parallel<'_> {

@@ -7,6 +7,14 @@ fn kinds_and_texts(text: &str) -> Vec<(SegmentKind, &str)> {
         .collect()
 }
 
+/// The quote number and piece of each quote segment of `text`, in order.
+fn quote_parts(text: &str) -> Vec<QuotePart> {
+    segment_with(text, SegmentOptions::default())
+        .into_iter()
+        .filter_map(|s| s.quote)
+        .collect()
+}
+
 #[test]
 fn split_quote_is_two_pieces_of_one_quote() {
     let text = "\"Get off, you moron!\" Rogozin said in a quickly deleted Tweet. \"Otherwise, it is on your conscience.\"";
@@ -40,10 +48,7 @@ fn split_quote_is_two_pieces_of_one_quote() {
 #[test]
 fn separate_quotes_get_separate_numbers() {
     let text = "\"We are ready for this,\" she said.\n\n\"It was a very long day for all of us,\" he added later.";
-    let quotes: Vec<_> = segment_with(text, SegmentOptions::default())
-        .into_iter()
-        .filter_map(|s| s.quote)
-        .collect();
+    let quotes = quote_parts(text);
     assert_eq!(
         quotes,
         [
@@ -192,10 +197,7 @@ fn the_sentences_view_gives_furniture_one_row_per_sentence() {
 #[test]
 fn quotes_by_different_speakers_are_different_quotes() {
     let text = "\"We stand with Ukraine,\" Estonia's foreign minister said in a post on X. \"Russia will pay for this war,\" Lithuania's defence minister wrote.";
-    let quotes: Vec<_> = segment_with(text, SegmentOptions::default())
-        .into_iter()
-        .filter_map(|s| s.quote)
-        .collect();
+    let quotes = quote_parts(text);
     assert_eq!(
         quotes,
         [

@@ -222,6 +222,9 @@ fn slavic_skeleton(stem: &str, lang: Lang) -> Option<String> {
 #[derive(Debug, Default)]
 pub struct Translations {
     map: HashMap<Lang, HashMap<String, Vec<Key>>>,
+    /// The same translations by the consonant skeleton of the query stem (Ukrainian and
+    /// Belarusian queries only), for query stems no entry spells exactly.
+    by_skeleton: HashMap<Lang, HashMap<String, Vec<Key>>>,
 }
 
 impl Translations {
@@ -235,6 +238,7 @@ impl Translations {
         keys: &mut Interner,
     ) -> Self {
         let mut map: HashMap<Lang, HashMap<String, Vec<Key>>> = HashMap::new();
+        let mut by_skeleton: HashMap<Lang, HashMap<String, Vec<Key>>> = HashMap::new();
         let mut stem_cache: HashMap<(Lang, String), String> = HashMap::new();
         let mut stem = |w: &str, l: Lang| -> String {
             stem_cache
@@ -260,6 +264,14 @@ impl Translations {
                             let sy = stem(y, lp);
                             let key = keys.id(&format!("s{}:{sy}", lp.as_str()));
                             let skel = slavic_skeleton(&sy, lp).map(|k| keys.id(&k));
+                            if let Some(qs) = slavic_skeleton(&sx, lq) {
+                                let e = by_skeleton.entry(lq).or_default().entry(qs).or_default();
+                                for k in std::iter::once(key).chain(skel) {
+                                    if !e.contains(&k) {
+                                        e.push(k);
+                                    }
+                                }
+                            }
                             let e = map.entry(lq).or_default().entry(sx).or_default();
                             for k in std::iter::once(key).chain(skel) {
                                 if !e.contains(&k) {
@@ -271,7 +283,7 @@ impl Translations {
                 }
             }
         }
-        Translations { map }
+        Translations { map, by_skeleton }
     }
 
     /// The pool keys a query stem translates to.
@@ -279,6 +291,15 @@ impl Translations {
         self.map
             .get(&lang)
             .and_then(|m| m.get(stem))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// The pool keys of the entries whose query stem has the same consonant skeleton as `stem`
+    /// (empty outside Ukrainian and Belarusian).
+    fn get_skeleton(&self, lang: Lang, stem: &str) -> &[Key] {
+        slavic_skeleton(stem, lang)
+            .and_then(|k| self.by_skeleton.get(&lang)?.get(&k))
             .map(Vec::as_slice)
             .unwrap_or(&[])
     }
@@ -359,7 +380,12 @@ impl Side {
                                 wkeys.push(keys.id(&k));
                             }
                         } else {
-                            wkeys.extend_from_slice(translations.get(*lang, stem));
+                            let exact = translations.get(*lang, stem);
+                            if exact.is_empty() {
+                                wkeys.extend_from_slice(translations.get_skeleton(*lang, stem));
+                            } else {
+                                wkeys.extend_from_slice(exact);
+                            }
                         }
                         if let Some(c) = &w.cognate {
                             wkeys.push(keys.id(&format!("c:{c}")));
@@ -469,6 +495,34 @@ mod tests {
         assert_eq!(slavic_skeleton("войн", l("uk")), Some("k:вйн".to_string()));
         assert_eq!(slavic_skeleton("війн", l("ru")), None);
         assert_eq!(slavic_skeleton("ми", l("uk")), None);
+    }
+
+    /// A Ukrainian quote of an English post, with only a Russian lexicon: `війни` and `острів`
+    /// are spelled differently from `войны` and `остров`, but their translations still reach
+    /// the English words, in this direction as in the other.
+    #[test]
+    fn ukrainian_queries_reach_english_through_a_russian_lexicon() {
+        let stemmers = Stemmers::new();
+        let mut keys = Interner::default();
+        let lex = Lexicon::from_pairs([("war", "война"), ("island", "остров")]);
+        let tr = Translations::build(&[&lex], &[l("uk")], &[l("en")], &stemmers, &mut keys);
+        let q = Side::build(
+            &[("Острів після війни", l("uk"))],
+            Role::Query,
+            &stemmers,
+            &tr,
+            &mut keys,
+        );
+        let p = Side::build(
+            &[("The island after the war", l("en"))],
+            Role::Pool,
+            &stemmers,
+            &tr,
+            &mut keys,
+        );
+        let (qi, pi) = (&q.items[0], &p.items[0]);
+        let shared = qi.keyset.iter().filter(|k| pi.keyset.contains(k)).count();
+        assert!(shared >= 2, "island and war meet through skeletons");
     }
 
     #[test]

@@ -211,7 +211,7 @@ fn candidates(
         .map_init(
             || {
                 (
-                    vec![0f32; n_pool],
+                    vec![[0f32; 2]; n_pool],
                     vec![u32::MAX; n_pool],
                     Vec::<u32>::new(),
                 )
@@ -222,16 +222,21 @@ fn candidates(
                 if touched.len() < params.candidates {
                     // Too little rare evidence: let the common keys propose candidates too.
                     for &p in touched.iter() {
-                        acc[p as usize] = 0.0;
+                        acc[p as usize] = [0.0; 2];
                         stamp[p as usize] = u32::MAX;
                     }
                     touched.clear();
                     accumulate(q, &index, usize::MAX, acc, stamp, touched);
                 }
-                let mut short: Vec<(f32, u32)> =
-                    touched.iter().map(|&p| (acc[p as usize], p)).collect();
+                let mut short: Vec<(f32, u32)> = touched
+                    .iter()
+                    .map(|&p| {
+                        let total = pool.items.get(p as usize).map_or(0.0, |i| i.total);
+                        (approximate(acc[p as usize], q.total, total), p)
+                    })
+                    .collect();
                 for &p in touched.iter() {
-                    acc[p as usize] = 0.0;
+                    acc[p as usize] = [0.0; 2];
                     stamp[p as usize] = u32::MAX;
                 }
                 let keep = params.candidates.saturating_mul(2);
@@ -265,13 +270,14 @@ fn candidates(
         .collect()
 }
 
-/// Adds the approximate scores of one query's candidates into `acc` over keys held by at most
-/// `max_df` pool items; `touched` collects the pool items reached.
+/// Adds the matched weights of one query's candidates into `acc` (query words, each once per
+/// pool item; pool words, once per key) over keys held by at most `max_df` pool items; `touched`
+/// collects the pool items reached.
 fn accumulate(
     q: &Item,
     index: &Index,
     max_df: usize,
-    acc: &mut [f32],
+    acc: &mut [[f32; 2]],
     stamp: &mut [u32],
     touched: &mut Vec<u32>,
 ) {
@@ -288,18 +294,37 @@ fn accumulate(
                 let (Some(a), Some(s)) = (acc.get_mut(pu), stamp.get_mut(pu)) else {
                     continue;
                 };
-                if *a == 0.0 && *s == u32::MAX {
+                if *s == u32::MAX {
                     touched.push(p);
                 }
                 // The query word counts once per pool item; the pool word's weight is added
                 // for each distinct key (an approximation, rescored exactly afterwards).
                 if *s != wi as u32 {
                     *s = wi as u32;
-                    *a += w.weight;
+                    a[0] += w.weight;
                 }
-                *a += pw;
+                a[1] += pw;
             }
         }
+    }
+}
+
+/// The approximate score of a candidate from its accumulated weights: the harmonic mean of the
+/// covered shares of the query's and the pool item's weight, as the exact score has it (raw
+/// sums would favour long pool items that share many common words).
+fn approximate(acc: [f32; 2], q_total: f32, p_total: f32) -> f32 {
+    let share = |got: f32, total: f32| {
+        if total > 0.0 {
+            (got / total).min(1.0)
+        } else {
+            0.0
+        }
+    };
+    let (cq, cp) = (share(acc[0], q_total), share(acc[1], p_total));
+    if cq + cp > 0.0 {
+        2.0 * cq * cp / (cq + cp)
+    } else {
+        0.0
     }
 }
 
@@ -494,6 +519,51 @@ mod tests {
         let a = assign(&c, 2, 2);
         assert_eq!(a[1].map(|c| c.pool), Some(0));
         assert_eq!(a[0].map(|c| c.pool), Some(1));
+    }
+
+    /// A short translation that covers the query whole is a candidate even when long pool
+    /// entries hold the same words among many others (raw weight sums would rank them first).
+    #[test]
+    fn blocking_ranks_by_covered_share_not_by_raw_weight() {
+        use crate::align::anchors::Stemmers;
+        use crate::align::lexicon::Lexicon;
+        use crate::align::mine::side::{Interner, Role, Translations};
+        use crate::doc::Lang;
+        let (en, ru) = (
+            Lang::new("en").unwrap_or_default(),
+            Lang::new("ru").unwrap_or_default(),
+        );
+        let lex = Lexicon::from_pairs([("what", "что"), ("you", "ты"), ("doing", "делаешь")]);
+        let stemmers = Stemmers::new();
+        let mut keys = Interner::default();
+        let tr = Translations::build(&[&lex], &[en], &[ru], &stemmers, &mut keys);
+        let long = "Ты знаешь, что ты делаешь, когда мама с папой уезжают в город на ярмарку?";
+        let pool = [
+            (long, ru),
+            (
+                "Что ты делаешь в субботу вечером, когда все друзья уехали?",
+                ru,
+            ),
+            (
+                "Скажи, что ты делаешь с этими старыми газетами и журналами?",
+                ru,
+            ),
+            ("Что ты делаешь?", ru),
+        ];
+        let q = Side::build(
+            &[("What are you doing?", en)],
+            Role::Query,
+            &stemmers,
+            &tr,
+            &mut keys,
+        );
+        let p = Side::build(&pool, Role::Pool, &stemmers, &tr, &mut keys);
+        let params = ScoreParams {
+            candidates: 1,
+            ..ScoreParams::default()
+        };
+        let got = candidates(&q, &p, keys.len(), &params);
+        assert_eq!(got[0].first().map(|c| c.pool), Some(3), "{got:?}");
     }
 
     #[test]

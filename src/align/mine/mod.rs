@@ -27,6 +27,7 @@
 pub mod assign;
 pub mod fallback;
 pub mod learn;
+pub mod numbers;
 pub mod search;
 pub mod side;
 

@@ -119,6 +119,8 @@ struct RawWord {
     cognate: Option<String>,
     norm: String,
     name: bool,
+    /// The digits key of a spelled number (see [`super::numbers`]).
+    number: Option<String>,
 }
 
 /// Splits a text into raw words and anchors.
@@ -133,6 +135,7 @@ fn raw_words(text: &str, lang: Lang, stemmers: &Stemmers) -> Vec<RawWord> {
             cognate,
             norm: normalize_word(&w.text, Translit::guess(&w.text)),
             name: w.capital && w.written > 0,
+            number: super::numbers::number_key(&w.text, lang),
         });
     }
     for a in anchors(text) {
@@ -142,6 +145,7 @@ fn raw_words(text: &str, lang: Lang, stemmers: &Stemmers) -> Vec<RawWord> {
             cognate: None,
             norm: a,
             name: false,
+            number: None,
         });
     }
     out
@@ -389,6 +393,9 @@ impl Side {
                         }
                         if let Some(c) = &w.cognate {
                             wkeys.push(keys.id(&format!("c:{c}")));
+                        }
+                        if let Some(n) = &w.number {
+                            wkeys.push(keys.id(n));
                         }
                     }
                 }

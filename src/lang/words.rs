@@ -4,79 +4,70 @@
 //! The lists are stopwords-iso and NLTK's (MIT licence), as shipped in the crates.io crate
 //! `stop-words` 0.10.1, kept to 51 of the n-gram model's languages in `data/lang/stopwords.tsv`.
 
-use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use super::codes::LangSet;
 use crate::doc::Lang;
 
-const TABLE: &str = include_str!("../../data/lang/stopwords.tsv");
+// TABLE_CODES, WORDS and SLOTS: `data/lang/stopwords.tsv` compiled by `build.rs` into a static
+// hash table, so that a process looks words up without first building a map of 16,000 words
+// (that cost every `talign align` and `detect` process 7 to 17 million instructions).
+include!(concat!(env!("OUT_DIR"), "/function_words.rs"));
 
-/// Word → languages, borrowing the words from the compiled-in table (lowercase already): no
-/// allocation per word, so a one-line `detect` stays cheap. Built once per process, and every
-/// `talign align` or `detect` process pays for it: a language's code is parsed once per run of
-/// its lines (the table is grouped by language), not once per line, and the lines are cut
-/// bytewise.
-fn table() -> &'static FxHashMap<&'static str, LangSet> {
-    static MAP: OnceLock<FxHashMap<&'static str, LangSet>> = OnceLock::new();
-    MAP.get_or_init(|| build_table(TABLE))
+/// FNV-1a, 64 bits: the hash `build.rs` placed the words with.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
 }
 
-/// The word → languages map of a `lang<TAB>word` table (`#` lines are comments).
-fn build_table(table: &'static str) -> FxHashMap<&'static str, LangSet> {
-    let mut map: FxHashMap<&'static str, LangSet> = FxHashMap::default();
-    map.reserve(table.len() / 10);
-    let mut last: (&str, LangSet) = ("", LangSet::EMPTY);
-    let bytes = table.as_bytes();
-    let mut start = 0;
-    // cut at the ASCII bytes `\n` and `\t` (always character boundaries) with memchr: the
-    // table has 20,000 short lines, and splitting them with `str` searches cost more than the
-    // map itself
-    while start < bytes.len() {
-        let rest = bytes.get(start..).unwrap_or_default();
-        let end = memchr::memchr(b'\n', rest).map_or(bytes.len(), |k| start + k);
-        let from = start;
-        start = end + 1;
-        let line = bytes.get(from..end).unwrap_or_default();
-        if line.first() == Some(&b'#') {
-            continue;
+/// The mask of [`TABLE_CODES`] listing `word`, when the table holds it.
+fn mask_of(word: &str) -> Option<u64> {
+    let size = SLOTS.len();
+    let mut slot = (fnv1a(word.as_bytes()) as usize) & (size - 1);
+    // the table is at most half full: a probe meets an empty slot long before wrapping around
+    for _ in 0..size {
+        let k = usize::from(*SLOTS.get(slot)?);
+        let (w, mask) = WORDS.get(k.checked_sub(1)?)?;
+        if *w == word {
+            return Some(*mask);
         }
-        let Some(tab) = memchr::memchr(b'\t', line) else {
-            continue;
-        };
-        let (Some(code), Some(word)) =
-            (table.get(from..from + tab), table.get(from + tab + 1..end))
-        else {
-            continue;
-        };
-        if code != last.0 {
-            last = (
-                code,
-                Lang::new(code).map_or(LangSet::EMPTY, |l| LangSet::of(&[l])),
-            );
-        }
-        let word = word.strip_suffix('\r').unwrap_or(word);
-        if !last.1.is_empty() && !word.is_empty() {
-            let set = map.entry(word).or_default();
-            *set = set.or(last.1);
-        }
+        slot = (slot + 1) & (size - 1);
     }
-    map
+    None
+}
+
+/// The language set of each bit of a mask over [`TABLE_CODES`].
+fn code_sets() -> &'static [LangSet; TABLE_CODES.len()] {
+    static SETS: OnceLock<[LangSet; TABLE_CODES.len()]> = OnceLock::new();
+    SETS.get_or_init(|| {
+        TABLE_CODES.map(|code| Lang::new(code).map_or(LangSet::EMPTY, |l| LangSet::of(&[l])))
+    })
+}
+
+/// The languages of a mask over [`TABLE_CODES`].
+fn set_of(mut mask: u64) -> LangSet {
+    let sets = code_sets();
+    let mut set = LangSet::EMPTY;
+    while mask != 0 {
+        let bit = mask.trailing_zeros() as usize;
+        mask &= mask - 1;
+        set = set.or(sets.get(bit).copied().unwrap_or(LangSet::EMPTY));
+    }
+    set
 }
 
 /// The languages with a function-word list.
 pub fn listed_langs() -> LangSet {
-    static LISTED: OnceLock<LangSet> = OnceLock::new();
-    *LISTED.get_or_init(|| {
-        table()
-            .values()
-            .fold(LangSet::EMPTY, |all, set| all.or(*set))
-    })
+    set_of(u64::MAX)
 }
 
 /// The languages that list `word` (lowercase) as a function word.
 pub fn function_word_langs(word: &str) -> Option<LangSet> {
-    table().get(word).copied()
+    mask_of(word).map(set_of).filter(|s| !s.is_empty())
 }
 
 /// Calls `f` with the languages (within `cands`) of every function word of `text` that tells the
@@ -114,7 +105,7 @@ mod tests {
         assert!(function_word_langs("мне").is_some_and(|s| s.contains(ru)));
         assert!(function_word_langs("zzzq").is_none());
         assert!(
-            table().keys().all(|w| w.to_lowercase() == *w),
+            WORDS.iter().all(|(w, _)| w.to_lowercase() == *w),
             "the table holds lowercase words, looked up as they are"
         );
         let mut seen = Vec::new();
@@ -125,24 +116,26 @@ mod tests {
     }
 
     #[test]
-    fn a_word_listed_by_two_languages_gets_both_and_comments_are_skipped() {
-        let map = build_table("# lang\tword\nde\tdie\nde\tund\nen\tdie\nen\tthe\r\nxx1\tzz\n");
-        let (de, en) = (
-            Lang::new("de").unwrap_or_default(),
-            Lang::new("en").unwrap_or_default(),
-        );
-        assert_eq!(map.get("die"), Some(&LangSet::of(&[de, en])));
-        assert_eq!(map.get("und"), Some(&LangSet::of(&[de])));
-        assert_eq!(
-            map.get("the"),
-            Some(&LangSet::of(&[en])),
-            "a CR ending is not part of a word"
-        );
-        assert_eq!(map.get("zz"), None, "a line with a bad code adds nothing");
-        assert_eq!(map.len(), 3);
-        assert!(
-            table().keys().all(|w| w.trim() == *w && !w.is_empty()),
-            "the words of the shipped table need no trimming"
-        );
+    fn the_compiled_table_gives_each_word_the_languages_that_list_it() {
+        let text = include_str!("../../data/lang/stopwords.tsv");
+        let mut expected: std::collections::HashMap<&str, LangSet> = Default::default();
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((code, word)) = line.split_once('\t') {
+                let set = expected.entry(word.trim()).or_default();
+                *set = set.or(LangSet::of_codes(&[code]));
+            }
+        }
+        assert_eq!(expected.len(), WORDS.len());
+        for (word, set) in &expected {
+            assert_eq!(function_word_langs(word), Some(*set), "{word}");
+        }
+        // "die" is German, Dutch and Afrikaans; "und" only German
+        let die = LangSet::of_codes(&["de", "nl", "af"]);
+        assert_eq!(function_word_langs("die"), Some(die));
+        assert_eq!(function_word_langs("und"), Some(LangSet::of_codes(&["de"])));
+        assert_eq!(function_word_langs(""), None);
+        assert_eq!(function_word_langs("zzzqx"), None);
+        let all = expected.values().fold(LangSet::EMPTY, |a, s| a.or(*s));
+        assert_eq!(listed_langs(), all);
     }
 }

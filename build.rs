@@ -58,27 +58,41 @@ fn main() {
         codes.len(),
         codes
     );
-    let _ = writeln!(
-        out,
-        "/// Every function word with the mask of [`TABLE_CODES`] listing it, in byte order."
-    );
-    let _ = writeln!(out, "static WORDS: [(&str, u64); {}] = [", by_word.len());
+    // the words as one string with offsets, not a table of `&str`: pointers in a static need
+    // a relocation each, applied by the loader at every process start
+    let mut joined = String::new();
+    let mut offsets = vec![0u32];
+    let mut masks = Vec::new();
     for (k, (word, langs)) in by_word.iter().enumerate() {
         let mask = langs
             .iter()
             .filter_map(|c| codes.iter().position(|x| x == c))
             .fold(0u64, |m, i| m | (1u64 << i));
-        let _ = writeln!(out, "    ({word:?}, {mask:#x}),");
+        joined.push_str(word);
+        offsets.push(joined.len() as u32);
+        masks.push(mask);
         let mut slot = (fnv1a(word.as_bytes()) as usize) & (size - 1);
         while slots[slot] != 0 {
             slot = (slot + 1) & (size - 1);
         }
         slots[slot] = (k + 1) as u16;
     }
-    let _ = writeln!(out, "];");
     let _ = writeln!(
         out,
-        "/// Open addressing over [`WORDS`]: slot → 1 + the word's index, 0 when empty (FNV-1a, \
+        "/// Every function word, in byte order, one after the other."
+    );
+    let _ = writeln!(out, "static JOINED: &str = {joined:?};");
+    let _ = writeln!(out, "/// Word k is `JOINED[OFFSETS[k]..OFFSETS[k + 1]]`.");
+    let _ = writeln!(
+        out,
+        "static OFFSETS: [u32; {}] = {offsets:?};",
+        offsets.len()
+    );
+    let _ = writeln!(out, "/// The mask of [`TABLE_CODES`] listing each word.");
+    let _ = writeln!(out, "static MASKS: [u64; {}] = {masks:?};", masks.len());
+    let _ = writeln!(
+        out,
+        "/// Open addressing over the words: slot → 1 + the word's index, 0 when empty (FNV-1a, \
          linear probing)."
     );
     let _ = writeln!(out, "static SLOTS: [u16; {size}] = {slots:?};");

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use super::codes::LangSet;
 use crate::doc::Lang;
 
-// TABLE_CODES, WORDS and SLOTS: `data/lang/stopwords.tsv` compiled by `build.rs` into a static
+// TABLE_CODES, JOINED, OFFSETS, MASKS and SLOTS: `data/lang/stopwords.tsv` compiled by `build.rs` into a static
 // hash table, so that a process looks words up without first building a map of 16,000 words
 // (that cost every `talign align` and `detect` process 7 to 17 million instructions).
 include!(concat!(env!("OUT_DIR"), "/function_words.rs"));
@@ -30,14 +30,19 @@ fn mask_of(word: &str) -> Option<u64> {
     let mut slot = (fnv1a(word.as_bytes()) as usize) & (size - 1);
     // the table is at most half full: a probe meets an empty slot long before wrapping around
     for _ in 0..size {
-        let k = usize::from(*SLOTS.get(slot)?);
-        let (w, mask) = WORDS.get(k.checked_sub(1)?)?;
-        if *w == word {
-            return Some(*mask);
+        let k = usize::from(*SLOTS.get(slot)?).checked_sub(1)?;
+        if table_word(k)? == word {
+            return MASKS.get(k).copied();
         }
         slot = (slot + 1) & (size - 1);
     }
     None
+}
+
+/// Word `k` of the compiled table.
+fn table_word(k: usize) -> Option<&'static str> {
+    let (from, to) = (*OFFSETS.get(k)?, *OFFSETS.get(k + 1)?);
+    JOINED.get(from as usize..to as usize)
 }
 
 /// The language set of each bit of a mask over [`TABLE_CODES`].
@@ -105,7 +110,7 @@ mod tests {
         assert!(function_word_langs("мне").is_some_and(|s| s.contains(ru)));
         assert!(function_word_langs("zzzq").is_none());
         assert!(
-            WORDS.iter().all(|(w, _)| w.to_lowercase() == *w),
+            (0..MASKS.len()).all(|k| table_word(k).is_some_and(|w| w.to_lowercase() == w)),
             "the table holds lowercase words, looked up as they are"
         );
         let mut seen = Vec::new();
@@ -125,7 +130,7 @@ mod tests {
                 *set = set.or(LangSet::of_codes(&[code]));
             }
         }
-        assert_eq!(expected.len(), WORDS.len());
+        assert_eq!(expected.len(), MASKS.len());
         for (word, set) in &expected {
             assert_eq!(function_word_langs(word), Some(*set), "{word}");
         }

@@ -1,7 +1,7 @@
 //! The shared vocabulary of a document pair: both sides as token ids (identical normalised
 //! tokens share an id), and the cognate pairs between the two sides' words.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::features::{scan_tokens, word_similarity, Token, Translit};
 
@@ -13,7 +13,8 @@ pub type TokenId = u32;
 pub struct Tokenised {
     /// The vocabulary: id → normalised token (words as is, numbers `#n…`, punctuation `#p…`).
     pub vocab: Vec<String>,
-    /// Lookup from normalised token to id.
+    /// Lookup from normalised token to id (FxHash: the keys are the document's own words, and
+    /// hashing every token of a short document with SipHash cost more than tokenising it).
     pub ids: HashMap<String, TokenId>,
     /// Whether each token id is a word (not a number or punctuation shape).
     pub is_word: Vec<bool>,
@@ -106,7 +107,7 @@ impl Tokenised {
     /// (among words sharing the first three letters) is at least `min_similarity` similar.
     pub fn cognate_pairs(&self, min_similarity: f64) -> Vec<(TokenId, TokenId)> {
         let presence = self.presence();
-        let mut buckets: HashMap<[char; 3], (Vec<TokenId>, Vec<TokenId>)> = HashMap::new();
+        let mut buckets: HashMap<[char; 3], (Vec<TokenId>, Vec<TokenId>)> = HashMap::default();
         for (id, word) in self.vocab.iter().enumerate() {
             let (in_src, in_tgt) = presence.get(id).copied().unwrap_or((false, false));
             if !self.is_word.get(id).copied().unwrap_or(false) || (in_src && in_tgt) {

@@ -13,6 +13,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 
 use super::features::{is_cyrillic, normalize_word, numbers, Translit};
+use super::roman::roman_numbers;
 use crate::doc::Lang;
 
 /// One Snowball stemmer per language this crate knows; languages without one fall back to a
@@ -154,7 +155,8 @@ fn anchor_regex() -> Option<&'static Regex> {
         .as_ref()
 }
 
-/// Anchors that a translation keeps verbatim: normalised numbers (`n:1953`), URLs (`u:…`, lowercase,
+/// Anchors that a translation keeps verbatim: normalised numbers (`n:1953`, also centuries in
+/// Roman numerals, see [`roman_numbers`]), URLs (`u:…`, lowercase,
 /// no trailing punctuation), @mentions and #hashtags (lowercase), each once, in order.
 pub fn anchors(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -181,6 +183,9 @@ pub fn anchors(text: &str) -> Vec<String> {
     }
     rest.push_str(text.get(last..).unwrap_or(""));
     for n in numbers(&rest) {
+        push(format!("n:{n}"));
+    }
+    for n in roman_numbers(&rest) {
         push(format!("n:{n}"));
     }
     out

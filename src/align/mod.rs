@@ -21,6 +21,7 @@ pub mod length;
 pub mod lexicon;
 pub mod merged;
 pub mod mine;
+pub mod roman;
 pub mod score;
 pub mod search;
 pub mod stem;

@@ -1,14 +1,20 @@
-//! Compiles `data/lang/stopwords.tsv` (function words, `lang<TAB>word` lines) into a static
+//! Compiles `data/lang/stopwords.tsv` (function words, `lang<TAB>word` lines; the distinctive
+//! words of `data/lang/distinctive.tsv` applied, see `src/lang/word_table.rs`) into a static
 //! open-addressing hash table, so that no process builds a 16,000-word map at start-up (it cost
 //! every `talign align` and `talign detect` process more instructions than aligning a 30-sentence
 //! document). The table's hash is FNV-1a over the word's bytes; `src/lang/words.rs` hashes the
 //! same way.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::Path;
 
+#[path = "src/lang/word_table.rs"]
+mod word_table;
+
 const SOURCE: &str = "data/lang/stopwords.tsv";
+const DISTINCTIVE: &str = "data/lang/distinctive.tsv";
+const SIBLINGS: &str = "data/lang/siblings.tsv";
 
 /// FNV-1a, 64 bits (the same function as `lang::words::fnv1a`).
 fn fnv1a(bytes: &[u8]) -> u64 {
@@ -21,18 +27,19 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 fn main() {
-    println!("cargo:rerun-if-changed={SOURCE}");
-    println!("cargo:rerun-if-changed=build.rs");
-    let text = std::fs::read_to_string(SOURCE).expect("data/lang/stopwords.tsv is readable");
-    let mut by_word: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for line in text.lines().filter(|l| !l.starts_with('#')) {
-        if let Some((code, word)) = line.split_once('\t') {
-            let word = word.trim();
-            if !word.is_empty() {
-                by_word.entry(word).or_default().insert(code);
-            }
-        }
+    for source in [
+        SOURCE,
+        DISTINCTIVE,
+        SIBLINGS,
+        "src/lang/word_table.rs",
+        "build.rs",
+    ] {
+        println!("cargo:rerun-if-changed={source}");
     }
+    let read =
+        |path: &str| std::fs::read_to_string(path).expect("the data/lang tables are readable");
+    let (text, distinctive, siblings) = (read(SOURCE), read(DISTINCTIVE), read(SIBLINGS));
+    let by_word = word_table::word_langs(&text, &distinctive, &siblings);
     let codes: Vec<&str> = by_word
         .values()
         .flatten()

@@ -30,6 +30,8 @@ pub mod rules;
 pub mod script;
 pub mod siblings;
 pub mod spans;
+#[cfg(test)]
+mod word_table;
 pub mod words;
 
 use std::borrow::Cow;
@@ -580,6 +582,23 @@ mod tests {
         identify(text, &mut segs, &Detector::new(None));
         assert_eq!(segs[0].lang, l("es"));
         assert!(segs[0].confidence > 0.9);
+    }
+
+    #[test]
+    fn sibling_languages_with_copied_word_lists_are_told_apart_by_their_spellings() {
+        let d = Detector::new(None);
+        for (text, want) in [
+            ("Eg veit ikkje kva du meiner med det.", "nn"),
+            ("Jeg vet ikke hva du mener med det.", "nb"),
+            ("Jeg ved ikke hvad du mener med det.", "da"),
+            ("Saya tidak mahu pergi kerana hari hujan.", "ms"),
+            ("Saya tidak mau pergi karena hari hujan.", "id"),
+            // the n-grams alone call this Malay: "mau" is the Indonesian spelling of "mahu"
+            ("Saya mau pulang.", "id"),
+            ("Saya mahu pulang.", "ms"),
+        ] {
+            assert_eq!(d.detect(text).lang, l(want), "{text}");
+        }
     }
 
     #[test]

@@ -122,14 +122,15 @@ mod tests {
 
     #[test]
     fn the_compiled_table_gives_each_word_the_languages_that_list_it() {
-        let text = include_str!("../../data/lang/stopwords.tsv");
-        let mut expected: std::collections::HashMap<&str, LangSet> = Default::default();
-        for line in text.lines().filter(|l| !l.starts_with('#')) {
-            if let Some((code, word)) = line.split_once('\t') {
-                let set = expected.entry(word.trim()).or_default();
-                *set = set.or(LangSet::of_codes(&[code]));
-            }
-        }
+        let expected = super::super::word_table::word_langs(
+            include_str!("../../data/lang/stopwords.tsv"),
+            include_str!("../../data/lang/distinctive.tsv"),
+            include_str!("../../data/lang/siblings.tsv"),
+        );
+        let expected: std::collections::HashMap<&str, LangSet> = expected
+            .into_iter()
+            .map(|(w, codes)| (w, LangSet::of_codes(&codes.into_iter().collect::<Vec<_>>())))
+            .collect();
         assert_eq!(expected.len(), MASKS.len());
         for (word, set) in &expected {
             assert_eq!(function_word_langs(word), Some(*set), "{word}");
@@ -138,6 +139,21 @@ mod tests {
         let die = LangSet::of_codes(&["de", "nl", "af"]);
         assert_eq!(function_word_langs("die"), Some(die));
         assert_eq!(function_word_langs("und"), Some(LangSet::of_codes(&["de"])));
+        // distinctive words: within the sibling group only the languages that spell them so
+        assert_eq!(
+            function_word_langs("ikkje"),
+            Some(LangSet::of_codes(&["nn"]))
+        );
+        assert_eq!(
+            function_word_langs("mahu"),
+            Some(LangSet::of_codes(&["ms"]))
+        );
+        let ein = function_word_langs("ein").unwrap_or(LangSet::EMPTY);
+        assert!(
+            ein.contains(Lang::new("de").unwrap_or_default()),
+            "outside the group it stays"
+        );
+        assert!(!ein.contains(Lang::new("nb").unwrap_or_default()));
         assert_eq!(function_word_langs(""), None);
         assert_eq!(function_word_langs("zzzqx"), None);
         let all = expected.values().fold(LangSet::EMPTY, |a, s| a.or(*s));

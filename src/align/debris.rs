@@ -31,7 +31,9 @@ pub fn is_debris(text: &str) -> bool {
 
 /// Takes debris sentences (see [`is_debris`]) out of the sides of links that hold two or more
 /// sentences, keeping at least one sentence on each side; each becomes a link with an empty
-/// side, written after the link it left (its ids are then no longer consecutive).
+/// side, written before the link it left when it preceded the link's other sentences, else
+/// after it (debris inside a link leaves its ids no longer consecutive; the other sentences
+/// stay in order).
 pub fn detach(links: Vec<Link>, src: &[&str], tgt: &[&str]) -> Vec<Link> {
     let mut out = Vec::with_capacity(links.len());
     for mut link in links {
@@ -41,15 +43,22 @@ pub fn detach(links: Vec<Link>, src: &[&str], tgt: &[&str]) -> Vec<Link> {
         }
         let taken_src = take_out(&mut link.src, src);
         let taken_tgt = take_out(&mut link.tgt, tgt);
-        out.push(link);
         let null = |src: Vec<usize>, tgt: Vec<usize>| Link {
             src,
             tgt,
             score: 0.0,
             confidence: confidence(0.0, true),
         };
-        out.extend(taken_src.into_iter().map(|i| null(vec![i], Vec::new())));
-        out.extend(taken_tgt.into_iter().map(|j| null(Vec::new(), vec![j])));
+        // debris before the link's first kept sentence goes before it, the rest after
+        let first_src = link.src.first().copied().unwrap_or(0);
+        let first_tgt = link.tgt.first().copied().unwrap_or(0);
+        let before = |ids: &[usize], first: usize| ids.partition_point(|&k| k < first);
+        let (ks, kt) = (before(&taken_src, first_src), before(&taken_tgt, first_tgt));
+        out.extend(taken_src[..ks].iter().map(|&i| null(vec![i], Vec::new())));
+        out.extend(taken_tgt[..kt].iter().map(|&j| null(Vec::new(), vec![j])));
+        out.push(link);
+        out.extend(taken_src[ks..].iter().map(|&i| null(vec![i], Vec::new())));
+        out.extend(taken_tgt[kt..].iter().map(|&j| null(Vec::new(), vec![j])));
     }
     out
 }
@@ -102,6 +111,25 @@ mod tests {
             links.into_iter().map(|l| (l.src, l.tgt)).collect();
         assert!(pairs.contains(&(vec![1], vec![1, 3])), "{pairs:?}");
         assert!(pairs.contains(&(vec![], vec![2])), "{pairs:?}");
+    }
+
+    #[test]
+    fn debris_is_written_beside_its_link_in_order() {
+        let link = Link {
+            src: vec![0],
+            tgt: vec![0, 1, 2, 3],
+            score: 1.0,
+            confidence: 0.9,
+        };
+        let tgt = ["- -", "Il neige", "* ,", "encore ."];
+        let ids: Vec<(Vec<usize>, Vec<usize>)> = detach(vec![link], &["Es schneit noch ."], &tgt)
+            .into_iter()
+            .map(|l| (l.src, l.tgt))
+            .collect();
+        assert_eq!(
+            ids,
+            [(vec![], vec![0]), (vec![0], vec![1, 3]), (vec![], vec![2])]
+        );
     }
 
     #[test]

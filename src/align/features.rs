@@ -312,6 +312,47 @@ pub fn scan_tokens(text: &str, style: Translit, mut f: impl FnMut(Token, &str)) 
     }
 }
 
+/// The value of a Roman numeral of two or more capitals among I, V and X (`II`, `IV`, `XIV`:
+/// camps, volumes, centuries; `camp IV` is `Lager 4`), written the usual way; `None` for other
+/// words. A lone `I`, `V` or `X` is a word or a letter as often as a number.
+pub fn roman_numeral(word: &str) -> Option<u32> {
+    if word.len() < 2 || word.len() > 7 {
+        return None;
+    }
+    let values: Option<Vec<u32>> = word
+        .chars()
+        .map(|c| match c {
+            'I' => Some(1),
+            'V' => Some(5),
+            'X' => Some(10),
+            _ => None,
+        })
+        .collect();
+    let values = values?;
+    let mut total = 0;
+    for (k, &v) in values.iter().enumerate() {
+        match values.get(k + 1) {
+            Some(&next) if next > v => total -= v as i64,
+            _ => total += v as i64,
+        }
+    }
+    let value = u32::try_from(total).ok()?;
+    // only the canonical spelling (IIII, VX, IIX are not numerals)
+    (to_roman(value) == word).then_some(value)
+}
+
+/// The canonical Roman spelling of 1..=39 with I, V and X.
+fn to_roman(mut n: u32) -> String {
+    let mut out = String::new();
+    for (v, s) in [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
 /// True when the character at `i` is a hyphen or apostrophe between two letters (kept in words).
 fn is_word_joiner(chars: &[char], i: usize) -> bool {
     let c = chars[i];
@@ -449,6 +490,18 @@ mod tests {
         );
         assert_eq!(normalize_word("Straße", Translit::Russian), "strasse");
         assert_eq!(normalize_word("МЕДВЕДЕВ", Translit::Russian), "medvedev");
+    }
+
+    #[test]
+    fn roman_numerals_have_values() {
+        let values: Vec<Option<u32>> = ["IV", "III", "XIV", "XXXIX", "II"]
+            .iter()
+            .map(|w| roman_numeral(w))
+            .collect();
+        assert_eq!(values, [Some(4), Some(3), Some(14), Some(39), Some(2)]);
+        for word in ["I", "V", "IIII", "VX", "IIX", "Iv", "iv", "XL", "MIX"] {
+            assert_eq!(roman_numeral(word), None, "{word}");
+        }
     }
 
     #[test]

@@ -14,6 +14,7 @@
 //! ```
 
 pub mod anchors;
+pub mod debris;
 pub mod dp;
 pub mod features;
 pub mod ibm1;
@@ -136,16 +137,18 @@ fn style_for(lang: Option<Lang>, texts: &[&str]) -> Translit {
 }
 
 /// Aligns two documents given as sentences; returns links in order, every sentence of both sides
-/// in exactly one link.
+/// in exactly one link. A link's ids are consecutive except where OCR debris inside it was
+/// left unaligned (see [`debris`]).
 pub fn align_sentences(src: &[&str], tgt: &[&str], opts: &AlignOptions) -> Vec<Link> {
-    with_final_scorer(src, tgt, opts, |scorer, band, types| {
+    let links = with_final_scorer(src, tgt, opts, |scorer, band, types| {
         dp::search(src.len(), tgt.len(), band, types, |i, a, j, b, floor| {
             scorer.score_above(i, a, j, b, floor)
         })
     })
     .into_iter()
     .flat_map(step_links)
-    .collect()
+    .collect();
+    debris::detach(links, src, tgt)
 }
 
 /// A link's score and the two terms that decide most links.

@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::features::{scan_tokens, word_similarity, Token, Translit};
+use super::features::{roman_numeral, scan_tokens, word_similarity, Token, Translit};
 
 /// A token id in the pair's shared vocabulary (identical normalised tokens share an id).
 pub type TokenId = u32;
@@ -50,7 +50,11 @@ impl Tokenised {
         let mut ids = Vec::new();
         scan_tokens(text, style, |tok, surface| {
             let (key, word) = match tok {
-                Token::Word(w) => (w, true),
+                // `camp IV` is `Lager 4`
+                Token::Word(w) => match roman_numeral(surface) {
+                    Some(n) => (format!("#n{n}"), false),
+                    None => (w, true),
+                },
                 Token::Number(n) => (format!("#n{n}"), false),
                 Token::Punct(p) => (format!("#p{p}"), false),
             };
@@ -169,6 +173,17 @@ impl Tokenised {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn roman_numerals_meet_digits() {
+        let tok = Tokenised::new(
+            &["Lager 4 am 19. Juli"],
+            &["Le camp IV le 19 juillet"],
+            Translit::Russian,
+            Translit::Russian,
+        );
+        assert_eq!(tok.src[0][1], tok.tgt[0][2]);
+    }
 
     #[test]
     fn cognate_pairs_link_spellings() {

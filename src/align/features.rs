@@ -316,41 +316,10 @@ pub fn scan_tokens(text: &str, style: Translit, mut f: impl FnMut(Token, &str)) 
 /// camps, volumes, centuries; `camp IV` is `Lager 4`), written the usual way; `None` for other
 /// words. A lone `I`, `V` or `X` is a word or a letter as often as a number.
 pub fn roman_numeral(word: &str) -> Option<u32> {
-    if word.len() < 2 || word.len() > 7 {
+    if word.len() < 2 || !word.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
         return None;
     }
-    let values: Option<Vec<u32>> = word
-        .chars()
-        .map(|c| match c {
-            'I' => Some(1),
-            'V' => Some(5),
-            'X' => Some(10),
-            _ => None,
-        })
-        .collect();
-    let values = values?;
-    let mut total = 0;
-    for (k, &v) in values.iter().enumerate() {
-        match values.get(k + 1) {
-            Some(&next) if next > v => total -= v as i64,
-            _ => total += v as i64,
-        }
-    }
-    let value = u32::try_from(total).ok()?;
-    // only the canonical spelling (IIII, VX, IIX are not numerals)
-    (to_roman(value) == word).then_some(value)
-}
-
-/// The canonical Roman spelling of 1..=39 with I, V and X.
-fn to_roman(mut n: u32) -> String {
-    let mut out = String::new();
-    for (v, s) in [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
-        while n >= v {
-            out.push_str(s);
-            n -= v;
-        }
-    }
-    out
+    super::roman::roman_value(word)
 }
 
 /// True when the character at `i` is a hyphen or apostrophe between two letters (kept in words).

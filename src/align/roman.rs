@@ -51,16 +51,19 @@ pub fn roman_value(s: &str) -> Option<u32> {
         'M' => Some(1000),
         _ => None,
     };
-    let values: Vec<u32> = s.chars().map(digit).collect::<Option<_>>()?;
-    let mut total = 0u32;
+    let values: Vec<i64> = s.chars().map(digit).collect::<Option<_>>()?;
+    let mut total = 0i64;
     for (k, &v) in values.iter().enumerate() {
         match values.get(k + 1) {
-            Some(&next) if next > v => total = total.checked_sub(v)?,
+            Some(&next) if next > v => total -= v,
             _ => total += v,
         }
     }
     // Only the canonical spelling of its value: rejects IIII, VX, IC and the like.
-    (total > 0 && total < 4000 && to_roman(total) == s).then_some(total)
+    let total = u32::try_from(total)
+        .ok()
+        .filter(|t| (1..4000).contains(t))?;
+    (to_roman(total) == s).then_some(total)
 }
 
 fn to_roman(mut n: u32) -> String {
@@ -199,6 +202,8 @@ mod tests {
     #[test]
     fn canonical_numerals_only() {
         assert_eq!(roman_value("XIV"), Some(14));
+        assert_eq!(roman_value("IV"), Some(4));
+        assert_eq!(roman_value("XC"), Some(90));
         assert_eq!(roman_value("MCMXCIX"), Some(1999));
         assert_eq!(roman_value("IIII"), None);
         assert_eq!(roman_value("VX"), None);
@@ -217,6 +222,7 @@ mod tests {
             [10, 11, 14]
         );
         assert_eq!(roman_numbers("Une église du XIVe siècle."), [14]);
+        assert_eq!(roman_numbers("Во IV веке."), [4]);
         assert_eq!(roman_numbers("Збудований у XVII столітті."), [17]);
         assert_eq!(roman_numbers("Im XX. Jahrhundert."), [20]);
     }

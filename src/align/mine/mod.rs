@@ -8,7 +8,10 @@
 //! length ratio. Words weigh by inverse document frequency on their side and count once.
 //! Candidates come from an inverted index over the rarer keys (no n·m comparisons), scores become
 //! margins against both sides' k nearest neighbours (CSLS), and the one-to-one assignment with
-//! the largest total margin decides. Positions in the inputs are never evidence.
+//! the largest total margin decides. After the first pass, translations learned from its
+//! confident pairs join the lexicon, and a finer score over word forms and endings (IBM Model 1
+//! on the same pairs, [`rerank`]) separates near-duplicate candidates. Positions in the inputs
+//! are never evidence.
 //!
 //! ```
 //! use talign::align::mine::{mine, MineOptions};
@@ -28,6 +31,7 @@ pub mod assign;
 pub mod fallback;
 pub mod learn;
 pub mod numbers;
+pub mod rerank;
 pub mod search;
 pub mod side;
 
@@ -270,8 +274,10 @@ pub fn mine_with_langs(
     let mut q_side = Side::build(queries, Role::Query, &stemmers, translations, &mut keys);
     let mut p_side = Side::build(pool, Role::Pool, &stemmers, translations, &mut keys);
     side::discount_unmatchable(&mut q_side, &mut p_side, keys.len());
-    let mut assigned = search_pass(&q_side, &p_side, keys.len(), opts);
+    let mut lists = search::candidates(&q_side, &p_side, keys.len(), &opts.params);
+    let mut assigned = finish_pass(&q_side, &p_side, &lists, opts);
     let rounds = if opts.learn { LEARN_ROUNDS } else { 0 };
+    let mut fine: Option<rerank::FineModel> = None;
     for _ in 0..rounds {
         let confident: Vec<(usize, usize)> = assigned
             .iter()
@@ -280,11 +286,23 @@ pub fn mine_with_langs(
             .map(|c| (c.query, c.pool))
             .collect();
         let learned = learn::learn(&q_side, &p_side, &confident);
-        if learn::apply(&mut q_side, &learned) == 0 {
+        let gained = learn::apply(&mut q_side, &learned);
+        // The fine model learns once, from the first pass's confident pairs.
+        let new_model = fine.is_none();
+        if new_model {
+            fine = rerank::FineModel::train(&q_side, &p_side, &confident);
+        }
+        if gained > 0 {
+            side::discount_unmatchable(&mut q_side, &mut p_side, keys.len());
+            lists = search::candidates(&q_side, &p_side, keys.len(), &opts.params);
+        } else if !(new_model && fine.is_some()) {
             break;
         }
-        side::discount_unmatchable(&mut q_side, &mut p_side, keys.len());
-        assigned = search_pass(&q_side, &p_side, keys.len(), opts);
+        // Refined in place: later rounds either search again or stop.
+        if let Some(model) = &fine {
+            rerank::refine(&q_side, &p_side, model, &opts.params, &mut lists);
+        }
+        assigned = finish_pass(&q_side, &p_side, &lists, opts);
     }
     assigned
         .into_iter()
@@ -310,14 +328,15 @@ pub fn mine_with_langs(
         .collect()
 }
 
-/// Candidates, one-to-one assignment and the second round for the leftovers.
-fn search_pass(
+/// Margins of the candidate lists, one-to-one assignment and the second round for the
+/// leftovers.
+fn finish_pass(
     q_side: &Side,
     p_side: &Side,
-    n_keys: usize,
+    lists: &[Vec<search::Candidate>],
     opts: &MineOptions,
 ) -> Vec<Option<search::Candidate>> {
-    let cands = search::scored_candidates(q_side, p_side, n_keys, &opts.params);
+    let cands = search::with_margins(lists, p_side, &opts.params);
     let mut assigned = assign::assign(&cands, q_side.items.len(), p_side.items.len());
     search::second_round(q_side, p_side, &mut assigned, &opts.params);
     fallback::answer_the_rest(q_side, p_side, &cands, &mut assigned, &opts.params);

@@ -394,6 +394,33 @@ mod tests {
         assert_eq!(mine_with_langs(&queries, &pool, &prepared), want);
     }
 
+    /// The commonest irregular Spanish verbs are listed by form (`vi`, `fuimos`, `tengo`): the
+    /// stemmer cannot join them to their infinitives.
+    #[test]
+    fn core_lexicon_reaches_irregular_verb_forms() {
+        use crate::align::anchors::Stemmers;
+        let l = |c: &str| Lang::new(c).unwrap_or(Lang::UND);
+        let stemmers = Stemmers::new();
+        let mut keys = Interner::default();
+        let core = core_lexicons();
+        let lex: Vec<&Lexicon> = core.iter().collect();
+        let tr = Translations::build(&lex, &[l("en")], &[l("es")], &stemmers, &mut keys);
+        for (en, es) in [
+            ("I saw", "Lo vi"),
+            ("We went", "Fuimos"),
+            ("I have to", "Tengo que"),
+        ] {
+            let q = Side::build(&[(en, l("en"))], Role::Query, &stemmers, &tr, &mut keys);
+            let p = Side::build(&[(es, l("es"))], Role::Pool, &stemmers, &tr, &mut keys);
+            let verb = q.items[0].words.get(1).map(|w| w.keys.clone());
+            let shared = verb
+                .unwrap_or_default()
+                .iter()
+                .any(|k| p.items[0].keyset.contains(k));
+            assert!(shared, "{en} / {es}");
+        }
+    }
+
     #[test]
     fn core_lexicons_load() {
         let lex = core_lexicons();

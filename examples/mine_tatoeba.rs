@@ -54,6 +54,9 @@ fn main() -> anyhow::Result<()> {
     if let Some(v) = env("MINS") {
         opts.min_score = v;
     }
+    if let Some(v) = env("FINE") {
+        opts.params.fine = v;
+    }
     if let Some(v) = env("CANDS") {
         opts.params.candidates = v as usize;
     }

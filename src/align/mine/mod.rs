@@ -8,7 +8,10 @@
 //! length ratio. Words weigh by inverse document frequency on their side and count once.
 //! Candidates come from an inverted index over the rarer keys (no n·m comparisons), scores become
 //! margins against both sides' k nearest neighbours (CSLS), and the one-to-one assignment with
-//! the largest total margin decides. Positions in the inputs are never evidence.
+//! the largest total margin decides. After the first pass, translations learned from its
+//! confident pairs join the lexicon, and a finer score over word forms and endings (IBM Model 1
+//! on the same pairs, [`rerank`]) separates near-duplicate candidates. Positions in the inputs
+//! are never evidence.
 //!
 //! ```
 //! use talign::align::mine::{mine, MineOptions};
@@ -28,6 +31,7 @@ pub mod assign;
 pub mod fallback;
 pub mod learn;
 pub mod numbers;
+pub mod rerank;
 pub mod search;
 pub mod side;
 
@@ -270,8 +274,10 @@ pub fn mine_with_langs(
     let mut q_side = Side::build(queries, Role::Query, &stemmers, translations, &mut keys);
     let mut p_side = Side::build(pool, Role::Pool, &stemmers, translations, &mut keys);
     side::discount_unmatchable(&mut q_side, &mut p_side, keys.len());
-    let mut assigned = search_pass(&q_side, &p_side, keys.len(), opts);
+    let mut lists = search::candidates(&q_side, &p_side, keys.len(), &opts.params);
+    let mut assigned = finish_pass(&q_side, &p_side, &lists, opts);
     let rounds = if opts.learn { LEARN_ROUNDS } else { 0 };
+    let mut fine: Option<rerank::FineModel> = None;
     for _ in 0..rounds {
         let confident: Vec<(usize, usize)> = assigned
             .iter()
@@ -280,11 +286,23 @@ pub fn mine_with_langs(
             .map(|c| (c.query, c.pool))
             .collect();
         let learned = learn::learn(&q_side, &p_side, &confident);
-        if learn::apply(&mut q_side, &learned) == 0 {
+        let gained = learn::apply(&mut q_side, &learned);
+        // The fine model learns once, from the first pass's confident pairs.
+        let new_model = fine.is_none();
+        if new_model {
+            fine = rerank::FineModel::train(&q_side, &p_side, &confident);
+        }
+        if gained > 0 {
+            side::discount_unmatchable(&mut q_side, &mut p_side, keys.len());
+            lists = search::candidates(&q_side, &p_side, keys.len(), &opts.params);
+        } else if !(new_model && fine.is_some()) {
             break;
         }
-        side::discount_unmatchable(&mut q_side, &mut p_side, keys.len());
-        assigned = search_pass(&q_side, &p_side, keys.len(), opts);
+        // Refined in place: later rounds either search again or stop.
+        if let Some(model) = &fine {
+            rerank::refine(&q_side, &p_side, model, &opts.params, &mut lists);
+        }
+        assigned = finish_pass(&q_side, &p_side, &lists, opts);
     }
     assigned
         .into_iter()
@@ -310,14 +328,15 @@ pub fn mine_with_langs(
         .collect()
 }
 
-/// Candidates, one-to-one assignment and the second round for the leftovers.
-fn search_pass(
+/// Margins of the candidate lists, one-to-one assignment and the second round for the
+/// leftovers.
+fn finish_pass(
     q_side: &Side,
     p_side: &Side,
-    n_keys: usize,
+    lists: &[Vec<search::Candidate>],
     opts: &MineOptions,
 ) -> Vec<Option<search::Candidate>> {
-    let cands = search::scored_candidates(q_side, p_side, n_keys, &opts.params);
+    let cands = search::with_margins(lists, p_side, &opts.params);
     let mut assigned = assign::assign(&cands, q_side.items.len(), p_side.items.len());
     search::second_round(q_side, p_side, &mut assigned, &opts.params);
     fallback::answer_the_rest(q_side, p_side, &cands, &mut assigned, &opts.params);
@@ -373,6 +392,33 @@ mod tests {
             mine_with_langs(&queries, ru_only, &plain)
         );
         assert_eq!(mine_with_langs(&queries, &pool, &prepared), want);
+    }
+
+    /// The commonest irregular Spanish verbs are listed by form (`vi`, `fuimos`, `tengo`): the
+    /// stemmer cannot join them to their infinitives.
+    #[test]
+    fn core_lexicon_reaches_irregular_verb_forms() {
+        use crate::align::anchors::Stemmers;
+        let l = |c: &str| Lang::new(c).unwrap_or(Lang::UND);
+        let stemmers = Stemmers::new();
+        let mut keys = Interner::default();
+        let core = core_lexicons();
+        let lex: Vec<&Lexicon> = core.iter().collect();
+        let tr = Translations::build(&lex, &[l("en")], &[l("es")], &stemmers, &mut keys);
+        for (en, es) in [
+            ("I saw", "Lo vi"),
+            ("We went", "Fuimos"),
+            ("I have to", "Tengo que"),
+        ] {
+            let q = Side::build(&[(en, l("en"))], Role::Query, &stemmers, &tr, &mut keys);
+            let p = Side::build(&[(es, l("es"))], Role::Pool, &stemmers, &tr, &mut keys);
+            let verb = q.items[0].words.get(1).map(|w| w.keys.clone());
+            let shared = verb
+                .unwrap_or_default()
+                .iter()
+                .any(|k| p.items[0].keyset.contains(k));
+            assert!(shared, "{en} / {es}");
+        }
     }
 
     #[test]

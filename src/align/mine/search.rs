@@ -20,6 +20,9 @@ pub struct ScoreParams {
     pub k: usize,
     /// Candidates kept per query after blocking.
     pub candidates: usize,
+    /// Weight of the fine score (see [`super::rerank`]) in the scores of a query's candidates,
+    /// as the difference to its best candidate's fine score.
+    pub fine: f64,
 }
 
 impl Default for ScoreParams {
@@ -30,6 +33,7 @@ impl Default for ScoreParams {
             name_min: 0.78,
             k: 4,
             candidates: 24,
+            fine: 1.0,
         }
     }
 }
@@ -195,7 +199,7 @@ pub fn pair_evidence(
 
 /// For each query, the best candidates by an approximate score accumulated over the inverted
 /// index (rare keys only), then rescored exactly.
-fn candidates(
+pub fn candidates(
     queries: &Side,
     pool: &Side,
     n_keys: usize,
@@ -344,7 +348,12 @@ pub fn scored_candidates(
     n_keys: usize,
     params: &ScoreParams,
 ) -> Vec<Candidate> {
-    let lists = candidates(queries, pool, n_keys, params);
+    with_margins(&candidates(queries, pool, n_keys, params), pool, params)
+}
+
+/// Sets the margins (and gaps) of the candidate lists of [`candidates`]; returns all candidate
+/// pairs.
+pub fn with_margins(lists: &[Vec<Candidate>], pool: &Side, params: &ScoreParams) -> Vec<Candidate> {
     let mut by_pool: Vec<Vec<f64>> = vec![Vec::new(); pool.items.len()];
     for c in lists.iter().flatten() {
         if let Some(v) = by_pool.get_mut(c.pool) {
@@ -363,7 +372,8 @@ pub fn scored_candidates(
         let mut scores: Vec<f64> = list.iter().map(|c| c.score).collect();
         let r_q = mean_top_k(&mut scores, params.k);
         let q_top = top2(&scores);
-        for mut c in list {
+        for &c in list {
+            let mut c = c;
             let r_p = r_pool.get(c.pool).copied().unwrap_or(0.0);
             c.margin = c.score - (r_q + r_p) / 2.0;
             let p_top = pool_top.get(c.pool).copied().unwrap_or((None, None));

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::rerank::{fine_tokens, Fine};
 use crate::align::anchors::{anchors, cognate_key, Stemmers};
 use crate::align::features::{normalize_word, text_length, Translit};
 use crate::align::lexicon::Lexicon;
@@ -56,6 +57,8 @@ pub struct Item {
     pub marks: [u8; 2],
     /// Index of the item's language group on its side (see [`Side::langs`]).
     pub group: usize,
+    /// Word forms and endings for the finer score of near candidates (see [`super::rerank`]).
+    pub fine: Vec<super::rerank::Fine>,
 }
 
 /// Interns key strings as small integers shared by both sides, over an optional frozen base
@@ -123,10 +126,12 @@ struct RawWord {
     number: Option<String>,
 }
 
-/// Splits a text into raw words and anchors.
-fn raw_words(text: &str, lang: Lang, stemmers: &Stemmers) -> Vec<RawWord> {
+/// Splits a text into raw words and anchors, with the fine tokens of its words.
+fn raw_words(text: &str, lang: Lang, stemmers: &Stemmers) -> (Vec<RawWord>, Vec<Fine>) {
     let mut out = Vec::new();
-    for w in word_tokens(text, lang) {
+    let words = word_tokens(text, lang);
+    let fine = fine_tokens(&words, lang);
+    for w in words {
         let stem = stemmers.stem(&w.text, lang);
         let cognate = cognate_key(&stem);
         out.push(RawWord {
@@ -148,7 +153,7 @@ fn raw_words(text: &str, lang: Lang, stemmers: &Stemmers) -> Vec<RawWord> {
             number: None,
         });
     }
-    out
+    (out, fine)
 }
 
 /// Counts of question and exclamation marks.
@@ -336,10 +341,10 @@ impl Side {
         translations: &Translations,
         keys: &mut Interner,
     ) -> Side {
-        let raws: Vec<Vec<RawWord>> = texts
+        let (raws, fines): (Vec<Vec<RawWord>>, Vec<Vec<Fine>>) = texts
             .par_iter()
             .map(|(t, l)| raw_words(t, *l, stemmers))
-            .collect();
+            .unzip();
         let mut df: HashMap<&str, u32> = HashMap::new();
         for r in &raws {
             let mut seen: Vec<&str> = r.iter().map(|w| w.ident.as_str()).collect();
@@ -352,7 +357,7 @@ impl Side {
         let n = texts.len().max(1) as f32;
         let mut langs: Vec<Lang> = Vec::new();
         let mut items = Vec::with_capacity(texts.len());
-        for ((text, lang), raw) in texts.iter().zip(&raws) {
+        for (((text, lang), raw), fine) in texts.iter().zip(&raws).zip(fines) {
             let group = match langs.iter().position(|l| l == lang) {
                 Some(g) => g,
                 None => {
@@ -364,6 +369,7 @@ impl Side {
                 len: text_length(text),
                 marks: marks(text),
                 group,
+                fine,
                 ..Item::default()
             };
             for w in raw {

@@ -219,7 +219,7 @@ fn values_of(body: &str) -> Vec<(Class, u32)> {
             out.push((Class::Upper, u32::from(c) - u32::from('A') + 1));
         }
     }
-    if let Some(v) = roman(&body.to_ascii_lowercase()) {
+    if let Some(v) = roman(body) {
         if body.chars().all(|c| c.is_ascii_lowercase()) {
             out.push((Class::RomanLower, v));
         } else if body.chars().all(|c| c.is_ascii_uppercase()) {
@@ -229,17 +229,9 @@ fn values_of(body: &str) -> Vec<(Class, u32)> {
     out
 }
 
-/// The value of a small roman numeral (i … xxxix), or `None`.
+/// The value of a small roman numeral (i … xxxix, either case), or `None`.
 fn roman(s: &str) -> Option<u32> {
-    const ONES: [&str; 10] = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
-    let tens_count = s.chars().take_while(|&c| c == 'x').count();
-    if tens_count > 3 {
-        return None;
-    }
-    let ones = &s[tens_count..];
-    let one = ONES.iter().position(|&o| o == ones)?;
-    let v = tens_count as u32 * 10 + one as u32;
-    (v > 0).then_some(v)
+    crate::align::roman::roman_value(&s.to_ascii_uppercase()).filter(|&v| v <= 39)
 }
 
 #[cfg(test)]

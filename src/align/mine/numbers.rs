@@ -10,11 +10,12 @@ use std::sync::OnceLock;
 use crate::align::anchors::fold;
 use crate::doc::Lang;
 
-/// (language code, folded lowercase word) → value, from the shipped table.
-fn table() -> &'static HashMap<(String, String), String> {
-    static TABLE: OnceLock<HashMap<(String, String), String>> = OnceLock::new();
+/// Language code → folded lowercase word → value, from the shipped table (looked up per word of
+/// every text, so without building a key string for each).
+fn table() -> &'static HashMap<String, HashMap<String, String>> {
+    static TABLE: OnceLock<HashMap<String, HashMap<String, String>>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map: HashMap<String, HashMap<String, String>> = HashMap::new();
         for line in include_str!("../../../data/lexicon/numbers.tsv").lines() {
             if line.starts_with('#') {
                 continue;
@@ -24,8 +25,9 @@ fn table() -> &'static HashMap<(String, String), String> {
             else {
                 continue;
             };
+            let words_of = map.entry(lang.to_string()).or_default();
             for w in words.split_whitespace() {
-                map.insert((lang.to_string(), fold(w)), value.to_string());
+                words_of.insert(fold(w), value.to_string());
             }
         }
         map
@@ -36,7 +38,8 @@ fn table() -> &'static HashMap<(String, String), String> {
 /// in `lang`; `None` for other words.
 pub fn number_key(word: &str, lang: Lang) -> Option<String> {
     table()
-        .get(&(lang.as_str().to_string(), fold(word)))
+        .get(lang.as_str())?
+        .get(fold(word).as_str())
         .map(|v| format!("n:{v}"))
 }
 

@@ -341,16 +341,6 @@ pub(crate) fn mean_top_k(values: &mut [f64], k: usize) -> f64 {
     values.iter().take(k).map(|v| v.max(0.0)).sum::<f64>() / k as f64
 }
 
-/// Scores candidates and sets their margins; returns all candidate pairs.
-pub fn scored_candidates(
-    queries: &Side,
-    pool: &Side,
-    n_keys: usize,
-    params: &ScoreParams,
-) -> Vec<Candidate> {
-    with_margins(&candidates(queries, pool, n_keys, params), pool, params)
-}
-
 /// Sets the margins (and gaps) of the candidate lists of [`candidates`]; returns all candidate
 /// pairs.
 pub fn with_margins(lists: &[Vec<Candidate>], pool: &Side, params: &ScoreParams) -> Vec<Candidate> {
@@ -372,8 +362,7 @@ pub fn with_margins(lists: &[Vec<Candidate>], pool: &Side, params: &ScoreParams)
         let mut scores: Vec<f64> = list.iter().map(|c| c.score).collect();
         let r_q = mean_top_k(&mut scores, params.k);
         let q_top = top2(&scores);
-        for &c in list {
-            let mut c = c;
+        for mut c in list.iter().copied() {
             let r_p = r_pool.get(c.pool).copied().unwrap_or(0.0);
             c.margin = c.score - (r_q + r_p) / 2.0;
             let p_top = pool_top.get(c.pool).copied().unwrap_or((None, None));

@@ -1,10 +1,10 @@
 //! The news quote test (`talign::eval::quote_synth::news`): builds articles from FLORES devtest
 //! for several seeds, pairs each article's quotes with the pool as `talign run --originals` does
-//! (segment, identify, pair one document at a time), and prints precision and recall overall
+//! (segment, identify, pair one document at a time, then the run-wide claims), and prints precision and recall overall
 //! and per class, the pairs taken from traps, and the quotes that came out merged or cut.
 //!
 //! Usage: cargo run --release --example quote_news -- [--seeds N] [--first SEED] [--no-muse]
-//!        [--small] [--show] [--dump DIR]
+//!        [--small] [--show] [--dump DIR] [--no-claims]
 //! Data: ../shared/data/flores and ../shared/data/lexicons (read in place).
 
 use std::path::{Path, PathBuf};
@@ -14,7 +14,8 @@ use talign::align::Lexicon;
 use talign::eval::quote_synth::news::{build_news, score_news, NewsOptions, NewsScores, Parallel};
 use talign::eval::synth::Flores;
 use talign::lang::{identify, Detector};
-use talign::run::quotes::{pair_quotes_prepared, prepare_pool, QuoteOptions, SegmentedDoc};
+use talign::run::claims::release_claimed_pairs;
+use talign::run::quotes::{pair_quotes_claiming, prepare_pool, QuoteOptions, SegmentedDoc};
 use talign::Lang;
 
 fn main() -> anyhow::Result<()> {
@@ -62,6 +63,7 @@ fn main() -> anyhow::Result<()> {
         }
         let pool = prepare_pool(&test.pool);
         let mut rows = Vec::new();
+        let mut claims = Vec::new();
         for doc in &test.docs {
             let mut segments = talign::segment::segment(doc);
             identify(&doc.text, &mut segments, &detector);
@@ -69,7 +71,13 @@ fn main() -> anyhow::Result<()> {
                 doc: doc.clone(),
                 segments,
             };
-            rows.extend(pair_quotes_prepared(&[d], &pool, &opts));
+            let (r, c) = pair_quotes_claiming(&[d], &pool, &[], &opts);
+            rows.extend(r);
+            claims.extend(c);
+        }
+        // As `talign run --originals` does at the end of a run.
+        if !flag("--no-claims") {
+            release_claimed_pairs(&mut rows, &claims);
         }
         let s = score_news(&test, &rows);
         if flag("--show") {

@@ -208,6 +208,7 @@ pub fn run(args: AlignArgs, log: &Log) -> anyhow::Result<Outcome> {
         keep: |row: &PairRow| every_link || (!row.src_ids.is_empty() && !row.tgt_ids.is_empty()),
         rows_are: RowsAre::Pairs,
         langs: pair_langs,
+        settle: None,
     };
     let drive_args = DriveArgs {
         threads: Some(1),
@@ -244,6 +245,7 @@ fn align_item(
     Ok(JobOutput {
         rows,
         segments: s.len() + t.len(),
+        ..JobOutput::default()
     })
 }
 

@@ -13,7 +13,10 @@ use super::log::{secs, verbose, Log};
 use super::safety::TempGuard;
 use super::Outcome;
 use talign::read::{InputFormat, ReadOptions, Reject, WorkItem, DEFAULT_MAX_DOC_BYTES};
-use talign::run::{drive, DriveOptions, Finished, JobError, JobOutput, Summary, REJECTS_IN_MEMORY};
+use talign::run::claims::ClaimQuote;
+use talign::run::{
+    drive, DriveError, DriveOptions, Finished, JobError, JobOutput, Summary, REJECTS_IN_MEMORY,
+};
 use talign::write::{moses_paths, Format, Sink, StagedFile, Target, WriteError, WriteOptions};
 
 /// Input layouts for `--input-format`.
@@ -161,7 +164,13 @@ pub struct Output<R, K: Fn(&R) -> bool> {
     pub rows_are: RowsAre,
     /// The languages of a row, tallied for `-v` (`en-es` for a pair, `ru` for a segment).
     pub langs: fn(&R) -> String,
+    /// A last step over all rows with the run's quote claims, before anything is written: when
+    /// set, rows wait in memory until the run ends (see [`talign::run::claims`]).
+    pub settle: Option<Settle<R>>,
 }
+
+/// A last step over a run's rows with its claims.
+pub type Settle<R> = fn(&mut Vec<R>, &[ClaimQuote]);
 
 /// Drives `job` over `items` (read from `inputs` inputs) on the chosen threads, writes the kept
 /// rows in input order, reports rejects on stderr as they come, finishes the output, writes the
@@ -184,19 +193,29 @@ where
     K: Fn(&R) -> bool,
 {
     let Output {
-        mut sink,
+        sink,
         keep,
         rows_are,
         langs,
+        settle,
     } = output;
-    let _staged = TempGuard::new(sink.temp_paths());
+    let mut out = Emitter {
+        sink,
+        langs,
+        rows_are,
+        verbose: log.verbose(),
+        tally: BTreeMap::new(),
+    };
+    // with a last step, rows and claims wait here until the run ends
+    let mut held: Vec<R> = Vec::new();
+    let mut claims: Vec<ClaimQuote> = Vec::new();
+    let _staged = TempGuard::new(out.sink.temp_paths());
     let mut summary = Summary::new(inputs);
     let opts = DriveOptions {
         threads: args.threads(log),
         in_flight: 0,
     };
     verbose!(log, "{inputs} inputs, {} worker threads", opts.threads);
-    let mut tally: BTreeMap<String, usize> = BTreeMap::new();
     let bar = if args.single_item {
         indicatif::ProgressBar::hidden()
     } else {
@@ -210,15 +229,14 @@ where
             keep_rejects(&mut summary, &mut spill, args.summary.is_some())?;
         }
         match finished {
+            Finished::Processed { documents, output } if settle.is_some() => {
+                held.extend(output.rows);
+                claims.extend(output.claims);
+                bar.inc(documents as u64);
+            }
             Finished::Processed { documents, output } => {
                 for row in output.rows.iter().filter(|r| keep(r)) {
-                    sink.write_row(row)?;
-                    if log.verbose() {
-                        *tally.entry(langs(row)).or_default() += 1;
-                    }
-                    if rows_are == RowsAre::Pairs {
-                        summary.pairs += 1;
-                    }
+                    out.emit(row, &mut summary)?;
                 }
                 bar.inc(documents as u64);
             }
@@ -242,7 +260,18 @@ where
         Ok(())
     });
     bar.finish_and_clear();
-    summary.flattened = sink.flattened();
+    let driven = match (driven, settle) {
+        (Ok(()), Some(settle)) => {
+            settle(&mut held, &claims);
+            held.iter()
+                .filter(|r| keep(r))
+                .try_for_each(|row| out.emit(row, &mut summary))
+                .map_err(DriveError::Write)
+        }
+        (driven, _) => driven,
+    };
+    summary.flattened = out.sink.flattened();
+    let Emitter { sink, tally, .. } = out;
     let written = match driven {
         Err(e) => Err(anyhow::Error::from(e)),
         // nothing processed: the output is not written (an earlier one stays as it was)
@@ -253,6 +282,28 @@ where
         Ok(()) => sink.finish().context("cannot finish the output"),
     };
     conclude(written, &summary, spill, args, rows_are, &tally, log)
+}
+
+/// Rows on their way out: written, counted, and with `-v` tallied by language.
+struct Emitter<R> {
+    sink: Sink<R>,
+    langs: fn(&R) -> String,
+    rows_are: RowsAre,
+    verbose: bool,
+    tally: BTreeMap<String, usize>,
+}
+
+impl<R> Emitter<R> {
+    fn emit(&mut self, row: &R, summary: &mut Summary) -> Result<(), WriteError> {
+        self.sink.write_row(row)?;
+        if self.verbose {
+            *self.tally.entry((self.langs)(row)).or_default() += 1;
+        }
+        if self.rows_are == RowsAre::Pairs {
+            summary.pairs += 1;
+        }
+        Ok(())
+    }
 }
 
 /// The files a command will write, named for messages: the output (both Moses files, with a

@@ -8,6 +8,7 @@ use clap::{Args, ValueEnum};
 
 use super::corpus::{
     describe_inputs, drive_corpus, output_paths, pair_langs, DriveArgs, Output, ReadArgs, RowsAre,
+    Settle,
 };
 use super::detect::{parse_langs, LangList};
 use super::log::{verbose, Log};
@@ -16,9 +17,10 @@ use super::Outcome;
 use talign::align::lexicon::Lexicon;
 use talign::lang::Detector;
 use talign::read::{read_manifest, work_items};
+use talign::run::claims::release_claimed_rows;
 use talign::run::quotes::{read_posts, QuoteOptions};
 use talign::run::{align_pair_job, feature_align, is_null_sentence_link, QuoteJob};
-use talign::write::{open_sink, Columns, Format, Target, WriteOptions};
+use talign::write::{open_sink, Columns, Format, PairRow, Target, WriteOptions};
 
 /// Output formats for `--format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -76,7 +78,9 @@ pub struct RunArgs {
     /// ({"id", "text", "lang"?} a line) or CSV records, text files (one post each), folders, .gz. With this, single documents have their quotes paired (without
     /// it, only pages with embedded posts, with those posts) and CSV/TSV write the quote
     /// columns: doc_id, quote_id, speaker, platform, quote_lang, quote_text, original_id,
-    /// original_lang, original_text, score, margin.
+    /// original_lang, original_text, score, margin. Each post then goes to the quote that
+    /// matches it best across the whole run (an article's own quote claims its translation from
+    /// a translated quote of another article), so rows are written when the run ends.
     #[arg(long, value_name = "POOL", num_args = 1..)]
     pub originals: Vec<PathBuf>,
     /// Bilingual word list for quote pairing (repeatable): `english<TAB>foreign` or
@@ -211,6 +215,8 @@ pub fn run(args: RunArgs, log: &Log) -> anyhow::Result<Outcome> {
         },
         rows_are: RowsAre::Pairs,
         langs: pair_langs,
+        // a pool's posts go to the quotes that match them best across the whole run
+        settle: (!args.originals.is_empty()).then_some(release_claimed_rows as Settle<PairRow>),
     };
     let job = |item| align_pair_job(item, &feature_align, &quote_job);
     drive_corpus(items, inputs_count, &args.drive, log, job, output)

@@ -113,6 +113,7 @@ pub fn run(args: SegmentArgs, log: &Log) -> anyhow::Result<Outcome> {
         keep: |_: &SegmentRow| true,
         rows_are: RowsAre::Segments,
         langs: |row: &SegmentRow| row.lang.as_str().to_string(),
+        settle: None,
     };
     drive_corpus(
         items,

@@ -5,7 +5,7 @@
 //! the document's own page, or only counted when there is neither.
 
 use super::quotes::{
-    pair_quotes_embedded, prepare_pool, Post, QuoteOptions, QuotePair, SegmentedDoc,
+    pair_quotes_claiming, prepare_pool, Post, QuoteOptions, QuotePair, SegmentedDoc,
 };
 use super::{JobError, JobOutput};
 use crate::align::{align_sentences, AlignOptions};
@@ -110,8 +110,8 @@ impl QuoteJob {
     pub fn run(&self, d: SourceDoc) -> JobOutput {
         if self.posts_only && d.posts.is_empty() {
             return JobOutput {
-                rows: Vec::new(),
                 segments: content_segments(&d.doc).len(),
+                ..JobOutput::default()
             };
         }
         let SourceDoc { doc, posts, .. } = d;
@@ -137,7 +137,8 @@ impl QuoteJob {
                 .collect::<Vec<_>>(),
         );
         let docs = [SegmentedDoc { doc, segments }];
-        let rows = pair_quotes_embedded(&docs, &self.pool, &embedded, &self.opts)
+        let (pairs, claims) = pair_quotes_claiming(&docs, &self.pool, &embedded, &self.opts);
+        let rows = pairs
             .into_iter()
             .filter(|q| !(self.posts_only && q.original_id.is_empty()))
             .map(|q| {
@@ -150,6 +151,7 @@ impl QuoteJob {
         JobOutput {
             rows,
             segments: counted,
+            claims,
         }
     }
 }
@@ -166,6 +168,7 @@ fn quote_row(q: QuotePair, post: Option<&SourceDoc>) -> PairRow {
         margin: Some(q.margin),
         speaker: nonempty(q.speaker).or_else(|| meta.and_then(|m| m.author.clone())),
         platform: nonempty(q.platform),
+        claimable: q.claimable,
         ..QuoteInfo::default()
     };
     info.url = meta.and_then(|m| m.url.clone());
@@ -199,6 +202,7 @@ fn align_documents(
     Ok(JobOutput {
         rows,
         segments: s.len() + t.len(),
+        ..JobOutput::default()
     })
 }
 

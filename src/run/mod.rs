@@ -11,6 +11,7 @@
 //! order), so memory is bounded by the largest documents, never by the corpus; results are
 //! handed over strictly in input order, so output bytes are the same at any thread count.
 
+pub mod claims;
 mod job;
 pub mod quotes;
 mod segment_job;
@@ -38,6 +39,9 @@ pub struct JobOutput<R = PairRow> {
     pub rows: Vec<R>,
     /// How many content segments the item's documents had.
     pub segments: usize,
+    /// Pool posts the item's quotes claim as their own translations, for the run's last step
+    /// ([`claims::release_claimed_rows`]); empty for other jobs.
+    pub claims: Vec<claims::ClaimQuote>,
 }
 
 impl<R> Default for JobOutput<R> {
@@ -45,6 +49,7 @@ impl<R> Default for JobOutput<R> {
         JobOutput {
             rows: Vec::new(),
             segments: 0,
+            claims: Vec::new(),
         }
     }
 }
@@ -256,6 +261,7 @@ mod tests {
                 ..PairRow::default()
             }],
             segments: 1,
+            ..JobOutput::default()
         })
     }
 

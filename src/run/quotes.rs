@@ -23,6 +23,9 @@ use crate::align::mine::{mine_with_langs, MineOptions, PreparedLexicons, DEFAULT
 use crate::doc::{Document, Lang, Segment, SegmentKind};
 use crate::quote::{language_by_name, quotes, Quote};
 use crate::read::{work_items, ReadOptions, Reject, WorkItem};
+use crate::write::Claimable;
+
+use super::claims::{drop_claimed, page_claims, ClaimQuote};
 
 /// An original post: an id, its text and, when known, its language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -165,18 +168,22 @@ pub struct QuotePair {
     /// quote-pair CSV keeps its columns.
     #[serde(skip)]
     pub text_lang: String,
+    /// Set when a run-wide claim may undo the pair (its original came from the pool); not
+    /// serialized.
+    #[serde(skip)]
+    pub claimable: Option<Claimable>,
 }
 
 /// A quote that may be a translation, with the pool languages it may come from.
-struct Candidate<'a> {
-    doc: &'a SegmentedDoc,
-    quote: Quote,
-    text_lang: Lang,
+pub(super) struct Candidate<'a> {
+    pub(super) doc: &'a SegmentedDoc,
+    pub(super) quote: Quote,
+    pub(super) text_lang: Lang,
     /// The source language named by a cue, if any.
-    cue_lang: Option<Lang>,
-    cued: bool,
+    pub(super) cue_lang: Option<Lang>,
+    pub(super) cued: bool,
     /// For a quote without a cue: the foreign languages the article ties its speaker to.
-    tied: Vec<Lang>,
+    pub(super) tied: Vec<Lang>,
 }
 
 /// The main language of a document: declared, else guessed from its prose.
@@ -278,10 +285,10 @@ fn tied_langs(d: &SegmentedDoc, speaker: Option<&str>, main: Lang) -> Vec<Lang> 
 /// language ([`tied_langs`]).
 /// A quote that is no candidate (no cue, no tie to a foreign language): most likely said in the
 /// article's language, so a pool post that translates it is no other quote's original.
-struct Plain<'a> {
-    doc: &'a SegmentedDoc,
-    text: String,
-    lang: Lang,
+pub(super) struct Plain<'a> {
+    pub(super) doc: &'a SegmentedDoc,
+    pub(super) text: String,
+    pub(super) lang: Lang,
 }
 
 fn candidates(docs: &[SegmentedDoc]) -> (Vec<Candidate<'_>>, Vec<Plain<'_>>) {
@@ -368,6 +375,28 @@ pub fn pair_quotes_embedded(
     embedded: &[(Post, Lang)],
     opts: &QuoteOptions,
 ) -> Vec<QuotePair> {
+    pair_inner(docs, pool, embedded, opts, false).0
+}
+
+/// [`pair_quotes_embedded`], with the documents' quotes that may claim their own translation
+/// from the pool in other documents of a run (see [`crate::run::claims`]).
+pub fn pair_quotes_claiming(
+    docs: &[SegmentedDoc],
+    pool: &[(Post, Lang)],
+    embedded: &[(Post, Lang)],
+    opts: &QuoteOptions,
+) -> (Vec<QuotePair>, Vec<ClaimQuote>) {
+    pair_inner(docs, pool, embedded, opts, true)
+}
+
+/// The pairing, with the claims on pool posts when `claiming`.
+fn pair_inner(
+    docs: &[SegmentedDoc],
+    pool: &[(Post, Lang)],
+    embedded: &[(Post, Lang)],
+    opts: &QuoteOptions,
+    claiming: bool,
+) -> (Vec<QuotePair>, Vec<ClaimQuote>) {
     let own = input_posts(docs, opts);
     let entries: Vec<&(Post, Lang)> = pool
         .iter()
@@ -468,77 +497,18 @@ pub fn pair_quotes_embedded(
             drop_claimed(&cands, &plain, &mut found, &entries, &prepared, opts);
         }
     }
-    rows(&cands, &found, &entries)
-}
-
-/// How far a quote without a cue must score above a cued quote's pair to claim its original.
-const CLAIM_LEAD: f64 = 0.1;
-
-/// Drops the cued pairs whose original a quote of the same document without a cue (a candidate
-/// or a [`Plain`] quote) matches clearly better: that post is the translation of the article's
-/// own quote (an original quote whose translation sits in the pool), not the original of the
-/// translated one. The post stays used, so the quote without a cue is not paired with its own
-/// translation either.
-fn drop_claimed(
-    cands: &[Candidate],
-    plain: &[Plain],
-    found: &mut [Option<(usize, f64, f64)>],
-    entries: &[&(Post, Lang)],
-    prepared: &Arc<PreparedLexicons>,
-    opts: &QuoteOptions,
-) {
-    let mopts = MineOptions {
-        prepared: Some(Arc::clone(prepared)),
-        ..MineOptions::default()
+    let claimers: Vec<(&SegmentedDoc, &str, Lang)> = cands
+        .iter()
+        .filter(|c| !c.cued)
+        .map(|c| (c.doc, c.quote.text.as_str(), c.text_lang))
+        .chain(plain.iter().map(|p| (p.doc, p.text.as_str(), p.lang)))
+        .collect();
+    // Claims reach other documents' pairs, which only ever take pool posts.
+    let claims = match (entries.get(..from_page), claiming && !pool.is_empty()) {
+        (Some(pool_entries), true) => page_claims(&claimers, pool_entries, &prepared, opts),
+        _ => Vec::new(),
     };
-    let mut docs: Vec<&SegmentedDoc> = Vec::new();
-    for (c, f) in cands.iter().zip(found.iter()) {
-        if c.cued && f.is_some() && !docs.iter().any(|d| std::ptr::eq(*d, c.doc)) {
-            docs.push(c.doc);
-        }
-    }
-    for doc in docs {
-        let in_doc = |c: &Candidate| std::ptr::eq(c.doc, doc);
-        let uncued: Vec<(&str, Lang)> = cands
-            .iter()
-            .filter(|c| in_doc(c) && !c.cued)
-            .map(|c| (c.quote.text.as_str(), c.text_lang))
-            .chain(
-                plain
-                    .iter()
-                    .filter(|p| std::ptr::eq(p.doc, doc))
-                    .map(|p| (p.text.as_str(), p.lang)),
-            )
-            .collect();
-        // The pairs of the document's cued quotes: (candidate, entry, score).
-        let taken: Vec<(usize, usize, f64)> = cands
-            .iter()
-            .zip(found.iter())
-            .enumerate()
-            .filter(|(_, (c, _))| in_doc(c) && c.cued)
-            .filter_map(|(i, (_, f))| f.map(|(j, s, _)| (i, j, s)))
-            .collect();
-        if uncued.is_empty() || taken.is_empty() {
-            continue;
-        }
-        let pool: Vec<(&str, Lang)> = taken
-            .iter()
-            .filter_map(|&(_, j, _)| entries.get(j).map(|(p, l)| (p.text.as_str(), *l)))
-            .collect();
-        for hit in mine_with_langs(&uncued, &pool, &mopts) {
-            let Some(&(ci, _, score)) = hit.pool.and_then(|p| taken.get(p)) else {
-                continue;
-            };
-            // A clear claim only: a pair as strong as an uncued quote must be to be taken, and
-            // well ahead of the cued one (quotes of one page share words with each other's
-            // translations).
-            if hit.score >= opts.uncued_min_score && hit.score >= score + CLAIM_LEAD {
-                if let Some(f) = found.get_mut(ci) {
-                    *f = None;
-                }
-            }
-        }
-    }
+    (rows(&cands, &found, &entries, from_page), claims)
 }
 
 /// The output rows, in document and quote order.
@@ -546,6 +516,7 @@ fn rows(
     cands: &[Candidate],
     found: &[Option<(usize, f64, f64)>],
     entries: &[&(Post, Lang)],
+    from_page: usize,
 ) -> Vec<QuotePair> {
     let mut out = Vec::new();
     for (c, f) in cands.iter().zip(found) {
@@ -577,6 +548,14 @@ fn rows(
             } else {
                 c.text_lang.to_string()
             },
+            // The page's own posts are its quotes' originals whatever other pages say.
+            claimable: f.filter(|(j, _, _)| *j < from_page).map(|_| {
+                if c.cued {
+                    Claimable::Cued(c.cue_lang)
+                } else {
+                    Claimable::Uncued
+                }
+            }),
         });
     }
     out

@@ -73,6 +73,7 @@ impl SegmentJob {
         Ok(JobOutput {
             segments: rows.len(),
             rows,
+            ..JobOutput::default()
         })
     }
 }

@@ -72,6 +72,17 @@ impl PairKind {
     }
 }
 
+/// How a quote pair with an original from the pool may be undone by a run-wide claim
+/// ([`crate::run::claims`]): what the row becomes without its original.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Claimable {
+    /// A quote with a translation cue: its row stays, without an original, translated from the
+    /// language the cue named (if it named one).
+    Cued(Option<Lang>),
+    /// A quote without a cue: its row goes.
+    Uncued,
+}
+
 /// What is known about a quote pair's original: who said it, where, when.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct QuoteInfo {
@@ -100,6 +111,10 @@ pub struct QuoteInfo {
     /// original's); the quote layout's `quote_lang` column. `src_lang` is the quote's own.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub translated_from: Option<Lang>,
+    /// For quote pairs a run-wide claim may undo (the original came from the pool, not from the
+    /// page); not written.
+    #[serde(skip)]
+    pub claimable: Option<Claimable>,
 }
 
 /// One output row: a source text, its translation, where both came from and how good the link is.

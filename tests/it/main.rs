@@ -24,6 +24,7 @@ mod outputs_ecosystem;
 mod quote_news;
 mod reliability;
 mod run_bad_inputs;
+mod run_claims;
 mod run_demo;
 mod run_embedded;
 mod run_html;

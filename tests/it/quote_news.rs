@@ -2,13 +2,14 @@
 //! several speakers, attributions before, after and around their quotes, cues in the next
 //! sentence, quotes with bare or outside punctuation, English-original quotes whose translations
 //! wait in the pool as traps, and Spanish, Russian and Ukrainian articles quoting English posts.
-//! One seed, paired one article at a time as `talign run` does; the full figures per class come
+//! One seed, paired one article at a time and settled by the run-wide claims as `talign run` does; the full figures per class come
 //! from `cargo run --release --example quote_news`. Skips loudly without `../shared/data`.
 
 use talign::align::Lexicon;
 use talign::eval::quote_synth::news::{build_news, score_news, NewsOptions, Parallel};
 use talign::eval::synth::Flores;
-use talign::run::quotes::{pair_quotes_prepared, prepare_pool, QuoteOptions, SegmentedDoc};
+use talign::run::claims::release_claimed_pairs;
+use talign::run::quotes::{pair_quotes_claiming, prepare_pool, QuoteOptions, SegmentedDoc};
 use talign::Lang;
 
 #[test]
@@ -41,13 +42,17 @@ fn news_quotes_pair_with_their_originals_and_never_with_a_trap() {
     opts.prepare();
     let pool = prepare_pool(&test.pool);
     let mut rows = Vec::new();
+    let mut claims = Vec::new();
     for doc in &test.docs {
         let d = SegmentedDoc {
             segments: talign::segment::segment(doc),
             doc: doc.clone(),
         };
-        rows.extend(pair_quotes_prepared(&[d], &pool, &opts));
+        let (r, c) = pair_quotes_claiming(&[d], &pool, &[], &opts);
+        rows.extend(r);
+        claims.extend(c);
     }
+    release_claimed_pairs(&mut rows, &claims);
     let s = score_news(&test, &rows);
     eprintln!(
         "news quotes: gold {} found {} correct {} P {:.3} R {:.3} traps {} cut or merged {}",

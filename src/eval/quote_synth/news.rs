@@ -827,6 +827,7 @@ mod tests {
             score: 1.0,
             margin: 1.0,
             text_lang: String::new(),
+            claimable: None,
         };
         let mut rows: Vec<QuotePair> = t
             .planted

@@ -394,4 +394,36 @@ mod tests {
             .collect();
         assert_eq!(paired, vec![("en", "post")]);
     }
+
+    #[test]
+    fn a_copy_of_an_article_does_not_take_the_original_of_its_own_silent_translation() {
+        // The same article twice in a corpus (syndicated news): the blogger's post is quoted in
+        // translation without a cue, paired in both copies, and neither copy claims it from the
+        // other, since a quote paired as a translation claims nothing.
+        let text =
+            "Russian blogger Ivan Petrov posted on Telegram: \"The old bridge over the river \
+                    will be closed for repairs next week.\"";
+        let pool = prepare_pool(&[Post {
+            id: "post".into(),
+            text: "Старый мост через реку будет закрыт на ремонт на следующей неделе.".into(),
+            lang: Lang::new("ru"),
+        }]);
+        let opts = opts();
+        let mut rows = Vec::new();
+        let mut claims = Vec::new();
+        for id in ["copy-1", "copy-2"] {
+            let (r, c) = pair_quotes_claiming(&[doc(id, text)], &pool, &[], &opts);
+            rows.extend(r);
+            claims.extend(c);
+        }
+        // Scores of one post vary with the pool it is searched in, so equal texts alone would
+        // not keep the pairs: the paired quote makes no claim at all.
+        assert_eq!(claims, Vec::new());
+        release_claimed_pairs(&mut rows, &claims);
+        let paired: Vec<(&str, &str)> = rows
+            .iter()
+            .map(|r| (r.doc_id.as_str(), r.original_id.as_str()))
+            .collect();
+        assert_eq!(paired, vec![("copy-1", "post"), ("copy-2", "post")]);
+    }
 }

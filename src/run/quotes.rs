@@ -497,10 +497,13 @@ fn pair_inner(
             drop_claimed(&cands, &plain, &mut found, &entries, &prepared, opts);
         }
     }
+    // Quotes without a cue that found no original: a quote paired as a translation claims
+    // nothing.
     let claimers: Vec<(&SegmentedDoc, &str, Lang)> = cands
         .iter()
-        .filter(|c| !c.cued)
-        .map(|c| (c.doc, c.quote.text.as_str(), c.text_lang))
+        .zip(&found)
+        .filter(|(c, f)| !c.cued && f.is_none())
+        .map(|(c, _)| (c.doc, c.quote.text.as_str(), c.text_lang))
         .chain(plain.iter().map(|p| (p.doc, p.text.as_str(), p.lang)))
         .collect();
     // Claims reach other documents' pairs, which only ever take pool posts.

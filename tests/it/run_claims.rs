@@ -76,3 +76,37 @@ fn an_articles_own_quote_claims_its_translation_from_another_articles_quote() {
     );
     assert_eq!(run(dir.path(), "2"), out, "same bytes at any thread count");
 }
+
+#[test]
+fn copies_of_one_article_each_keep_their_pairs() {
+    // Syndicated news: the same article twice in a corpus. Each copy pairs its translated
+    // tweets as the article alone does; no copy's quote claims a post from the other.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let article = std::fs::read(root.join("data/demo/000_488fef76da5343e0.txt"))
+        .unwrap_or_else(|e| panic!("demo article: {e}"));
+    write(dir.path(), "copy-1.txt", &article);
+    write(dir.path(), "copy-2.txt", &article);
+    let out = talign()
+        .current_dir(dir.path())
+        .arg("run")
+        .args(["copy-1.txt", "copy-2.txt", "--originals"])
+        .arg(root.join("data/demo/pool.jsonl"))
+        .arg("--quiet")
+        .assert()
+        .code(0);
+    let got = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    let want = std::fs::read_to_string(root.join("data/demo/expected_pairs.csv"))
+        .unwrap_or_else(|e| panic!("expected pairs: {e}"));
+    let mut body = want.lines().skip(1);
+    let header = want.lines().next().unwrap_or_default();
+    let rows: Vec<&str> = body.by_ref().collect();
+    let mut expected = vec![header.to_string()];
+    for copy in ["copy-1.txt", "copy-2.txt"] {
+        expected.extend(
+            rows.iter()
+                .map(|r| r.replacen("data/demo/000_488fef76da5343e0.txt", copy, 1)),
+        );
+    }
+    assert_eq!(got.lines().collect::<Vec<_>>(), expected, "{got}");
+}

@@ -1,8 +1,10 @@
 //! How words of the two sides meet beyond their exact stems: the consonant skeleton of
-//! Ukrainian and Belarusian stems (to reach a Russian lexicon) and the prefix key of long stems
-//! (to reach derivations of a lexicon word), and how much a match through a prefix counts.
+//! Ukrainian and Belarusian stems (to reach a Russian lexicon), the prefix key of long stems (to
+//! reach derivations of a lexicon word), the sound key of international words (to reach them
+//! across scripts and spellings), and how much a match through the last two counts.
 
 use super::side::{Item, Word};
+use crate::align::features::{normalize_word, Translit};
 use crate::doc::Lang;
 
 /// Least consonants in a skeleton key (shorter ones collide too often).
@@ -60,12 +62,69 @@ pub(crate) fn prefix_key(stem: &str, lang: Lang) -> Option<String> {
     Some(format!("p{}:{p}", lang.as_str()))
 }
 
-/// Share of its weight a word matched only through a prefix key counts (see
-/// [`Word::weak`]): a shared root is weaker evidence than a shared stem.
+/// Symbols of a sound key (see [`sound_key`]).
+const SOUND_SYMBOLS: usize = 4;
+
+/// The sound key of a stem: its romanised letters folded to what two scripts and spellings of
+/// one international word keep in common (`c`/`k`/`q`, `s`/`z`/`ts`, `-tion`/`-ція`, `ph`/`f`,
+/// `w`/`v`, `g`/`h` for the Ukrainian `г`), vowels dropped after the first letter, doubles
+/// collapsed, cut to four symbols: *function* and `функці` → `fnks`, *directory* and
+/// `директор` → `drkt`, *program* and `програм` → `prgr`. The cognate key (the first five
+/// romanised letters) misses these. `None` when fewer than four symbols remain.
+pub(crate) fn sound_key(stem: &str) -> Option<String> {
+    let roman = normalize_word(stem, Translit::guess(stem));
+    let letters: Vec<char> = roman.chars().filter(|c| c.is_ascii_lowercase()).collect();
+    let vowel = |c: Option<&char>| c.is_some_and(|c| "aeiouy".contains(*c));
+    let mut folded: Vec<char> = Vec::with_capacity(letters.len());
+    let mut i = 0;
+    while let Some(&c) = letters.get(i) {
+        let next = letters.get(i + 1);
+        let (sym, skip) = match (c, next) {
+            ('p', Some('h')) => ('f', 2),
+            ('t' | 'k', Some('h')) => (if c == 't' { 't' } else { 'g' }, 2),
+            ('c', Some('k')) => ('k', 2),
+            ('t', Some('s' | 'z')) | ('z' | 's', Some('h')) => ('s', 2),
+            ('t', Some('i')) if vowel(letters.get(i + 2)) => ('s', 1),
+            ('c', Some('e' | 'i' | 'y')) => ('s', 1),
+            ('c' | 'q', _) => ('k', 1),
+            ('x', _) => ('k', 1),
+            ('z', _) => ('s', 1),
+            ('w', _) => ('v', 1),
+            ('h', _) => ('g', 1),
+            ('j', _) => ('y', 1),
+            _ => (c, 1),
+        };
+        folded.push(sym);
+        i += skip;
+    }
+    let mut key = String::new();
+    let mut last = None;
+    for (n, c) in folded.into_iter().enumerate() {
+        let sym = if "aeiouy".contains(c) {
+            if n > 0 {
+                continue;
+            }
+            'a'
+        } else {
+            c
+        };
+        if last != Some(sym) {
+            key.push(sym);
+            last = Some(sym);
+        }
+        if key.len() == SOUND_SYMBOLS {
+            return Some(format!("f:{key}"));
+        }
+    }
+    None
+}
+
+/// Share of its weight a word matched only through a prefix or sound key counts (see
+/// [`Word::weak`]): a shared root or sound is weaker evidence than a shared stem.
 const PREFIX_MATCH: f32 = 0.5;
 
 /// How well a word is matched by an item of the other side: 1 through a stem, cognate or
-/// anchor key, [`PREFIX_MATCH`] through its prefix keys only, 0 not at all.
+/// anchor key, [`PREFIX_MATCH`] through its prefix or sound keys only, 0 not at all.
 pub(crate) fn match_level(w: &Word, other: &Item) -> f32 {
     let mut level = 0.0;
     for k in &w.keys {
@@ -89,6 +148,49 @@ mod tests {
 
     fn l(c: &str) -> Lang {
         Lang::new(c).unwrap_or(Lang::UND)
+    }
+
+    /// International words meet across scripts and spellings where their first letters differ.
+    #[test]
+    fn international_words_share_a_sound_key() {
+        let stemmers = Stemmers::new();
+        let key = |w: &str, c: &str| sound_key(&stemmers.stem(w, l(c)));
+        for (en, other, lang) in [
+            ("function", "функції", "uk"),
+            ("directory", "директорія", "uk"),
+            ("program", "програма", "uk"),
+            ("conflict", "конфлікту", "uk"),
+            ("specification", "специфікацію", "uk"),
+            ("cluster", "кластера", "ru"),
+        ] {
+            assert!(key(en, "en").is_some(), "{en}");
+            assert_eq!(key(en, "en"), key(other, lang), "{en} / {other}");
+        }
+        assert_ne!(key("function", "en"), key("finish", "en"));
+        assert_eq!(sound_key("dom"), None);
+    }
+
+    /// With no lexicon at all, English and Ukrainian technical strings pair through their
+    /// international words, whose first romanised letters differ (`direc` / `dyrek`).
+    #[test]
+    fn technical_strings_pair_through_sound_keys() {
+        use crate::align::mine::{mine_with_langs, MineOptions};
+        let q = [
+            ("The directory of the cluster", l("en")),
+            ("The function of the program", l("en")),
+        ];
+        let p = [
+            ("Функція програми", l("uk")),
+            ("Директорія кластера", l("uk")),
+        ];
+        let opts = MineOptions {
+            core_lexicon: false,
+            ..MineOptions::default()
+        };
+        let hits = mine_with_langs(&q, &p, &opts);
+        let pools: Vec<Option<usize>> = hits.iter().map(|h| h.pool).collect();
+        assert_eq!(pools, vec![Some(1), Some(0)]);
+        assert!(hits.iter().all(|h| h.score > 0.0), "{hits:?}");
     }
 
     #[test]

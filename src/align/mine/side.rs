@@ -12,7 +12,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::rerank::{fine_tokens, Fine};
-use super::roots::{prefix_key, slavic_skeleton};
+use super::roots::{prefix_key, slavic_skeleton, sound_key};
 use crate::align::anchors::{anchors, cognate_key, Stemmers};
 use crate::align::features::{normalize_word, text_length, Translit};
 use crate::align::lexicon::Lexicon;
@@ -35,8 +35,8 @@ pub struct Word {
     pub weight: f32,
     /// The weight before any discount.
     pub base: f32,
-    /// The keys among `keys` that are prefix keys (sorted): a match through them alone is
-    /// weaker evidence (see [`super::roots`]).
+    /// The keys among `keys` that are prefix or sound keys (sorted): a match through them
+    /// alone is weaker evidence (see [`super::roots`]).
     pub weak: Vec<Key>,
     /// The word's own stem key in its language (what a learned lexicon pairs); `None` for anchors.
     pub own: Option<Key>,
@@ -124,6 +124,8 @@ struct RawWord {
     ident: String,
     stem: Option<String>,
     cognate: Option<String>,
+    /// The sound key of the stem (see [`super::roots::sound_key`]).
+    sound: Option<String>,
     norm: String,
     name: bool,
     /// The digits key of a spelled number (see [`super::numbers`]).
@@ -138,8 +140,10 @@ fn raw_words(text: &str, lang: Lang, stemmers: &Stemmers) -> (Vec<RawWord>, Vec<
     for w in words {
         let stem = stemmers.stem(&w.text, lang);
         let cognate = cognate_key(&stem);
+        let sound = sound_key(&stem);
         out.push(RawWord {
             ident: format!("s{}:{stem}", lang.as_str()),
+            sound,
             stem: Some(stem),
             cognate,
             norm: normalize_word(&w.text, Translit::guess(&w.text)),
@@ -152,6 +156,7 @@ fn raw_words(text: &str, lang: Lang, stemmers: &Stemmers) -> (Vec<RawWord>, Vec<
             ident: a.clone(),
             stem: None,
             cognate: None,
+            sound: None,
             norm: a,
             name: false,
             number: None,
@@ -410,6 +415,14 @@ impl Side {
                         }
                         if let Some(c) = &w.cognate {
                             wkeys.push(keys.id(&format!("c:{c}")));
+                        }
+                        // Pool words a lexicon translates keep to their translations.
+                        let known =
+                            role == Role::Pool && own.is_some_and(|k| translations.is_target(k));
+                        if let Some(k) = w.sound.as_ref().filter(|_| !known) {
+                            let k = keys.id(k);
+                            wkeys.push(k);
+                            weak.push(k);
                         }
                         if let Some(n) = &w.number {
                             wkeys.push(keys.id(n));

@@ -3,7 +3,7 @@
 //! translates such a quote is that quote's translation, not the original of a translated quote
 //! that merely shares words with it.
 //!
-//! Within a document this is part of the pairing ([`drop_claimed`]). Across a run it is a last
+//! Within a document this is part of the pairing (`drop_claimed`). Across a run it is a last
 //! step over every document's rows ([`release_claimed_pairs`], [`release_claimed_rows`]): an
 //! article's quote may have its translation in the pool, where a translated quote of another
 //! article, paired one document at a time, would otherwise take it. Each pool post then belongs

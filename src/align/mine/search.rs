@@ -3,6 +3,7 @@
 
 use rayon::prelude::*;
 
+use super::roots::match_level;
 use super::side::{Item, Key, Side};
 use crate::align::features::word_similarity;
 
@@ -132,39 +133,26 @@ pub fn pair_evidence(
     expected_log_ratio: f64,
     params: &ScoreParams,
 ) -> (f64, u32) {
-    let mut q_matched: Vec<bool> = q
-        .words
-        .iter()
-        .map(|w| w.keys.iter().any(|k| p.keyset.binary_search(k).is_ok()))
-        .collect();
-    let mut p_matched: Vec<bool> = p
-        .words
-        .iter()
-        .map(|w| w.keys.iter().any(|k| q.keyset.binary_search(k).is_ok()))
-        .collect();
+    let mut q_matched: Vec<f32> = q.words.iter().map(|w| match_level(w, p)).collect();
+    let mut p_matched: Vec<f32> = p.words.iter().map(|w| match_level(w, q)).collect();
     for (i, qw) in q.words.iter().enumerate() {
-        if !qw.name || q_matched.get(i).copied().unwrap_or(true) || qw.norm.chars().count() < 4 {
+        let unmatched = |m: &[f32], i: usize| m.get(i).is_some_and(|&m| m == 0.0);
+        if !qw.name || !unmatched(&q_matched, i) || qw.norm.chars().count() < 4 {
             continue;
         }
         for (j, pw) in p.words.iter().enumerate() {
-            if p_matched.get(j).copied().unwrap_or(true) || pw.norm.chars().count() < 4 {
+            if !unmatched(&p_matched, j) || pw.norm.chars().count() < 4 {
                 continue;
             }
             if word_similarity(&qw.norm, &pw.norm) >= params.name_min {
-                q_matched[i] = true;
-                p_matched[j] = true;
+                q_matched[i] = 1.0;
+                p_matched[j] = 1.0;
                 break;
             }
         }
     }
-    let covered = |item: &Item, m: &[bool]| -> f64 {
-        let got: f32 = item
-            .words
-            .iter()
-            .zip(m)
-            .filter(|(_, &m)| m)
-            .map(|(w, _)| w.weight)
-            .sum();
+    let covered = |item: &Item, m: &[f32]| -> f64 {
+        let got: f32 = item.words.iter().zip(m).map(|(w, &m)| m * w.weight).sum();
         if item.total > 0.0 {
             f64::from(got / item.total)
         } else {
@@ -192,7 +180,7 @@ pub fn pair_evidence(
         .words
         .iter()
         .zip(&q_matched)
-        .filter(|(w, &m)| m && w.norm.chars().count() >= CONTENT_LETTERS)
+        .filter(|(w, &m)| m > 0.0 && w.norm.chars().count() >= CONTENT_LETTERS)
         .count() as u32;
     (lexical - params.length * ratio + marks, content)
 }

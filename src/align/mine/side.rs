@@ -12,6 +12,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::rerank::{fine_tokens, Fine};
+use super::roots::{prefix_key, slavic_skeleton, sound_key};
 use crate::align::anchors::{anchors, cognate_key, Stemmers};
 use crate::align::features::{normalize_word, text_length, Translit};
 use crate::align::lexicon::Lexicon;
@@ -34,6 +35,9 @@ pub struct Word {
     pub weight: f32,
     /// The weight before any discount.
     pub base: f32,
+    /// The keys among `keys` that are prefix or sound keys (sorted): a match through them
+    /// alone is weaker evidence (see [`super::roots`]).
+    pub weak: Vec<Key>,
     /// The word's own stem key in its language (what a learned lexicon pairs); `None` for anchors.
     pub own: Option<Key>,
     /// The word romanised and folded, for fuzzy name comparison.
@@ -120,6 +124,8 @@ struct RawWord {
     ident: String,
     stem: Option<String>,
     cognate: Option<String>,
+    /// The sound key of the stem (see [`super::roots::sound_key`]).
+    sound: Option<String>,
     norm: String,
     name: bool,
     /// The digits key of a spelled number (see [`super::numbers`]).
@@ -134,8 +140,10 @@ fn raw_words(text: &str, lang: Lang, stemmers: &Stemmers) -> (Vec<RawWord>, Vec<
     for w in words {
         let stem = stemmers.stem(&w.text, lang);
         let cognate = cognate_key(&stem);
+        let sound = sound_key(&stem);
         out.push(RawWord {
             ident: format!("s{}:{stem}", lang.as_str()),
+            sound,
             stem: Some(stem),
             cognate,
             norm: normalize_word(&w.text, Translit::guess(&w.text)),
@@ -148,6 +156,7 @@ fn raw_words(text: &str, lang: Lang, stemmers: &Stemmers) -> (Vec<RawWord>, Vec<
             ident: a.clone(),
             stem: None,
             cognate: None,
+            sound: None,
             norm: a,
             name: false,
             number: None,
@@ -190,43 +199,6 @@ fn script_fits(word: &str, lang: Lang) -> bool {
     cyr == cyrillic_lang(lang) || lang.is_und()
 }
 
-/// Least consonants in a skeleton key (shorter ones collide too often).
-const SKELETON_MIN: usize = 3;
-
-/// For Ukrainian and Belarusian, whose lexicons are rare, the consonant skeleton of a Cyrillic
-/// stem (`війн` and Russian `войн` → `вйн`): it lets a Russian lexicon reach the many cognate
-/// stems that differ only in vowels. `None` for other languages and short skeletons.
-fn slavic_skeleton(stem: &str, lang: Lang) -> Option<String> {
-    if !matches!(lang.as_str(), "uk" | "be") {
-        return None;
-    }
-    let skel: String = stem
-        .chars()
-        .filter(|c| {
-            !matches!(
-                c,
-                'а' | 'е'
-                    | 'є'
-                    | 'и'
-                    | 'і'
-                    | 'ї'
-                    | 'о'
-                    | 'у'
-                    | 'ю'
-                    | 'я'
-                    | 'ы'
-                    | 'э'
-                    | 'ё'
-                    | 'ь'
-                    | 'ъ'
-                    | '\''
-            )
-        })
-        .map(|c| if c == 'ґ' { 'г' } else { c })
-        .collect();
-    (skel.chars().count() >= SKELETON_MIN).then(|| format!("k:{skel}"))
-}
-
 /// Lexicon translations stem to stem: (query language, query stem) → pool keys.
 #[derive(Debug, Default)]
 pub struct Translations {
@@ -234,6 +206,10 @@ pub struct Translations {
     /// The same translations by the consonant skeleton of the query stem (Ukrainian and
     /// Belarusian queries only), for query stems no entry spells exactly.
     by_skeleton: HashMap<Lang, HashMap<String, Vec<Key>>>,
+    /// The prefix keys among the translations (sorted).
+    weak: Vec<Key>,
+    /// The stem keys the translations lead to (sorted).
+    targets: Vec<Key>,
 }
 
 impl Translations {
@@ -248,6 +224,8 @@ impl Translations {
     ) -> Self {
         let mut map: HashMap<Lang, HashMap<String, Vec<Key>>> = HashMap::new();
         let mut by_skeleton: HashMap<Lang, HashMap<String, Vec<Key>>> = HashMap::new();
+        let mut weak: Vec<Key> = Vec::new();
+        let mut targets: Vec<Key> = Vec::new();
         let mut stem_cache: HashMap<(Lang, String), String> = HashMap::new();
         let mut stem = |w: &str, l: Lang| -> String {
             stem_cache
@@ -272,17 +250,24 @@ impl Translations {
                             let sx = stem(x, lq);
                             let sy = stem(y, lp);
                             let key = keys.id(&format!("s{}:{sy}", lp.as_str()));
-                            let skel = slavic_skeleton(&sy, lp).map(|k| keys.id(&k));
+                            targets.push(key);
+                            let prefix = prefix_key(&sy, lp).map(|k| keys.id(&k));
+                            weak.extend(prefix);
+                            let skel = slavic_skeleton(&sy, lp)
+                                .map(|k| keys.id(&k))
+                                .into_iter()
+                                .chain(prefix)
+                                .collect::<Vec<Key>>();
                             if let Some(qs) = slavic_skeleton(&sx, lq) {
                                 let e = by_skeleton.entry(lq).or_default().entry(qs).or_default();
-                                for k in std::iter::once(key).chain(skel) {
+                                for k in std::iter::once(key).chain(skel.iter().copied()) {
                                     if !e.contains(&k) {
                                         e.push(k);
                                     }
                                 }
                             }
                             let e = map.entry(lq).or_default().entry(sx).or_default();
-                            for k in std::iter::once(key).chain(skel) {
+                            for k in std::iter::once(key).chain(skel.iter().copied()) {
                                 if !e.contains(&k) {
                                     e.push(k);
                                 }
@@ -292,7 +277,16 @@ impl Translations {
                 }
             }
         }
-        Translations { map, by_skeleton }
+        weak.sort_unstable();
+        weak.dedup();
+        targets.sort_unstable();
+        targets.dedup();
+        Translations {
+            map,
+            by_skeleton,
+            weak,
+            targets,
+        }
     }
 
     /// The pool keys a query stem translates to.
@@ -302,6 +296,16 @@ impl Translations {
             .and_then(|m| m.get(stem))
             .map(Vec::as_slice)
             .unwrap_or(&[])
+    }
+
+    /// True for a stem key some lexicon entry translates to.
+    fn is_target(&self, key: Key) -> bool {
+        self.targets.binary_search(&key).is_ok()
+    }
+
+    /// True for a prefix key (see [`super::roots`]).
+    fn is_weak(&self, key: Key) -> bool {
+        self.weak.binary_search(&key).is_ok()
     }
 
     /// The pool keys of the entries whose query stem has the same consonant skeleton as `stem`
@@ -376,6 +380,7 @@ impl Side {
                 let d = df.get(w.ident.as_str()).copied().unwrap_or(1) as f32;
                 let mut weight = (1.0 + n / d).ln();
                 let mut wkeys: Vec<Key> = Vec::new();
+                let mut weak: Vec<Key> = Vec::new();
                 let mut own = None;
                 match &w.stem {
                     None => {
@@ -383,22 +388,41 @@ impl Side {
                         wkeys.push(keys.id(&w.ident));
                     }
                     Some(stem) => {
-                        own = Some(keys.id(&w.ident));
+                        let id = keys.id(&w.ident);
+                        own = Some(id);
                         if role == Role::Pool {
-                            wkeys.push(keys.id(&w.ident));
+                            wkeys.push(id);
                             if let Some(k) = slavic_skeleton(stem, *lang) {
                                 wkeys.push(keys.id(&k));
                             }
+                            // A word the lexicons translate is not reached through its root.
+                            let prefix = prefix_key(stem, *lang)
+                                .filter(|_| !translations.is_target(id))
+                                .and_then(|k| keys.get(&k));
+                            if let Some(k) = prefix.filter(|&k| translations.is_weak(k)) {
+                                wkeys.push(k);
+                                weak.push(k);
+                            }
                         } else {
                             let exact = translations.get(*lang, stem);
-                            if exact.is_empty() {
-                                wkeys.extend_from_slice(translations.get_skeleton(*lang, stem));
+                            let got = if exact.is_empty() {
+                                translations.get_skeleton(*lang, stem)
                             } else {
-                                wkeys.extend_from_slice(exact);
-                            }
+                                exact
+                            };
+                            wkeys.extend_from_slice(got);
+                            weak.extend(got.iter().filter(|k| translations.is_weak(**k)));
                         }
                         if let Some(c) = &w.cognate {
                             wkeys.push(keys.id(&format!("c:{c}")));
+                        }
+                        // Pool words a lexicon translates keep to their translations.
+                        let known =
+                            role == Role::Pool && own.is_some_and(|k| translations.is_target(k));
+                        if let Some(k) = w.sound.as_ref().filter(|_| !known) {
+                            let k = keys.id(k);
+                            wkeys.push(k);
+                            weak.push(k);
                         }
                         if let Some(n) = &w.number {
                             wkeys.push(keys.id(n));
@@ -407,12 +431,15 @@ impl Side {
                 }
                 wkeys.sort_unstable();
                 wkeys.dedup();
+                weak.sort_unstable();
+                weak.dedup();
                 item.keyset.extend_from_slice(&wkeys);
                 item.total += weight;
                 item.words.push(Word {
                     keys: wkeys,
                     weight,
                     base: weight,
+                    weak,
                     own,
                     norm: w.norm.clone(),
                     name: w.name,
@@ -502,17 +529,6 @@ mod tests {
         assert_eq!(qi.words.len(), 4);
     }
 
-    #[test]
-    fn ukrainian_meets_russian_lexicons_through_skeletons() {
-        assert_eq!(slavic_skeleton("війн", l("uk")), Some("k:вйн".to_string()));
-        assert_eq!(slavic_skeleton("войн", l("uk")), Some("k:вйн".to_string()));
-        assert_eq!(slavic_skeleton("війн", l("ru")), None);
-        assert_eq!(slavic_skeleton("ми", l("uk")), None);
-    }
-
-    /// A Ukrainian quote of an English post, with only a Russian lexicon: `війни` and `острів`
-    /// are spelled differently from `войны` and `остров`, but their translations still reach
-    /// the English words, in this direction as in the other.
     #[test]
     fn ukrainian_queries_reach_english_through_a_russian_lexicon() {
         let stemmers = Stemmers::new();

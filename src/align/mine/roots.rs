@@ -1,0 +1,296 @@
+//! How words of the two sides meet beyond their exact stems: the consonant skeleton of
+//! Ukrainian and Belarusian stems (to reach a Russian lexicon), the prefix key of long stems (to
+//! reach derivations of a lexicon word), the sound key of international words (to reach them
+//! across scripts and spellings), and how much a match through the last two counts.
+
+use super::side::{Item, Word};
+use crate::align::features::{normalize_word, Translit};
+use crate::doc::Lang;
+
+/// Least consonants in a skeleton key (shorter ones collide too often).
+const SKELETON_MIN: usize = 3;
+
+/// For Ukrainian and Belarusian, whose lexicons are rare, the consonant skeleton of a Cyrillic
+/// stem (`війн` and Russian `войн` → `вйн`): it lets a Russian lexicon reach the many cognate
+/// stems that differ only in vowels. `None` for other languages and short skeletons.
+pub(crate) fn slavic_skeleton(stem: &str, lang: Lang) -> Option<String> {
+    if !matches!(lang.as_str(), "uk" | "be") {
+        return None;
+    }
+    let skel: String = stem
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                'а' | 'е'
+                    | 'є'
+                    | 'и'
+                    | 'і'
+                    | 'ї'
+                    | 'о'
+                    | 'у'
+                    | 'ю'
+                    | 'я'
+                    | 'ы'
+                    | 'э'
+                    | 'ё'
+                    | 'ь'
+                    | 'ъ'
+                    | '\''
+            )
+        })
+        .map(|c| if c == 'ґ' { 'г' } else { c })
+        .collect();
+    (skel.chars().count() >= SKELETON_MIN).then(|| format!("k:{skel}"))
+}
+
+/// Letters of a stem prefix key (see [`prefix_key`]).
+const PREFIX_LETTERS: usize = 5;
+
+/// The prefix key of a stem: its first five letters, tagged with the language, for stems
+/// longer than that. A lexicon lists a few forms of a word (`беспокоиться`) and the stemmer
+/// joins the inflections of each, not the derivations that share its root (`беспокойство`);
+/// in inflected languages the first letters of a long stem carry most of the root. A match
+/// through prefix keys alone counts half (see [`Word::weak`]), and pool words that a lexicon
+/// translates themselves get none (they are other words, with their own translations).
+/// `None` for stems of five letters or fewer (their stem key is already that short).
+pub(crate) fn prefix_key(stem: &str, lang: Lang) -> Option<String> {
+    if stem.chars().count() <= PREFIX_LETTERS {
+        return None;
+    }
+    let p: String = stem.chars().take(PREFIX_LETTERS).collect();
+    Some(format!("p{}:{p}", lang.as_str()))
+}
+
+/// Symbols of a sound key (see [`sound_key`]).
+const SOUND_SYMBOLS: usize = 4;
+
+/// The sound key of a stem: its romanised letters folded to what two scripts and spellings of
+/// one international word keep in common (`c`/`k`/`q`, `s`/`z`/`ts`, `-tion`/`-ція`, `ph`/`f`,
+/// `w`/`v`, `g`/`h` for the Ukrainian `г`), vowels dropped after the first letter, doubles
+/// collapsed, cut to four symbols: *function* and `функці` → `fnks`, *directory* and
+/// `директор` → `drkt`, *program* and `програм` → `prgr`. The cognate key (the first five
+/// romanised letters) misses these. `None` when fewer than four symbols remain.
+pub(crate) fn sound_key(stem: &str) -> Option<String> {
+    let roman = normalize_word(stem, Translit::guess(stem));
+    let letters: Vec<char> = roman.chars().filter(|c| c.is_ascii_lowercase()).collect();
+    let vowel = |c: Option<&char>| c.is_some_and(|c| "aeiouy".contains(*c));
+    let mut folded: Vec<char> = Vec::with_capacity(letters.len());
+    let mut i = 0;
+    while let Some(&c) = letters.get(i) {
+        let next = letters.get(i + 1);
+        let (sym, skip) = match (c, next) {
+            ('p', Some('h')) => ('f', 2),
+            ('t' | 'k', Some('h')) => (if c == 't' { 't' } else { 'g' }, 2),
+            ('c', Some('k')) => ('k', 2),
+            ('t', Some('s' | 'z')) | ('z' | 's', Some('h')) => ('s', 2),
+            ('t', Some('i')) if vowel(letters.get(i + 2)) => ('s', 1),
+            ('c', Some('e' | 'i' | 'y')) => ('s', 1),
+            ('c' | 'q', _) => ('k', 1),
+            ('x', _) => ('k', 1),
+            ('z', _) => ('s', 1),
+            ('w', _) => ('v', 1),
+            ('h', _) => ('g', 1),
+            ('j', _) => ('y', 1),
+            _ => (c, 1),
+        };
+        folded.push(sym);
+        i += skip;
+    }
+    let mut key = String::new();
+    let mut last = None;
+    for (n, c) in folded.into_iter().enumerate() {
+        let sym = if "aeiouy".contains(c) {
+            if n > 0 {
+                continue;
+            }
+            'a'
+        } else {
+            c
+        };
+        if last != Some(sym) {
+            key.push(sym);
+            last = Some(sym);
+        }
+        if key.len() == SOUND_SYMBOLS {
+            return Some(format!("f:{key}"));
+        }
+    }
+    None
+}
+
+/// Share of its weight a word matched only through a prefix or sound key counts (see
+/// [`Word::weak`]): a shared root or sound is weaker evidence than a shared stem.
+const PREFIX_MATCH: f32 = 0.5;
+
+/// How well a word is matched by an item of the other side: 1 through a stem, cognate or
+/// anchor key, [`PREFIX_MATCH`] through its prefix or sound keys only, 0 not at all.
+pub(crate) fn match_level(w: &Word, other: &Item) -> f32 {
+    let mut level = 0.0;
+    for k in &w.keys {
+        if other.keyset.binary_search(k).is_ok() {
+            if w.weak.binary_search(k).is_err() {
+                return 1.0;
+            }
+            level = PREFIX_MATCH;
+        }
+    }
+    level
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::anchors::Stemmers;
+    use crate::align::lexicon::Lexicon;
+    use crate::align::mine::search::{pair_evidence, ScoreParams};
+    use crate::align::mine::side::{Interner, Key, Role, Side, Translations};
+
+    fn l(c: &str) -> Lang {
+        Lang::new(c).unwrap_or(Lang::UND)
+    }
+
+    /// International words meet across scripts and spellings where their first letters differ.
+    #[test]
+    fn international_words_share_a_sound_key() {
+        let stemmers = Stemmers::new();
+        let key = |w: &str, c: &str| sound_key(&stemmers.stem(w, l(c)));
+        for (en, other, lang) in [
+            ("function", "функції", "uk"),
+            ("directory", "директорія", "uk"),
+            ("program", "програма", "uk"),
+            ("conflict", "конфлікту", "uk"),
+            ("specification", "специфікацію", "uk"),
+            ("cluster", "кластера", "ru"),
+        ] {
+            assert!(key(en, "en").is_some(), "{en}");
+            assert_eq!(key(en, "en"), key(other, lang), "{en} / {other}");
+        }
+        assert_ne!(key("function", "en"), key("finish", "en"));
+        assert_eq!(sound_key("dom"), None);
+    }
+
+    /// With no lexicon at all, English and Ukrainian technical strings pair through their
+    /// international words, whose first romanised letters differ (`direc` / `dyrek`).
+    #[test]
+    fn technical_strings_pair_through_sound_keys() {
+        use crate::align::mine::{mine_with_langs, MineOptions};
+        let q = [
+            ("The directory of the cluster", l("en")),
+            ("The function of the program", l("en")),
+        ];
+        let p = [
+            ("Функція програми", l("uk")),
+            ("Директорія кластера", l("uk")),
+        ];
+        let opts = MineOptions {
+            core_lexicon: false,
+            ..MineOptions::default()
+        };
+        let hits = mine_with_langs(&q, &p, &opts);
+        let pools: Vec<Option<usize>> = hits.iter().map(|h| h.pool).collect();
+        assert_eq!(pools, vec![Some(1), Some(0)]);
+        assert!(hits.iter().all(|h| h.score > 0.0), "{hits:?}");
+    }
+
+    #[test]
+    fn ukrainian_meets_russian_lexicons_through_skeletons() {
+        assert_eq!(slavic_skeleton("війн", l("uk")), Some("k:вйн".to_string()));
+        assert_eq!(slavic_skeleton("войн", l("uk")), Some("k:вйн".to_string()));
+        assert_eq!(slavic_skeleton("війн", l("ru")), None);
+        assert_eq!(slavic_skeleton("ми", l("uk")), None);
+    }
+
+    /// A Ukrainian quote of an English post, with only a Russian lexicon: `війни` and `острів`
+    /// are spelled differently from `войны` and `остров`, but their translations still reach
+    /// the English words, in this direction as in the other.
+    /// The lexicon gives the verb (`беспокоиться`), the pool holds the noun of the same root
+    /// (`беспокойство`): the stems differ, the prefix keys meet, and the match is weak.
+    #[test]
+    fn derivations_of_a_lexicon_word_meet_through_prefix_keys() {
+        let stemmers = Stemmers::new();
+        let mut keys = Interner::default();
+        let lex = Lexicon::from_pairs([("worry", "беспокоиться")]);
+        let tr = Translations::build(&[&lex], &[l("en")], &[l("ru")], &stemmers, &mut keys);
+        let q = Side::build(
+            &[("Your worry is clear", l("en"))],
+            Role::Query,
+            &stemmers,
+            &tr,
+            &mut keys,
+        );
+        let p = Side::build(
+            &[
+                ("Ваше беспокойство понятно", l("ru")),
+                ("Он беспокоится", l("ru")),
+            ],
+            Role::Pool,
+            &stemmers,
+            &tr,
+            &mut keys,
+        );
+        let worry = &q.items[0].words[1];
+        let noun = &p.items[0].words[1];
+        let shared: Vec<&Key> = worry
+            .keys
+            .iter()
+            .filter(|k| noun.keys.contains(k))
+            .collect();
+        assert!(!shared.is_empty(), "the root meets");
+        assert!(shared
+            .iter()
+            .all(|k| worry.weak.contains(k) && noun.weak.contains(k)));
+        // The inflected verb meets through its stem: a full match.
+        let verb = &p.items[1].words[1];
+        assert!(worry
+            .keys
+            .iter()
+            .any(|k| verb.keys.contains(k) && !worry.weak.contains(k)));
+        assert_eq!(prefix_key("беспок", l("ru")).as_deref(), Some("pru:беспо"));
+        assert_eq!(prefix_key("нервн", l("ru")), None);
+    }
+
+    /// A pool word the lexicon translates itself (`беспокойство` → *concern*) keeps to its own
+    /// translations: no other word reaches it through the root it shares.
+    #[test]
+    fn words_the_lexicon_knows_get_no_prefix_key() {
+        let stemmers = Stemmers::new();
+        let mut keys = Interner::default();
+        let lex = Lexicon::from_pairs([("worry", "беспокоиться"), ("concern", "беспокойство")]);
+        let tr = Translations::build(&[&lex], &[l("en")], &[l("ru")], &stemmers, &mut keys);
+        let p = Side::build(
+            &[("Ваше беспокойство понятно", l("ru"))],
+            Role::Pool,
+            &stemmers,
+            &tr,
+            &mut keys,
+        );
+        assert!(p.items[0].words[1].weak.is_empty());
+    }
+
+    /// A word matched only through a shared root (prefix key) covers half its weight; the same
+    /// word matched through its stem covers all of it.
+    #[test]
+    fn a_shared_root_counts_half_a_shared_stem() {
+        let (en, ru) = (l("en"), l("ru"));
+        let lex = Lexicon::from_pairs([("worry", "беспокоиться")]);
+        let stemmers = Stemmers::new();
+        let mut keys = Interner::default();
+        let tr = Translations::build(&[&lex], &[en], &[ru], &stemmers, &mut keys);
+        let q = Side::build(&[("worry", en)], Role::Query, &stemmers, &tr, &mut keys);
+        let p = Side::build(
+            &[("беспокойство", ru), ("беспокоится", ru)],
+            Role::Pool,
+            &stemmers,
+            &tr,
+            &mut keys,
+        );
+        let (w, root, stem) = (&q.items[0].words[0], &p.items[0], &p.items[1]);
+        assert_eq!(match_level(w, root), PREFIX_MATCH);
+        assert_eq!(match_level(w, stem), 1.0);
+        let params = ScoreParams::default();
+        let (weak, _) = pair_evidence(&q.items[0], root, 0.0, &params);
+        let (full, _) = pair_evidence(&q.items[0], stem, 0.0, &params);
+        assert!(weak > 0.0 && weak < full, "{weak} {full}");
+    }
+}

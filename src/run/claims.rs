@@ -289,13 +289,34 @@ pub(super) fn drop_claimed(
 mod tests {
     use super::*;
     use crate::align::lexicon::Lexicon;
-    use crate::doc::Document;
+    use crate::run::quotes::tests::doc;
     use crate::run::quotes::{pair_quotes_claiming, prepare_pool};
 
-    fn doc(id: &str, text: &str) -> SegmentedDoc {
-        let doc = Document::new(id, text);
-        let segments = crate::segment::segment(&doc);
-        SegmentedDoc { doc, segments }
+    const BRIDGE_RU: &str = "Старый мост через реку будет закрыт на ремонт на следующей неделе.";
+
+    /// A pool of one Russian post.
+    fn ru_pool(id: &str) -> Vec<(Post, Lang)> {
+        prepare_pool(&[Post {
+            id: id.into(),
+            text: BRIDGE_RU.into(),
+            lang: Lang::new("ru"),
+        }])
+    }
+
+    /// Pairs each document on its own, as a run does: the rows and the claims of all.
+    fn pair_each(
+        docs: Vec<SegmentedDoc>,
+        pool: &[(Post, Lang)],
+        opts: &QuoteOptions,
+    ) -> (Vec<QuotePair>, Vec<ClaimQuote>) {
+        let mut rows = Vec::new();
+        let mut claims = Vec::new();
+        for d in docs {
+            let (r, c) = pair_quotes_claiming(&[d], pool, &[], opts);
+            rows.extend(r);
+            claims.extend(c);
+        }
+        (rows, claims)
     }
 
     fn opts() -> QuoteOptions {
@@ -331,19 +352,9 @@ mod tests {
             "\"The river is rising and the old bridge is under water,\" Ivan wrote in Russian \
              on Telegram.",
         );
-        let pool = prepare_pool(&[Post {
-            id: "translation".into(),
-            text: "Старый мост через реку будет закрыт на ремонт на следующей неделе.".into(),
-            lang: Lang::new("ru"),
-        }]);
+        let pool = ru_pool("translation");
         let opts = opts();
-        let mut rows = Vec::new();
-        let mut claims = Vec::new();
-        for d in [mayor, ivan] {
-            let (r, c) = pair_quotes_claiming(&[d], &pool, &[], &opts);
-            rows.extend(r);
-            claims.extend(c);
-        }
+        let (mut rows, claims) = pair_each(vec![mayor, ivan], &pool, &opts);
         let ivan_original = |rows: &[QuotePair]| {
             rows.iter()
                 .find(|r| r.doc_id == "ivan")
@@ -374,19 +385,9 @@ mod tests {
             "\"The old bridge over the river will be closed for repairs next week,\" the mayor \
              wrote in Russian.",
         );
-        let pool = prepare_pool(&[Post {
-            id: "post".into(),
-            text: "Старый мост через реку будет закрыт на ремонт на следующей неделе.".into(),
-            lang: Lang::new("ru"),
-        }]);
+        let pool = ru_pool("post");
         let opts = opts();
-        let mut rows = Vec::new();
-        let mut claims = Vec::new();
-        for d in [ru, en] {
-            let (r, c) = pair_quotes_claiming(&[d], &pool, &[], &opts);
-            rows.extend(r);
-            claims.extend(c);
-        }
+        let (mut rows, claims) = pair_each(vec![ru, en], &pool, &opts);
         release_claimed_pairs(&mut rows, &claims);
         let paired: Vec<(&str, &str)> = rows
             .iter()
@@ -403,19 +404,10 @@ mod tests {
         let text =
             "Russian blogger Ivan Petrov posted on Telegram: \"The old bridge over the river \
                     will be closed for repairs next week.\"";
-        let pool = prepare_pool(&[Post {
-            id: "post".into(),
-            text: "Старый мост через реку будет закрыт на ремонт на следующей неделе.".into(),
-            lang: Lang::new("ru"),
-        }]);
+        let pool = ru_pool("post");
         let opts = opts();
-        let mut rows = Vec::new();
-        let mut claims = Vec::new();
-        for id in ["copy-1", "copy-2"] {
-            let (r, c) = pair_quotes_claiming(&[doc(id, text)], &pool, &[], &opts);
-            rows.extend(r);
-            claims.extend(c);
-        }
+        let copies = vec![doc("copy-1", text), doc("copy-2", text)];
+        let (mut rows, claims) = pair_each(copies, &pool, &opts);
         // Scores of one post vary with the pool it is searched in, so equal texts alone would
         // not keep the pairs: the paired quote makes no claim at all.
         assert_eq!(claims, Vec::new());

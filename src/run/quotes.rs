@@ -565,10 +565,11 @@ fn rows(
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn doc(id: &str, text: &str) -> SegmentedDoc {
+    /// A document segmented as the pipeline does.
+    pub(in crate::run) fn doc(id: &str, text: &str) -> SegmentedDoc {
         let doc = Document::new(id, text);
         let segments = crate::segment::segment(&doc);
         SegmentedDoc { doc, segments }

@@ -14,8 +14,8 @@ use talign::align::Lexicon;
 use talign::eval::quote_synth::news::{build_news, score_news, NewsOptions, NewsScores, Parallel};
 use talign::eval::synth::Flores;
 use talign::lang::{identify, Detector};
-use talign::run::claims::release_claimed_pairs;
-use talign::run::quotes::{pair_quotes_claiming, prepare_pool, QuoteOptions, SegmentedDoc};
+use talign::run::claims::{pair_each, release_claimed_pairs};
+use talign::run::quotes::{prepare_pool, QuoteOptions, SegmentedDoc};
 use talign::Lang;
 
 fn main() -> anyhow::Result<()> {
@@ -62,19 +62,15 @@ fn main() -> anyhow::Result<()> {
             dump(Path::new(&dir), seed, &test)?;
         }
         let pool = prepare_pool(&test.pool);
-        let mut rows = Vec::new();
-        let mut claims = Vec::new();
-        for doc in &test.docs {
+        let docs = test.docs.iter().map(|doc| {
             let mut segments = talign::segment::segment(doc);
             identify(&doc.text, &mut segments, &detector);
-            let d = SegmentedDoc {
+            SegmentedDoc {
                 doc: doc.clone(),
                 segments,
-            };
-            let (r, c) = pair_quotes_claiming(&[d], &pool, &[], &opts);
-            rows.extend(r);
-            claims.extend(c);
-        }
+            }
+        });
+        let (mut rows, claims) = pair_each(docs, &pool, &opts);
         // As `talign run --originals` does at the end of a run.
         if !flag("--no-claims") {
             release_claimed_pairs(&mut rows, &claims);

@@ -17,7 +17,9 @@ use crate::align::mine::{mine_with_langs, MineOptions, PreparedLexicons};
 use crate::doc::Lang;
 use crate::write::{Claimable, PairKind, PairRow};
 
-use super::quotes::{Candidate, Plain, Post, QuoteOptions, QuotePair, SegmentedDoc};
+use super::quotes::{
+    pair_quotes_claiming, Candidate, Plain, Post, QuoteOptions, QuotePair, SegmentedDoc,
+};
 
 /// A pool post that a quote without a cue claims as its own translation: the quote's best match
 /// in the whole pool (among posts in other languages than the quote's).
@@ -204,6 +206,24 @@ fn release<R: ClaimRow>(rows: &mut Vec<R>, claims: &[ClaimQuote]) {
     rows.retain(|_| keep.next().unwrap_or(true));
 }
 
+/// Pairs each document on its own against `pool` (from [`super::quotes::prepare_pool`]), as
+/// `talign run --originals` does: every document's rows, and the claims for
+/// [`release_claimed_pairs`].
+pub fn pair_each(
+    docs: impl IntoIterator<Item = SegmentedDoc>,
+    pool: &[(Post, Lang)],
+    opts: &QuoteOptions,
+) -> (Vec<QuotePair>, Vec<ClaimQuote>) {
+    let mut rows = Vec::new();
+    let mut claims = Vec::new();
+    for d in docs {
+        let (r, c) = pair_quotes_claiming(&[d], pool, &[], opts);
+        rows.extend(r);
+        claims.extend(c);
+    }
+    (rows, claims)
+}
+
 /// Undoes the quote pairs whose original another document's quote claims ([`claimed`]): a
 /// quote with a cue keeps its row without an original; a quote without a cue loses its row.
 pub fn release_claimed_pairs(rows: &mut Vec<QuotePair>, claims: &[ClaimQuote]) {
@@ -289,8 +309,8 @@ pub(super) fn drop_claimed(
 mod tests {
     use super::*;
     use crate::align::lexicon::Lexicon;
+    use crate::run::quotes::prepare_pool;
     use crate::run::quotes::tests::doc;
-    use crate::run::quotes::{pair_quotes_claiming, prepare_pool};
 
     const BRIDGE_RU: &str = "Старый мост через реку будет закрыт на ремонт на следующей неделе.";
 
@@ -301,22 +321,6 @@ mod tests {
             text: BRIDGE_RU.into(),
             lang: Lang::new("ru"),
         }])
-    }
-
-    /// Pairs each document on its own, as a run does: the rows and the claims of all.
-    fn pair_each(
-        docs: Vec<SegmentedDoc>,
-        pool: &[(Post, Lang)],
-        opts: &QuoteOptions,
-    ) -> (Vec<QuotePair>, Vec<ClaimQuote>) {
-        let mut rows = Vec::new();
-        let mut claims = Vec::new();
-        for d in docs {
-            let (r, c) = pair_quotes_claiming(&[d], pool, &[], opts);
-            rows.extend(r);
-            claims.extend(c);
-        }
-        (rows, claims)
     }
 
     fn opts() -> QuoteOptions {

@@ -8,8 +8,8 @@
 use talign::align::Lexicon;
 use talign::eval::quote_synth::news::{build_news, score_news, NewsOptions, Parallel};
 use talign::eval::synth::Flores;
-use talign::run::claims::release_claimed_pairs;
-use talign::run::quotes::{pair_quotes_claiming, prepare_pool, QuoteOptions, SegmentedDoc};
+use talign::run::claims::{pair_each, release_claimed_pairs};
+use talign::run::quotes::{prepare_pool, QuoteOptions, SegmentedDoc};
 use talign::Lang;
 
 #[test]
@@ -41,17 +41,11 @@ fn news_quotes_pair_with_their_originals_and_never_with_a_trap() {
     }
     opts.prepare();
     let pool = prepare_pool(&test.pool);
-    let mut rows = Vec::new();
-    let mut claims = Vec::new();
-    for doc in &test.docs {
-        let d = SegmentedDoc {
-            segments: talign::segment::segment(doc),
-            doc: doc.clone(),
-        };
-        let (r, c) = pair_quotes_claiming(&[d], &pool, &[], &opts);
-        rows.extend(r);
-        claims.extend(c);
-    }
+    let docs = test.docs.iter().map(|doc| SegmentedDoc {
+        segments: talign::segment::segment(doc),
+        doc: doc.clone(),
+    });
+    let (mut rows, claims) = pair_each(docs, &pool, &opts);
     release_claimed_pairs(&mut rows, &claims);
     let s = score_news(&test, &rows);
     eprintln!(

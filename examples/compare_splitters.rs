@@ -159,10 +159,16 @@ fn flores(dir: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn langid(dir: &Path) -> anyhow::Result<()> {
+fn langid(dir: &Path, show_failures: bool) -> anyhow::Result<()> {
     let mut rows = Vec::new();
     for lang in LANGID_LANGS {
         let lines = read_lines(&dir.join("langid").join(lang).join("sentences.txt"))?;
+        if show_failures {
+            for paragraph in grouped(&lines) {
+                let sentences: Vec<String> = paragraph.iter().map(|s| s.to_string()).collect();
+                score_paragraph(lang, &sentences, true);
+            }
+        }
         let (t, s) = score_paragraphs(lang, &grouped(&lines));
         rows.push((lang.to_string(), t, s));
     }
@@ -406,7 +412,7 @@ fn main() -> anyhow::Result<()> {
         println!("\n(no {}: FLORES skipped)", dir.join("flores").display());
     }
     if dir.join("langid").is_dir() {
-        langid(&dir)?;
+        langid(&dir, show_failures)?;
     } else {
         println!("\n(no {}: langid skipped)", dir.join("langid").display());
     }

@@ -9,6 +9,7 @@
 
 mod blocks;
 mod boilerplate;
+mod informal;
 mod lists;
 pub mod markers;
 mod periods;

@@ -82,6 +82,25 @@ fn abbreviation_at(text: &str, i: usize, token: &str) -> Option<AbbrKind> {
     None
 }
 
+/// A period before a lowercase word ends a sentence when the word after it is one that opens
+/// sentences (`…già conclusa. i serbi abbandonano…`, `…il Parlamento. una manifestazione…`,
+/// `…was great. i went back…`) and the word before it is a plain word: four lowercase letters
+/// or more, and no abbreviation (`co. at`, `bzw. ein`, `meteor. si`). A writer who starts a
+/// sentence in lowercase starts it like a sentence.
+pub(super) fn lowercase_start_ends(text: &str, i: usize, next: &Next) -> bool {
+    let token = word_before(text, i);
+    let plain = token.chars().count() >= 4 && token.chars().all(char::is_lowercase);
+    if !plain || abbreviation_kind(token).is_some() {
+        return false;
+    }
+    let mut chars = next.word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let capitalised: String = first.to_uppercase().chain(chars).collect();
+    next.is_starter_word(&capitalised)
+}
+
 /// Decides a single period at `i` (in the sentence from `start`) followed by a space and `next`.
 pub(super) fn period_ends_sentence(text: &str, start: usize, i: usize, next: &Next) -> bool {
     let token = word_before(text, i);

@@ -5,10 +5,11 @@
 
 use std::ops::Range;
 
+use super::informal::{dialogue_dash_follows, semicolon_end, smiley_end, spaced_closing_quote_len};
 use super::lists::list_items;
-use super::periods::{after_last_space, period_ends_sentence};
+use super::periods::{after_last_space, lowercase_start_ends, period_ends_sentence};
 use super::punctuation::{emoticon_len, end_of_punctuation, spaced_ellipsis};
-use super::tables::{is_sentence_starter, is_speech_verb};
+use super::tables::{abbreviation_kind, is_sentence_starter, is_speech_verb};
 
 /// Characters that can end a sentence.
 pub(crate) fn is_terminal(c: char) -> bool {
@@ -16,6 +17,11 @@ pub(crate) fn is_terminal(c: char) -> bool {
         c,
         '.' | '!' | '?' | '…' | '‽' | '。' | '！' | '？' | '｡' | '．' | '؟' | '।' | '۔' | '።'
     )
+}
+
+/// A terminal mark other than the period, which always ends what it closes.
+fn is_terminal_not_period(c: char) -> bool {
+    c != '.' && is_terminal(c)
 }
 
 /// Full stops of scripts written without spaces: a boundary needs no following space.
@@ -63,7 +69,7 @@ pub(super) fn is_opener(c: char) -> bool {
 /// A sentence holds at least one letter: a list marker or a number alone never ends one.
 pub fn split_sentences(text: &str, protected: &[Range<usize>]) -> Vec<Range<usize>> {
     let items = list_items(text);
-    let brackets = bracket_spans(text);
+    let (brackets, unmatched) = bracket_spans(text);
     let inside = |a: usize, b: usize| {
         protected
             .iter()
@@ -92,7 +98,10 @@ pub fn split_sentences(text: &str, protected: &[Range<usize>]) -> Vec<Range<usiz
             }
             continue;
         }
-        if let Some(end) = closing_emoticon(text, i, c) {
+        let informal = closing_emoticon(text, i, c)
+            .or_else(|| semicolon_end(text, i))
+            .or_else(|| smiley_end(text, i, |k| unmatched.binary_search(&k).is_ok()));
+        if let Some(end) = informal {
             skip_until = end;
             if !inside(i, end) && has_letter(&text[start..end]) {
                 push_trimmed(&mut out, text, start..end);
@@ -120,9 +129,11 @@ pub fn split_sentences(text: &str, protected: &[Range<usize>]) -> Vec<Range<usiz
 }
 
 /// The outermost closed parentheses and square brackets of `text`: a sentence does not end
-/// inside one ("(ad es. RAM, CPU)", "[16: firma? 13:28]").
-fn bracket_spans(text: &str) -> Vec<Range<usize>> {
+/// inside one ("(ad es. RAM, CPU)", "[16: firma? 13:28]"). Also the offsets of closing
+/// parentheses that have no opener, in order.
+fn bracket_spans(text: &str) -> (Vec<Range<usize>>, Vec<usize>) {
     let mut out = Vec::new();
+    let mut unmatched = Vec::new();
     let mut stack: Vec<(char, usize)> = Vec::new();
     for (i, c) in text.char_indices() {
         match c {
@@ -134,12 +145,14 @@ fn bracket_spans(text: &str) -> Vec<Range<usize>> {
                         out.push(stack[0].1..i + 1);
                     }
                     stack.truncate(depth);
+                } else if c == ')' {
+                    unmatched.push(i);
                 }
             }
             _ => {}
         }
     }
-    out
+    (out, unmatched)
 }
 
 /// Speech broken off by a dash before its closing quote, a new sentence after it
@@ -250,7 +263,12 @@ impl<'a> Next<'a> {
 
     /// A word that opens sentences and is not itself an initial.
     pub(super) fn is_starter(&self) -> bool {
-        !self.initial && is_sentence_starter(self.word)
+        self.is_starter_word(self.word)
+    }
+
+    /// Whether `form` (this word, in some case) opens sentences, this word being no initial.
+    pub(super) fn is_starter_word(&self, form: &str) -> bool {
+        !self.initial && is_sentence_starter(form)
     }
 }
 
@@ -295,13 +313,24 @@ fn boundary(text: &str, start: usize, i: usize, end: usize) -> Option<usize> {
     if let Some((_, dots)) = spaced_ellipsis(text, i) {
         return spaced_ellipsis_boundary(text, start, i, end, dots, &next);
     }
+    let closing = spaced_closing_quote_len(&text[..i], rest);
+    if closing > 0 {
+        return Some(end + closing);
+    }
+    if dialogue_dash_follows(rest) {
+        // "D.C. - Colombia": after a period, only where the period itself ends a sentence
+        let dotted = first == '.' && !text[i..end].starts_with("..");
+        return (!dotted || period_ends_sentence(text, start, i, &Next::after(rest)))
+            .then_some(end);
+    }
     let after = rest.chars().next()?;
     if !after.is_whitespace() {
         // "U.S.-Russian", "3.5", "example.com", "?!"; but "world.Today" ends a sentence
         return no_space_boundary(text, i, end).then_some(end);
     }
     if next.first().is_some_and(char::is_lowercase) {
-        return None;
+        let period = first == '.' && end == i + 1;
+        return (period && lowercase_start_ends(text, i, &next)).then_some(end);
     }
     if next.other.is_some() {
         return Some(end); // "$5", "@user", "#tag"
@@ -322,7 +351,9 @@ fn boundary(text: &str, start: usize, i: usize, end: usize) -> Option<usize> {
     let closes_then_ends = run
         .char_indices()
         .any(|(k, c)| is_closer(c) && run[k..].chars().any(is_terminal));
-    if run.starts_with('.') && !run.starts_with("..") && !closes_then_ends {
+    // "кв. м.!": a period that another terminal mark follows ends the sentence, whatever it closes
+    let marked_again = run.chars().skip(1).any(is_terminal_not_period);
+    if run.starts_with('.') && !run.starts_with("..") && !closes_then_ends && !marked_again {
         return period_ends_sentence(text, start, i, &next).then_some(end);
     }
     Some(end)
@@ -360,6 +391,9 @@ fn no_space_boundary(text: &str, i: usize, end: usize) -> bool {
     }
     let token_start = after_last_space(&text[..i]);
     let head = &text[token_start..i];
+    if abbreviation_kind(head).is_some() {
+        return false; // "ім.Стефаника", "ul.Marszałkowska"
+    }
     // a word, or a number of three digits or more ("1,000.That"; "1.Helado" enumerates)
     let digits = head.chars().filter(char::is_ascii_digit).count();
     let before_ok = head
@@ -389,6 +423,9 @@ fn no_space_boundary(text: &str, i: usize, end: usize) -> bool {
 /// True when one of the next four words (before the next sentence end) is a verb of saying that
 /// attributes what came before ("said"), not one that opens a new quotation ("say:").
 fn attribution_follows(rest: &str) -> bool {
+    if rest.trim_start().starts_with(['"', '“', '«', '„']) {
+        return false; // the verb attributes the quotation that opens here
+    }
     for word in rest.split_whitespace().take(4) {
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
         if is_speech_verb(bare) {

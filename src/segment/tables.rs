@@ -80,7 +80,8 @@ pub fn abbreviation_kind(word: &str) -> Option<AbbrKind> {
     // ("d.C", después de Cristo, against "D.C", District of Columbia).
     let mut chars = word.chars();
     match chars.next() {
-        Some(first) if first.is_uppercase() && !word.contains('.') => {
+        // one capital is an initial ("С. В. Трубчанінов"), not the capitalised "в." (century)
+        Some(first) if first.is_uppercase() && !word.contains('.') && chars.as_str() != "" => {
             let lowered: String = first.to_lowercase().chain(chars).collect();
             map.get(lowered.as_str()).copied()
         }

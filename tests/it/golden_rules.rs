@@ -17,6 +17,10 @@ const SPEC_MIN: usize = 250;
 /// Cases attempted that still fail, with the reason (all other failures are regressions).
 const KNOWN_MISSES: &[(&str, &str)] = &[
     (
+        "it_spec_005",
+        "an unlisted truncation before a lowercase sentence opener (\"meteor. si\") reads as a sentence end; treebank text opens sentences in lowercase after a plain word (\"conclusa. i serbi\"), and that rule is kept",
+    ),
+    (
         "en_spec_074",
         "the cases concatenated: \"city. features\" expects a boundary before a lowercase word",
     ),

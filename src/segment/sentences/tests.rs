@@ -349,3 +349,132 @@ fn a_dotted_abbreviation_that_closes_a_phrase_may_end_the_sentence() {
         ]
     );
 }
+
+#[test]
+fn a_semicolon_before_a_sentence_opener_ends_a_sentence() {
+    assert_eq!(
+        split("La pena è stata sospesa; Ma già si parla di epurazioni."),
+        ["La pena è stata sospesa;", "Ma già si parla di epurazioni."]
+    );
+    // a name's article, a one-letter word and a lowercase word continue it
+    assert_eq!(
+        split("We flew to Europe; The Hague was first. I love life too much; I'm too physical."),
+        [
+            "We flew to Europe; The Hague was first.",
+            "I love life too much; I'm too physical."
+        ]
+    );
+}
+
+#[test]
+fn a_smiley_of_closing_parentheses_ends_a_sentence() {
+    assert_eq!(
+        split("Я таке передбачала)))) питала у військових, що буде."),
+        ["Я таке передбачала))))", "питала у військових, що буде."]
+    );
+    // one parenthesis whose opener was cut off, and list markers, end nothing
+    assert_eq!(
+        split("Französisch Guyana. Prose) und auch Synthie-Sounds. a) one b) two"),
+        [
+            "Französisch Guyana.",
+            "Prose) und auch Synthie-Sounds.",
+            "a) one",
+            "b) two"
+        ]
+    );
+}
+
+#[test]
+fn a_dialogue_dash_after_a_terminal_mark_opens_a_sentence() {
+    assert_eq!(
+        split("Ще бъда най-нещастният. - дрезгаво каза той. А вие полізете? - казали ми."),
+        [
+            "Ще бъда най-нещастният.",
+            "- дрезгаво каза той.",
+            "А вие полізете?",
+            "- казали ми."
+        ]
+    );
+    // after an abbreviation that does not end the sentence, the dash separates parts of it
+    assert_eq!(
+        split("Piso 10, Bogotá, D.C. - Colombia"),
+        ["Piso 10, Bogotá, D.C. - Colombia"]
+    );
+}
+
+#[test]
+fn a_verb_of_saying_after_a_new_quotation_attributes_that_one() {
+    assert_eq!(
+        split(r#""Can you tell me why?" "Well," says the boy, "because it would.""#),
+        [
+            r#""Can you tell me why?""#,
+            r#""Well," says the boy, "because it would.""#
+        ]
+    );
+}
+
+#[test]
+fn a_spaced_quote_that_closes_a_quotation_stays_with_its_sentence() {
+    assert_eq!(
+        split(r#"Il a dit : " Venez demain. " Elle est partie. Il écrit « Non. » Puis rien."#),
+        [
+            r#"Il a dit : " Venez demain. ""#,
+            "Elle est partie.",
+            "Il écrit « Non. »",
+            "Puis rien."
+        ]
+    );
+}
+
+#[test]
+fn a_sentence_opened_in_lowercase_after_a_plain_word_is_a_sentence() {
+    assert_eq!(
+        split("L'operazione è considerata già conclusa. i serbi abbandonano la Krajina."),
+        [
+            "L'operazione è considerata già conclusa.",
+            "i serbi abbandonano la Krajina."
+        ]
+    );
+    // after an abbreviation, or before a word that opens no sentence, it goes on
+    assert_eq!(
+        split("Were Jane and co. at the party? Sie kam bzw. ein Freund. It was great. really."),
+        [
+            "Were Jane and co. at the party?",
+            "Sie kam bzw. ein Freund.",
+            "It was great. really."
+        ]
+    );
+}
+
+#[test]
+fn abbreviations_of_the_slavic_tables_hold_and_initials_stay_initials() {
+    assert_eq!(
+        split("Sprzedaż wzrosła o 0,8 proc. do poziomu 132,5 tys. egzemplarzy."),
+        ["Sprzedaż wzrosła o 0,8 proc. do poziomu 132,5 tys. egzemplarzy."]
+    );
+    assert_eq!(
+        split("Суд відбувся у 14 грудня 2016 року в м. Гаазі, яка набирає чинності."),
+        ["Суд відбувся у 14 грудня 2016 року в м. Гаазі, яка набирає чинності."]
+    );
+    // "в." is a century that may end a sentence; "В." is an initial
+    assert_eq!(
+        split(
+            "Это было в конце 19 в. Катаюсь я давно. Автор Трубчанінов С. В. Історична географія."
+        ),
+        [
+            "Это было в конце 19 в.",
+            "Катаюсь я давно.",
+            "Автор Трубчанінов С. В. Історична географія."
+        ]
+    );
+    // another mark after the period ends the sentence; no space is needed after a known
+    // abbreviation
+    assert_eq!(
+        split("Цена е 100 лева на кв. м.! Човек трябва да се отказва. У бібліотеці ім.Стефаника."),
+        [
+            "Цена е 100 лева на кв. м.!",
+            "Човек трябва да се отказва.",
+            "У бібліотеці ім.Стефаника."
+        ]
+    );
+}

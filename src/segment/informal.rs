@@ -1,0 +1,100 @@
+//! Sentence ends that informal and dialogue text writes without the usual marks: a semicolon
+//! before a word that opens sentences, a smiley of closing parentheses without eyes, a dialogue
+//! dash after a terminal mark, and a straight quote that closes the sentence after a space.
+
+use super::tables::is_sentence_starter;
+
+/// A semicolon followed by a capitalised word that mostly opens sentences (`…San Pedro; La
+/// Provincia…`, `…arrivi; Ma già…`): writers who glue two sentences this way start the second
+/// one as a sentence. Before a name or a lowercase word it ends nothing. The end of the cut.
+pub(super) fn semicolon_end(text: &str, i: usize) -> Option<usize> {
+    if !text[i..].starts_with(';') {
+        return None;
+    }
+    let rest = &text[i + 1..];
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let word = first_word(rest.trim_start());
+    let after = &rest.trim_start()[word.len()..];
+    // "The" of "The Hague" is a name's part: a capitalised word follows
+    let name_follows = after.starts_with(' ') && after[1..].starts_with(char::is_uppercase);
+    // "; I'm too physical": a one-letter word ("I", "A") is as often inside a sentence
+    let long = word.chars().count() > 1;
+    (long && is_sentence_starter(word) && !name_follows).then_some(i + 1)
+}
+
+/// Two or more closing parentheses without an opening one, as smileys (`передбачала))))`,
+/// `ага)) бачу`), end the sentence they close when a word follows. One parenthesis is not
+/// enough: a text cut out of a longer one loses openers (`Französisch Guyana. Prose) und`), and a
+/// list marker (`a)`, `iii)`) is no smiley. `unmatched` tells whether the parenthesis at a byte offset has no opener. The end.
+pub(super) fn smiley_end(text: &str, i: usize, unmatched: impl Fn(usize) -> bool) -> Option<usize> {
+    if !text[i..].starts_with(')') || !unmatched(i) {
+        return None;
+    }
+    let before = &text[..i];
+    if before.ends_with(')') {
+        return None; // the run is decided at its first parenthesis
+    }
+    let run = text[i..].bytes().take_while(|&b| b == b')').count();
+    let token = &before[before.rfind(char::is_whitespace).map_or(0, |p| {
+        p + before[p..].chars().next().map_or(1, char::len_utf8)
+    })..];
+    let letters = token
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .count();
+    let roman = token.chars().all(|c| "ivxlcdmIVXLCDM".contains(c));
+    let word_before = !roman && run >= 2 && letters >= 1;
+    let end = i + run;
+    let rest = &text[end..];
+    let word_follows =
+        rest.starts_with(char::is_whitespace) && rest.trim_start().starts_with(char::is_alphabetic);
+    (word_before && word_follows).then_some(end)
+}
+
+/// A dialogue dash after a sentence's terminal mark (`…най-нещастният. - дрезгаво…`, `…полізуть?
+/// - казали…`): a single dash between spaces opens the next turn or its attribution, which is a
+/// sentence of its own, whatever its case. A doubled dash (`-- voila! --`) is punctuation.
+pub(super) fn dialogue_dash_follows(rest: &str) -> bool {
+    let Some(after) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let mut chars = after.chars();
+    matches!(chars.next(), Some('-' | '–' | '—')) && chars.next().is_some_and(char::is_whitespace)
+}
+
+/// A straight double quote after the terminal mark and a space that closes a quotation opened
+/// before it (`…qu'ils nous le fassent savoir. " Elle se remarie`; `before` is the text up to the
+/// mark, where an odd number of quotes leaves one open) belongs to the sentence it closes: the
+/// length of the space and the quote, 0 when the quote opens the next sentence instead.
+pub(super) fn spaced_closing_quote_len(before: &str, rest: &str) -> usize {
+    let Some(after) = rest.strip_prefix(' ') else {
+        return 0;
+    };
+    let Some(quote) = after.chars().next() else {
+        return 0;
+    };
+    let closes = match quote {
+        '"' => before.matches('"').count() % 2 == 1,
+        '»' => before.rfind('«') > before.rfind('»'),
+        _ => false,
+    };
+    let tail = &after[quote.len_utf8()..];
+    let ends = tail.is_empty() || tail.starts_with(char::is_whitespace);
+    if closes && ends {
+        1 + quote.len_utf8()
+    } else {
+        0
+    }
+}
+
+/// The letters and digits at the start of `s`.
+fn first_word(s: &str) -> &str {
+    let len = s
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(s.len(), |(k, _)| k);
+    &s[..len]
+}

@@ -65,11 +65,31 @@ pub(super) fn dialogue_dash_follows(rest: &str) -> bool {
     matches!(chars.next(), Some('-' | '–' | '—')) && chars.next().is_some_and(char::is_whitespace)
 }
 
-/// A straight double quote after the terminal mark and a space that closes a quotation opened
-/// before it (`…qu'ils nous le fassent savoir. " Elle se remarie`; `before` is the text up to the
-/// mark, where an odd number of quotes leaves one open) belongs to the sentence it closes: the
-/// length of the space and the quote, 0 when the quote opens the next sentence instead.
-pub(super) fn spaced_closing_quote_len(before: &str, rest: &str) -> usize {
+/// Which quotations are open at a point of the text, counted in one pass: straight double quotes
+/// alternate, and a `«` stays open until a `»`.
+#[derive(Debug, Default)]
+pub(super) struct OpenQuotes {
+    straight: usize,
+    guillemet: bool,
+}
+
+impl OpenQuotes {
+    /// Counts character `c`, the next one of the text.
+    pub(super) fn see(&mut self, c: char) {
+        match c {
+            '"' => self.straight += 1,
+            '«' => self.guillemet = true,
+            '»' => self.guillemet = false,
+            _ => {}
+        }
+    }
+}
+
+/// A straight double quote or a `»` after the terminal mark and a space, that closes a quotation
+/// open at the mark (`…qu'ils nous le fassent savoir. " Elle se remarie`), belongs to the
+/// sentence it closes: the length of the space and the quote, 0 when the quote opens the next
+/// sentence instead.
+pub(super) fn spaced_closing_quote_len(open: &OpenQuotes, rest: &str) -> usize {
     let Some(after) = rest.strip_prefix(' ') else {
         return 0;
     };
@@ -77,8 +97,8 @@ pub(super) fn spaced_closing_quote_len(before: &str, rest: &str) -> usize {
         return 0;
     };
     let closes = match quote {
-        '"' => before.matches('"').count() % 2 == 1,
-        '»' => before.rfind('«') > before.rfind('»'),
+        '"' => open.straight % 2 == 1,
+        '»' => open.guillemet,
         _ => false,
     };
     let tail = &after[quote.len_utf8()..];

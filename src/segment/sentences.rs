@@ -5,7 +5,9 @@
 
 use std::ops::Range;
 
-use super::informal::{dialogue_dash_follows, semicolon_end, smiley_end, spaced_closing_quote_len};
+use super::informal::{
+    dialogue_dash_follows, semicolon_end, smiley_end, spaced_closing_quote_len, OpenQuotes,
+};
 use super::lists::list_items;
 use super::periods::{after_last_space, lowercase_start_ends, period_ends_sentence};
 use super::punctuation::{emoticon_len, end_of_punctuation, spaced_ellipsis};
@@ -80,7 +82,9 @@ pub fn split_sentences(text: &str, protected: &[Range<usize>]) -> Vec<Range<usiz
     let mut out = Vec::new();
     let mut start = 0;
     let mut skip_until = 0;
+    let mut quotes = OpenQuotes::default();
     for (i, c) in text.char_indices() {
+        quotes.see(c);
         while let Some(f) = forced.next_if(|&f| f <= i) {
             if f > start && !inside(f, f) && has_letter(&text[start..f]) {
                 push_trimmed(&mut out, text, start..f);
@@ -98,9 +102,12 @@ pub fn split_sentences(text: &str, protected: &[Range<usize>]) -> Vec<Range<usiz
             }
             continue;
         }
-        let informal = closing_emoticon(text, i, c)
-            .or_else(|| semicolon_end(text, i))
-            .or_else(|| smiley_end(text, i, |k| unmatched.binary_search(&k).is_ok()));
+        let informal = match c {
+            ':' => closing_emoticon(text, i, c),
+            ';' => closing_emoticon(text, i, c).or_else(|| semicolon_end(text, i)),
+            ')' => smiley_end(text, i, |k| unmatched.binary_search(&k).is_ok()),
+            _ => None,
+        };
         if let Some(end) = informal {
             skip_until = end;
             if !inside(i, end) && has_letter(&text[start..end]) {
@@ -117,7 +124,7 @@ pub fn split_sentences(text: &str, protected: &[Range<usize>]) -> Vec<Range<usiz
         if inside(i, end) {
             continue;
         }
-        if let Some(cut) = boundary(text, start, i, end) {
+        if let Some(cut) = boundary(text, start, i, end, &quotes) {
             if has_letter(&text[start..cut]) {
                 push_trimmed(&mut out, text, start..cut);
                 start = cut;
@@ -300,7 +307,7 @@ fn closes_before_citation(text: &str, i: usize, end: usize) -> bool {
 }
 
 /// Where the sentence holding the punctuation run `i..end` ends, if it ends there.
-fn boundary(text: &str, start: usize, i: usize, end: usize) -> Option<usize> {
+fn boundary(text: &str, start: usize, i: usize, end: usize, quotes: &OpenQuotes) -> Option<usize> {
     let first = text[i..].chars().next()?;
     if is_unspaced_terminal(first) {
         return Some(end);
@@ -313,7 +320,7 @@ fn boundary(text: &str, start: usize, i: usize, end: usize) -> Option<usize> {
     if let Some((_, dots)) = spaced_ellipsis(text, i) {
         return spaced_ellipsis_boundary(text, start, i, end, dots, &next);
     }
-    let closing = spaced_closing_quote_len(&text[..i], rest);
+    let closing = spaced_closing_quote_len(quotes, rest);
     if closing > 0 {
         return Some(end + closing);
     }
@@ -391,9 +398,6 @@ fn no_space_boundary(text: &str, i: usize, end: usize) -> bool {
     }
     let token_start = after_last_space(&text[..i]);
     let head = &text[token_start..i];
-    if abbreviation_kind(head).is_some() {
-        return false; // "ім.Стефаника", "ul.Marszałkowska"
-    }
     // a word, or a number of three digits or more ("1,000.That"; "1.Helado" enumerates)
     let digits = head.chars().filter(char::is_ascii_digit).count();
     let before_ok = head
@@ -405,6 +409,9 @@ fn no_space_boundary(text: &str, i: usize, end: usize) -> bool {
         && after.next().is_some_and(char::is_lowercase);
     if !before_ok || !after_ok {
         return false;
+    }
+    if abbreviation_kind(head).is_some() {
+        return false; // "ім.Стефаника", "ul.Marszałkowska"
     }
     let token_end = text[end..]
         .find(char::is_whitespace)

@@ -459,7 +459,10 @@ fn abbreviations_of_the_slavic_tables_hold_and_initials_stay_initials() {
     // amounts in millions and currencies end sentences
     assert_eq!(
         split("Дохід склав 87,2 млрд грн. У повідомленні наголошено це."),
-        ["Дохід склав 87,2 млрд грн.", "У повідомленні наголошено це."]
+        [
+            "Дохід склав 87,2 млрд грн.",
+            "У повідомленні наголошено це."
+        ]
     );
     // "в." is a century that may end a sentence; "В." is an initial
     assert_eq!(

@@ -435,6 +435,10 @@ fn a_sentence_opened_in_lowercase_after_a_plain_word_is_a_sentence() {
             "i serbi abbandonano la Krajina."
         ]
     );
+    assert_eq!(
+        split("Si chiama lana di concia. è rivestita di squame."),
+        ["Si chiama lana di concia.", "è rivestita di squame."]
+    );
     // after an abbreviation, or before a word that opens no sentence, it goes on
     assert_eq!(
         split("Were Jane and co. at the party? Sie kam bzw. ein Freund. It was great. really."),

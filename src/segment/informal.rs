@@ -4,9 +4,10 @@
 
 use super::tables::is_sentence_starter;
 
-/// A semicolon followed by a capitalised word that mostly opens sentences (`…San Pedro; La
-/// Provincia…`, `…arrivi; Ma già…`): writers who glue two sentences this way start the second
-/// one as a sentence. Before a name or a lowercase word it ends nothing. The end of the cut.
+/// A semicolon followed by a capitalised word that mostly opens sentences (`…amministrativo; La
+/// norma prevede…`, `…arrivi; Ma già…`): writers who glue two sentences this way start the second
+/// one as a sentence. Before a name (`; La Provincia de Mamoré`, `; The Hague`) or a lowercase
+/// word it ends nothing. The end of the cut.
 pub(super) fn semicolon_end(text: &str, i: usize) -> Option<usize> {
     if !text[i..].starts_with(';') {
         return None;

@@ -83,8 +83,7 @@ fn abbreviation_at(text: &str, i: usize, token: &str) -> Option<AbbrKind> {
 }
 
 /// A period before a lowercase word ends a sentence when the word after it is one that opens
-/// sentences (`…già conclusa. i serbi abbandonano…`, `…il Parlamento. una manifestazione…`,
-/// `…was great. i went back…`) and the word before it is a plain word: four lowercase letters
+/// sentences (`…già conclusa. i serbi abbandonano…`, `…was great. i went back…`) and the word before it is a plain word: four lowercase letters
 /// or more, and no abbreviation (`co. at`, `bzw. ein`, `meteor. si`). A writer who starts a
 /// sentence in lowercase starts it like a sentence.
 pub(super) fn lowercase_start_ends(text: &str, i: usize, next: &Next) -> bool {

@@ -76,6 +76,10 @@ pub struct SideBags {
     /// `listed[i]`: words of sentence `i` (of `MIN_LISTED_CHARS`+ letters) a given lexicon
     /// lists, translated in the document or not: how much a lexicon can say about the sentence.
     pub listed: Vec<u32>,
+    /// `listed_keys[i]`: the translation-class keys of those words of sentence `i` that a
+    /// translation in the document gives a class (sorted; a listed word without one has no key):
+    /// which of them the other side of a link translates.
+    pub listed_keys: Vec<Vec<u32>>,
 }
 
 impl SideBags {
@@ -112,6 +116,7 @@ impl SideBags {
             len_prefix,
             joint_prefix: Vec::new(),
             listed: Vec::new(),
+            listed_keys: Vec::new(),
         }
     }
 
@@ -293,17 +298,28 @@ impl PairBags {
         };
         let src_extra = apply(&mut src, &lex.known_src);
         let tgt_extra = apply(&mut tgt, &lex.known_tgt);
+        let is_listed = |t: TokenId, known: &[bool]| {
+            known.get(t as usize).copied().unwrap_or(false)
+                && tok.vocab.get(t as usize).map_or(0, |w| w.chars().count()) >= MIN_LISTED_CHARS
+        };
         let listed = |sents: &[Vec<TokenId>], known: &[bool]| -> Vec<u32> {
             sents
                 .iter()
+                .map(|s| s.iter().filter(|&&t| is_listed(t, known)).count() as u32)
+                .collect()
+        };
+        let listed_keys = |sents: &[Vec<TokenId>], known: &[bool]| -> Vec<Vec<u32>> {
+            sents
+                .iter()
                 .map(|s| {
-                    s.iter()
-                        .filter(|&&t| {
-                            known.get(t as usize).copied().unwrap_or(false)
-                                && tok.vocab.get(t as usize).map_or(0, |w| w.chars().count())
-                                    >= MIN_LISTED_CHARS
-                        })
-                        .count() as u32
+                    let mut keys: Vec<u32> = s
+                        .iter()
+                        .filter(|&&t| is_listed(t, known))
+                        .filter_map(|&t| lex.class.get(t as usize).copied().flatten())
+                        .map(|c| (class_base + c as usize) as u32)
+                        .collect();
+                    keys.sort_unstable();
+                    keys
                 })
                 .collect()
         };
@@ -311,6 +327,8 @@ impl PairBags {
         let mut tgt_side = SideBags::new(tgt, &tgt_extra, lengths.1, max_span);
         src_side.listed = listed(&tok.src, &lex.known_src);
         tgt_side.listed = listed(&tok.tgt, &lex.known_tgt);
+        src_side.listed_keys = listed_keys(&tok.src, &lex.known_src);
+        tgt_side.listed_keys = listed_keys(&tok.tgt, &lex.known_tgt);
         PairBags {
             src: src_side,
             tgt: tgt_side,
@@ -367,8 +385,9 @@ pub struct ScoreParams {
     pub unmatched_known: f64,
     /// Weight of a lexicon translation class as a match key, beside 1 for an identical word.
     pub lexicon: f64,
-    /// Penalty per merged sentence at the edge of its side that adds no shared weight to the
-    /// link although a lexicon lists several of its words: the lexicon says it is untranslated.
+    /// Penalty per merged sentence at the edge of its side that adds little shared weight to the
+    /// link although a lexicon lists several of its words (the lexicon says it is untranslated),
+    /// times the share of those words the other side of the link does not translate.
     pub untranslated: f64,
     /// Share of its own matchable weight an edge sentence may add to a merged link's shared
     /// weight and still count as untranslated (0: it adds nothing).
@@ -393,7 +412,7 @@ impl Default for ScoreParams {
             variance: LengthModel::SENTENCE_VARIANCE,
             unmatched_known: 0.0,
             lexicon: 1.0,
-            untranslated: 6.0,
+            untranslated: 14.0,
             untranslated_share: 0.5,
         }
     }
@@ -549,7 +568,7 @@ impl<'a> Scorer<'a> {
         if score <= floor {
             return score;
         }
-        score - p.untranslated * f64::from(self.untranslated(i, a, j, b))
+        score - p.untranslated * self.untranslated(i, a, j, b)
     }
 }
 

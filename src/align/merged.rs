@@ -109,6 +109,7 @@ mod tests {
             (&lens.0, &lens.1),
             3,
             (0.0, 0.0, 1.0),
+            false,
         );
         let scorer = Scorer::new(
             &bags,
@@ -134,7 +135,15 @@ mod tests {
             src.iter().map(|s| s.len() as f64).collect(),
             tgt.iter().map(|s| s.len() as f64).collect(),
         );
-        let bags = PairBags::build(&tok, &[], &doc, (&lens.0, &lens.1), 3, (0.0, 0.0, 1.0));
+        let bags = PairBags::build(
+            &tok,
+            &[],
+            &doc,
+            (&lens.0, &lens.1),
+            3,
+            (0.0, 0.0, 1.0),
+            false,
+        );
         let totals = (lens.0.iter().sum(), lens.1.iter().sum());
         let scorer = Scorer::new(
             &bags,

@@ -13,7 +13,7 @@ use super::score::{Scorer, SideBags, TokenId, Tokenised};
 
 /// A sentence's head and tail are this share of its tokens (a third): where a boundary the
 /// translation moved leaves its words.
-pub const EDGE_PARTS: usize = 5;
+pub const EDGE_PARTS: usize = 3;
 
 /// The largest links (both sides together) scored as a split whose boundary moved: 2-2, 2-3
 /// and 3-2 (a larger link rarely has a name at a moved boundary, and each further size adds

@@ -73,7 +73,7 @@ impl Default for ScoreParams {
             lexicon: 1.0,
             untranslated: 14.0,
             untranslated_share: 0.5,
-            moved_boundary: 1.0,
+            moved_boundary: 0.5,
         }
     }
 }

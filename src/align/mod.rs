@@ -16,12 +16,14 @@
 pub mod anchors;
 pub mod debris;
 pub mod dp;
+pub mod edges;
 pub mod features;
 pub mod ibm1;
 pub mod length;
 pub mod lexicon;
 pub mod merged;
 pub mod mine;
+pub mod params;
 pub mod roman;
 pub mod score;
 pub mod search;
@@ -262,6 +264,7 @@ fn with_final_scorer<R>(
             pairs.sort_unstable();
             pairs.dedup();
         }
+        let final_pass = pass + 1 >= passes;
         let mut bags = PairBags::build(
             &tok,
             &pairs,
@@ -273,6 +276,7 @@ fn with_final_scorer<R>(
                 opts.params.unmatched_known as f32,
                 opts.params.lexicon as f32,
             ),
+            final_pass && opts.params.moved_boundary.is_finite(),
         );
         bags.src.set_joints(src);
         bags.tgt.set_joints(tgt);
@@ -281,8 +285,14 @@ fn with_final_scorer<R>(
         } else {
             search::widen(&steps, 1, REALIGN_MARGIN, src.len(), tgt.len())
         };
-        let scorer = Scorer::new(&bags, length, opts.params, MAX_GAP);
-        if pass + 1 >= passes {
+        let mut params = opts.params;
+        if !final_pass {
+            // a pass that is re-aligned keeps splitting links whose boundary moved: their
+            // 1-1 halves still train the learned lexicon
+            params.moved_boundary = f64::INFINITY;
+        }
+        let scorer = Scorer::new(&bags, length, params, MAX_GAP);
+        if final_pass {
             return last(&scorer, &band, &types);
         }
         steps = dp::search(

@@ -2,9 +2,11 @@
 //! numbers, punctuation shapes, lexicon pairs), and a link is scored by its length match and by
 //! how much of its matchable weight the two sides share.
 
+use super::edges::{self, SideEdges};
 use super::features::continues;
 use super::length::LengthModel;
 use super::lexicon::DocLexicon;
+pub use super::params::ScoreParams;
 pub use super::vocab::{TokenId, Tokenised};
 
 /// Words of this many letters or more count as content words a lexicon lists (shorter ones are
@@ -76,6 +78,12 @@ pub struct SideBags {
     /// `listed[i]`: words of sentence `i` (of `MIN_LISTED_CHARS`+ letters) a given lexicon
     /// lists, translated in the document or not: how much a lexicon can say about the sentence.
     pub listed: Vec<u32>,
+    /// `listed_keys[i]`: the translation-class keys of those words of sentence `i` that a
+    /// translation in the document gives a class (sorted; a listed word without one has no key):
+    /// which of them the other side of a link translates.
+    pub listed_keys: Vec<Vec<u32>>,
+    /// The words at the start and end of each sentence (see [`edges`]).
+    pub edges: SideEdges,
 }
 
 impl SideBags {
@@ -112,6 +120,8 @@ impl SideBags {
             len_prefix,
             joint_prefix: Vec::new(),
             listed: Vec::new(),
+            listed_keys: Vec::new(),
+            edges: SideEdges::default(),
         }
     }
 
@@ -186,7 +196,8 @@ impl PairBags {
     /// sentence frequency; keys that never occur on both sides are dropped (they cannot match).
     /// A word that cannot match still weighs `unmatched` times its weight in its sentence's total,
     /// or `unmatched_known` times when a lexicon lists it (its translation is known to be absent
-    /// from the other side: the sentence is less covered).
+    /// from the other side: the sentence is less covered). `with_edges`: also record the
+    /// sentences' edges (see [`edges`]), which only a search with moved boundaries reads.
     pub fn build(
         tok: &Tokenised,
         pairs: &[(TokenId, TokenId)],
@@ -194,6 +205,7 @@ impl PairBags {
         lengths: (&[f64], &[f64]),
         max_span: usize,
         (unmatched, unmatched_known, lexicon): (f32, f32, f32),
+        with_edges: bool,
     ) -> Self {
         let v = tok.vocab.len();
         // Words match by identity only from MIN_IDENTITY_CHARS letters on: one- and two-letter
@@ -225,26 +237,23 @@ impl PairBags {
             }
         }
         let nkeys = class_base + lex.classes;
-        let count = |sents: &[Vec<TokenId>]| -> Vec<Vec<(u32, f32)>> {
-            sents
+        let bag_of = |tokens: &[TokenId]| -> Bag {
+            let mut ks: Vec<u32> = tokens
                 .iter()
-                .map(|s| {
-                    let mut ks: Vec<u32> = s
-                        .iter()
-                        .flat_map(|&t| keys_of.get(t as usize).into_iter().flatten().copied())
-                        .collect();
-                    ks.sort_unstable();
-                    let mut bag: Vec<(u32, f32)> = Vec::new();
-                    for k in ks {
-                        match bag.last_mut() {
-                            Some(last) if last.0 == k => last.1 += 1.0,
-                            _ => bag.push((k, 1.0)),
-                        }
-                    }
-                    bag
-                })
-                .collect()
+                .flat_map(|&t| keys_of.get(t as usize).into_iter().flatten().copied())
+                .collect();
+            ks.sort_unstable();
+            let mut bag: Bag = Vec::new();
+            for k in ks {
+                match bag.last_mut() {
+                    Some(last) if last.0 == k => last.1 += 1.0,
+                    _ => bag.push((k, 1.0)),
+                }
+            }
+            bag
         };
+        let count =
+            |sents: &[Vec<TokenId>]| -> Vec<Bag> { sents.iter().map(|s| bag_of(s)).collect() };
         let (mut src, mut tgt) = (count(&tok.src), count(&tok.tgt));
         let mut df = vec![(0u32, 0u32); nkeys];
         for bag in &src {
@@ -291,31 +300,56 @@ impl PairBags {
                 })
                 .collect()
         };
+        let (src_edges, tgt_edges) = if with_edges {
+            edges::build(tok, pairs, &lex.class, &keys_of, &weight)
+        } else {
+            Default::default()
+        };
         let src_extra = apply(&mut src, &lex.known_src);
         let tgt_extra = apply(&mut tgt, &lex.known_tgt);
-        let listed = |sents: &[Vec<TokenId>], known: &[bool]| -> Vec<u32> {
-            sents
-                .iter()
-                .map(|s| {
-                    s.iter()
-                        .filter(|&&t| {
-                            known.get(t as usize).copied().unwrap_or(false)
-                                && tok.vocab.get(t as usize).map_or(0, |w| w.chars().count())
-                                    >= MIN_LISTED_CHARS
-                        })
-                        .count() as u32
-                })
-                .collect()
-        };
         let mut src_side = SideBags::new(src, &src_extra, lengths.0, max_span);
         let mut tgt_side = SideBags::new(tgt, &tgt_extra, lengths.1, max_span);
-        src_side.listed = listed(&tok.src, &lex.known_src);
-        tgt_side.listed = listed(&tok.tgt, &lex.known_tgt);
+        let class_key = |c: u32| (class_base + c as usize) as u32;
+        (src_side.listed, src_side.listed_keys) =
+            listed_words(tok, &tok.src, &lex.known_src, &lex.class, class_key);
+        (tgt_side.listed, tgt_side.listed_keys) =
+            listed_words(tok, &tok.tgt, &lex.known_tgt, &lex.class, class_key);
+        src_side.edges = src_edges;
+        tgt_side.edges = tgt_edges;
         PairBags {
             src: src_side,
             tgt: tgt_side,
         }
     }
+}
+
+/// Per sentence, how many of its words (of `MIN_LISTED_CHARS`+ letters) a lexicon lists
+/// (`known`), and the sorted translation-class keys of those of them a translation in the
+/// document gives a class.
+fn listed_words(
+    tok: &Tokenised,
+    sents: &[Vec<TokenId>],
+    known: &[bool],
+    class: &[Option<u32>],
+    class_key: impl Fn(u32) -> u32,
+) -> (Vec<u32>, Vec<Vec<u32>>) {
+    let is_listed = |t: TokenId| {
+        known.get(t as usize).copied().unwrap_or(false)
+            && tok.vocab.get(t as usize).map_or(0, |w| w.chars().count()) >= MIN_LISTED_CHARS
+    };
+    sents
+        .iter()
+        .map(|s| {
+            let words: Vec<TokenId> = s.iter().copied().filter(|&t| is_listed(t)).collect();
+            let mut keys: Vec<u32> = words
+                .iter()
+                .filter_map(|&t| class.get(t as usize).copied().flatten())
+                .map(&class_key)
+                .collect();
+            keys.sort_unstable();
+            (words.len() as u32, keys)
+        })
+        .unzip()
 }
 
 /// Extra weight by token kind: numbers are strong anchors, punctuation shapes weak ones.
@@ -326,107 +360,6 @@ fn key_kind_weight(token: &str) -> f32 {
         0.5
     } else {
         1.0
-    }
-}
-
-/// The tunable constants of the link score.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ScoreParams {
-    /// Weight of the lexical similarity (0 to 1) in a link's score.
-    pub lexical: f64,
-    /// Weight of the length log-probability.
-    pub length: f64,
-    /// Score of leaving one sentence unaligned (a 1-0 or 0-1 link).
-    pub null: f64,
-    /// Score of each further sentence in a run of unaligned sentences on one side.
-    pub null_extend: f64,
-    /// Penalty per sentence beyond the second in a link (merges need evidence).
-    pub merge: f64,
-    /// Matchable weight added to every denominator, so near-empty sentences are not certain.
-    pub smoothing: f64,
-    /// Share of a word's weight that counts in the denominator when it cannot match anything.
-    pub unmatched: f64,
-    /// Weight of the length term of a null link (Gale-Church: long sentences are rarely dropped).
-    pub null_length: f64,
-    /// Extra penalty per sentence beyond two on one side of a link (3-1, 1-3).
-    pub long_side: f64,
-    /// Bonus per merged junction that looks like one sentence continuing (see [`continues`]).
-    pub cohesion: f64,
-    /// Penalty per merged sentence that shares no lexical weight with the other side of its
-    /// link and is not joined to its neighbours as one sentence continuing: such a sentence (a
-    /// caption, a stray OCR line) is better left unaligned than merged.
-    pub orphan: f64,
-    /// The lexical term grows as (sentences in the link / 2) to this power, so merging does not
-    /// lose the evidence of the sentences it merges.
-    pub size_power: f64,
-    /// The length model's variance per source character before the pair's own links refine it
-    /// (see [`LengthModel::SENTENCE_VARIANCE`]).
-    pub variance: f64,
-    /// Share of a word's weight that counts in the denominator when a lexicon lists it but no
-    /// translation of it occurs on the other side (lexical coverage).
-    pub unmatched_known: f64,
-    /// Weight of a lexicon translation class as a match key, beside 1 for an identical word.
-    pub lexicon: f64,
-    /// Penalty per merged sentence at the edge of its side that adds no shared weight to the
-    /// link although a lexicon lists several of its words: the lexicon says it is untranslated.
-    pub untranslated: f64,
-    /// Share of its own matchable weight an edge sentence may add to a merged link's shared
-    /// weight and still count as untranslated (0: it adds nothing).
-    pub untranslated_share: f64,
-}
-
-impl Default for ScoreParams {
-    fn default() -> Self {
-        ScoreParams {
-            lexical: 12.0,
-            length: 1.0,
-            null: -4.0,
-            null_extend: -1.5,
-            merge: 2.3,
-            smoothing: 2.0,
-            unmatched: 0.0,
-            null_length: 0.3,
-            long_side: 0.0,
-            size_power: 0.0,
-            cohesion: 2.0,
-            orphan: 2.0,
-            variance: LengthModel::SENTENCE_VARIANCE,
-            unmatched_known: 0.0,
-            lexicon: 1.0,
-            untranslated: 6.0,
-            untranslated_share: 0.5,
-        }
-    }
-}
-
-impl ScoreParams {
-    /// The constants from a list in field order (for tuning tools); `None` unless the list has
-    /// one value per field.
-    pub fn from_slice(v: &[f64]) -> Option<Self> {
-        let &[lexical, length, null, null_extend, merge, smoothing, unmatched, null_length, long_side, cohesion, orphan, size_power, variance, unmatched_known, lexicon, untranslated, untranslated_share] =
-            v
-        else {
-            return None;
-        };
-        Some(ScoreParams {
-            lexical,
-            length,
-            null,
-            null_extend,
-            merge,
-            smoothing,
-            unmatched,
-            null_length,
-            long_side,
-            cohesion,
-            orphan,
-            size_power,
-            variance,
-            unmatched_known,
-            lexicon,
-            untranslated,
-            untranslated_share,
-        })
     }
 }
 
@@ -502,8 +435,22 @@ impl<'a> Scorer<'a> {
     }
 
     /// The score of a link, or a value ≤ `floor` when the link cannot score above `floor`
-    /// (its lexical similarity, at most 1, is then not computed).
+    /// (its lexical similarity, at most 1, is then not computed). A link with two or more
+    /// sentences on each side scores at least as its split does when the translation moved
+    /// the boundary between the split's parts (see [`edges`]).
     pub fn score_above(&self, i: usize, a: usize, j: usize, b: usize, floor: f64) -> f64 {
+        if a < 2 || b < 2 {
+            return self.score_as_one(i, a, j, b, floor);
+        }
+        match self.moved_split(i, a, j, b) {
+            Some(alt) => self.score_as_one(i, a, j, b, floor.max(alt)).max(alt),
+            None => self.score_as_one(i, a, j, b, floor),
+        }
+    }
+
+    /// The score of a link with each side taken as one sentence, or a value ≤ `floor` when it
+    /// cannot score above `floor`.
+    fn score_as_one(&self, i: usize, a: usize, j: usize, b: usize, floor: f64) -> f64 {
         let p = &self.params;
         if a == 0 || b == 0 {
             let cached = if b == 0 {
@@ -549,7 +496,7 @@ impl<'a> Scorer<'a> {
         if score <= floor {
             return score;
         }
-        score - p.untranslated * f64::from(self.untranslated(i, a, j, b))
+        score - p.untranslated * self.untranslated(i, a, j, b)
     }
 }
 
@@ -591,6 +538,7 @@ mod tests {
             (&lens.0, &lens.1),
             3,
             (0.0, 0.0, 1.0),
+            false,
         );
         let scorer = Scorer::new(
             &bags,

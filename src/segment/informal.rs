@@ -2,6 +2,7 @@
 //! before a word that opens sentences, a smiley of closing parentheses without eyes, a dialogue
 //! dash after a terminal mark, and a straight quote that closes the sentence after a space.
 
+use super::sentences::leading_word;
 use super::tables::is_sentence_starter;
 
 /// A semicolon followed by a capitalised word that mostly opens sentences (`…amministrativo; La
@@ -16,7 +17,7 @@ pub(super) fn semicolon_end(text: &str, i: usize) -> Option<usize> {
     if !rest.starts_with(char::is_whitespace) {
         return None;
     }
-    let word = first_word(rest.trim_start());
+    let word = leading_word(rest.trim_start());
     let after = &rest.trim_start()[word.len()..];
     // "The" of "The Hague" is a name's part: a capitalised word follows
     let name_follows = after.starts_with(' ') && after[1..].starts_with(char::is_uppercase);
@@ -109,13 +110,4 @@ pub(super) fn spaced_closing_quote_len(open: &OpenQuotes, rest: &str) -> usize {
     } else {
         0
     }
-}
-
-/// The letters and digits at the start of `s`.
-fn first_word(s: &str) -> &str {
-    let len = s
-        .char_indices()
-        .find(|&(_, c)| !c.is_alphanumeric())
-        .map_or(s.len(), |(k, _)| k);
-    &s[..len]
 }

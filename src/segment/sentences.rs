@@ -236,11 +236,8 @@ impl<'a> Next<'a> {
         let trimmed = rest.trim_start();
         let body = trimmed.trim_start_matches(|c: char| is_opener(c) || c.is_whitespace());
         let after_opener = body.len() < trimmed.len();
-        let word_len = body
-            .char_indices()
-            .find(|&(_, c)| !c.is_alphanumeric())
-            .map_or(body.len(), |(k, _)| k);
-        let word = &body[..word_len];
+        let word = leading_word(body);
+        let word_len = word.len();
         let initial = word.chars().count() == 1 && body[word_len..].starts_with('.');
         let other = trimmed.chars().next().filter(|&c| can_open_sentence(c));
         Next {
@@ -277,6 +274,15 @@ impl<'a> Next<'a> {
     pub(super) fn is_starter_word(&self, form: &str) -> bool {
         !self.initial && is_sentence_starter(form)
     }
+}
+
+/// The letters and digits at the start of `s`.
+pub(super) fn leading_word(s: &str) -> &str {
+    let len = s
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(s.len(), |(k, _)| k);
+    &s[..len]
 }
 
 /// Symbols that may open a sentence though they are no letter, digit or opening mark.

@@ -143,7 +143,7 @@ impl Tokenised {
                 }
             };
             add(buckets.entry([c0, c1, c2]).or_default());
-            if let Some(key) = sound_key(word).filter(|_| cross_script) {
+            if let Some(key) = cross_script.then(|| sound_key(word)).flatten() {
                 add(sounds.entry(key).or_default());
             }
         }

@@ -19,8 +19,13 @@ const MIN_LOG_PROB: f64 = -12.0;
 /// prior, a pair of two hundred on its own links).
 const PRIOR_PAIRS: f64 = 10.0;
 
-/// Sentences of equal length on both sides the ratio prior is worth.
-const PRIOR_SENTENCES: f64 = 4.0;
+/// Sentences of equal length on both sides the ratio prior of a document's totals is worth.
+const PRIOR_SENTENCES: f64 = 6.0;
+
+/// One-to-one links of equal length on both sides the ratio prior is worth when the ratio is
+/// measured on links (see [`LengthModel::from_links`]): fewer than for totals, which a sentence
+/// left untranslated moves by its whole length and links do not.
+const PRIOR_LINKS: f64 = 4.0;
 
 impl LengthModel {
     /// Gale and Church's variance per character for European languages (in units of the source).
@@ -39,7 +44,7 @@ impl LengthModel {
 
     /// The initial model for a pair of `sentences` sentences a side (the shorter side): as
     /// [`LengthModel::from_totals`], with the log of the ratio shrunk towards 0 as if
-    /// four more sentences had the same length on both sides. One sentence left
+    /// six more sentences had the same length on both sides. One sentence left
     /// untranslated in a five-sentence article moves the ratio of its totals by a fifth; most
     /// language pairs (scripts weighted by [`super::features::char_weight`]) lie within 0.8–1.25.
     pub fn from_document(src_total: f64, tgt_total: f64, sentences: f64, variance: f64) -> Self {
@@ -58,6 +63,31 @@ impl LengthModel {
             ratio,
             variance: variance * ratio,
         }
+    }
+
+    /// The model measured on sentence-length pairs believed to be translations of each other
+    /// (a first pass's one-to-one links): the ratio of their totals, its log shrunk towards 0 as
+    /// if `PRIOR_LINKS` more links had the same length on both sides, and `variance` scaled by
+    /// that ratio; `None` without a pair of five characters or more a side. Unlike the
+    /// document's totals, which a sentence left untranslated moves by its whole length (a fifth
+    /// of a five-sentence article), these links hold no unaligned sentence and no merge, so
+    /// the realigning pass measures merges and gaps against the ratio of the translated text.
+    pub fn from_links(pairs: &[(f64, f64)], variance: f64) -> Option<Self> {
+        let (n, sa, sb) = pairs
+            .iter()
+            .filter(|&&(a, b)| a >= 5.0 && b >= 5.0)
+            .fold((0.0, 0.0, 0.0), |(n, x, y), &(a, b)| {
+                (n + 1.0, x + a, y + b)
+            });
+        if n == 0.0 {
+            return None;
+        }
+        let seen = (sb / sa).ln() * n / (n + PRIOR_LINKS);
+        let ratio = seen.exp().clamp(0.05, 20.0);
+        Some(LengthModel {
+            ratio,
+            variance: variance * ratio,
+        })
     }
 
     /// Re-estimates ratio and variance from sentence-length pairs believed to be translations
@@ -173,9 +203,26 @@ mod tests {
     fn a_short_document_leans_on_equal_lengths() {
         // five sentences a side, one of them left untranslated: totals say 1.25
         let short = LengthModel::from_document(400.0, 500.0, 5.0, 2.5);
-        assert!(short.ratio < 1.15 && short.ratio > 1.0, "{short:?}");
+        // as if six more sentences had equal lengths: exp(ln 1.25 · 5/11) ≈ 1.107
+        assert!(short.ratio < 1.12 && short.ratio > 1.0, "{short:?}");
         let long = LengthModel::from_document(40_000.0, 50_000.0, 500.0, 2.5);
         assert!((long.ratio - 1.25).abs() < 0.01, "{long:?}");
+    }
+
+    #[test]
+    fn links_give_the_ratio_of_the_translated_text() {
+        // three one-to-one links of equal length on both sides: the ratio stays 1 however long
+        // a sentence left out of them was
+        let links = [(60.0, 60.0), (90.0, 90.0), (40.0, 40.0)];
+        let m = LengthModel::from_links(&links, 2.5);
+        assert_eq!(m.map(|m| m.ratio), Some(1.0));
+        let longer = [(60.0, 72.0), (90.0, 108.0), (40.0, 48.0)];
+        let m = LengthModel::from_links(&longer, 2.5).map_or(0.0, |m| m.ratio);
+        assert!(
+            m > 1.05 && m < 1.2,
+            "shrunk towards 1 as a short document: {m}"
+        );
+        assert_eq!(LengthModel::from_links(&[(3.0, 4.0)], 2.5), None);
     }
 
     #[test]

@@ -259,7 +259,11 @@ fn with_final_scorer<R>(
                 .filter(|s| s.a == 1 && s.b == 1)
                 .map(|s| (src_len[s.i], tgt_len[s.j]))
                 .collect();
-            length = length.refit(&lens);
+            // the ratio of the links the first pass found one to one, not of the totals that
+            // its gaps and merges hold, is the prior the links refine
+            length = LengthModel::from_links(&lens, opts.params.variance)
+                .unwrap_or(length)
+                .refit(&lens);
             pairs.extend(learned_pairs(&tok, &steps));
             pairs.sort_unstable();
             pairs.dedup();
@@ -475,5 +479,40 @@ mod tests {
         let links = align_sentences(&["a"], &[], &opts);
         assert_eq!(links.len(), 1);
         assert!(links[0].tgt.is_empty());
+    }
+
+    #[test]
+    fn a_sentence_added_to_a_short_translation_stays_unaligned() {
+        // the Russian adds a sentence of its own (the dynasty) after the first: its length
+        // raises the ratio of the totals, under which the first Russian sentence alone looks
+        // too short for its English one and the merge fits; the ratio of the links found one to
+        // one does not hold the added sentence
+        let en = [
+            "Monaco has about 38,000 residents and covers only two square kilometres.",
+            "French is the official language, although many older residents of Monaco still speak Monegasque at home.",
+            "Most citizens of Monaco are Roman Catholic.",
+        ];
+        let ru = [
+            "В Монако живёт около 38 000 человек на двух квадратных километрах.",
+            "С 1297 года Монако управляет династия Гримальди, чей дворец стоит на скале.",
+            "Официальный язык — французский, но многие пожилые жители Монако дома говорят на монегаскском.",
+            "Большинство граждан Монако — католики.",
+        ];
+        let opts = AlignOptions {
+            src_lang: Lang::new("en"),
+            tgt_lang: Lang::new("ru"),
+            ..AlignOptions::default()
+        };
+        let links: Vec<(Vec<usize>, Vec<usize>)> = align_sentences(&en, &ru, &opts)
+            .into_iter()
+            .map(|l| (l.src, l.tgt))
+            .collect();
+        let gold = [
+            (vec![0], vec![0]),
+            (vec![], vec![1]),
+            (vec![1], vec![2]),
+            (vec![2], vec![3]),
+        ];
+        assert_eq!(links, gold);
     }
 }

@@ -4,6 +4,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::features::{roman_numeral, scan_tokens, word_similarity, Token, Translit};
+use super::mine::roots::sound_key;
 
 /// A token id in the pair's shared vocabulary (identical normalised tokens share an id).
 pub type TokenId = u32;
@@ -108,10 +109,20 @@ impl Tokenised {
 
     /// Pairs of (source word, target word) ids that are cognates or the same name in two
     /// spellings: words of 4+ characters seen on one side only, whose best match on the other side
-    /// (among words sharing the first three letters) is at least `min_similarity` similar.
+    /// (among words sharing the first three letters) is at least `min_similarity` similar. A
+    /// word romanised from another script also meets the other side's words that share its
+    /// sound key (`align::mine::roots::sound_key`): romanisation writes some sounds as English
+    /// does not at the start of a word (Ukrainian `Афганістан` → afhanistan, *Afghanistan*).
     pub fn cognate_pairs(&self, min_similarity: f64) -> Vec<(TokenId, TokenId)> {
         let presence = self.presence();
-        let mut buckets: HashMap<[char; 3], (Vec<TokenId>, Vec<TokenId>)> = HashMap::default();
+        let mut buckets: HashMap<[char; 3], Buckets> = HashMap::default();
+        let mut sounds: HashMap<String, Buckets> = HashMap::default();
+        let romanised = |side: &[String], id: usize| {
+            side.get(id)
+                .is_some_and(|w| w.chars().any(super::features::is_cyrillic))
+        };
+        let cross_script = (0..self.vocab.len())
+            .any(|id| romanised(&self.src_surface, id) || romanised(&self.tgt_surface, id));
         for (id, word) in self.vocab.iter().enumerate() {
             let (in_src, in_tgt) = presence.get(id).copied().unwrap_or((false, false));
             if !self.is_word.get(id).copied().unwrap_or(false) || (in_src && in_tgt) {
@@ -124,51 +135,79 @@ impl Tokenised {
             if word.chars().count() < 4 {
                 continue;
             }
-            let entry = buckets.entry([c0, c1, c2]).or_default();
-            if in_src {
-                entry.0.push(id as TokenId);
-            } else if in_tgt {
-                entry.1.push(id as TokenId);
+            let add = |entry: &mut Buckets| {
+                if in_src {
+                    entry.0.push(id as TokenId);
+                } else if in_tgt {
+                    entry.1.push(id as TokenId);
+                }
+            };
+            add(buckets.entry([c0, c1, c2]).or_default());
+            if let Some(key) = cross_script.then(|| sound_key(word)).flatten() {
+                add(sounds.entry(key).or_default());
             }
         }
         let mut pairs = Vec::new();
         for (srcs, tgts) in buckets.values() {
-            let best_of = |w: TokenId, others: &[TokenId]| -> Option<TokenId> {
-                let a = self.vocab.get(w as usize)?;
-                let la = a.chars().count();
-                let mut best: Option<(f64, TokenId)> = None;
-                for &o in others {
-                    let b = self.vocab.get(o as usize)?;
-                    // Similarity is at most shorter/longer length: skip hopeless pairs early.
-                    let lb = b.chars().count();
-                    if (la.min(lb) as f64) < min_similarity * la.max(lb) as f64 * 0.75 {
-                        continue;
-                    }
-                    let s = word_similarity(a, b);
-                    if s >= min_similarity
-                        && best.is_none_or(|(bs, bo)| s > bs || (s == bs && o < bo))
-                    {
-                        best = Some((s, o));
-                    }
-                }
-                best.map(|(_, o)| o)
-            };
-            for &s in srcs {
-                if let Some(t) = best_of(s, tgts) {
-                    pairs.push((s, t));
-                }
-            }
-            for &t in tgts {
-                if let Some(s) = best_of(t, srcs) {
-                    pairs.push((s, t));
-                }
-            }
+            self.best_pairs(srcs, tgts, min_similarity, |_, _| true, &mut pairs);
+        }
+        // sound buckets pair a romanised word with a word of the other script only
+        let crosses = |s: TokenId, t: TokenId| {
+            romanised(&self.src_surface, s as usize) != romanised(&self.tgt_surface, t as usize)
+        };
+        for (srcs, tgts) in sounds.values() {
+            self.best_pairs(srcs, tgts, min_similarity, crosses, &mut pairs);
         }
         pairs.sort_unstable();
         pairs.dedup();
         pairs
     }
+
+    /// Adds to `pairs` each word's best match on the other side of its bucket, when at least
+    /// `min_similarity` similar and `allowed` (source id, target id).
+    fn best_pairs(
+        &self,
+        srcs: &[TokenId],
+        tgts: &[TokenId],
+        min_similarity: f64,
+        allowed: impl Fn(TokenId, TokenId) -> bool,
+        pairs: &mut Vec<(TokenId, TokenId)>,
+    ) {
+        let best_of = |w: TokenId, others: &[TokenId], w_src: bool| -> Option<TokenId> {
+            let a = self.vocab.get(w as usize)?;
+            let la = a.chars().count();
+            let mut best: Option<(f64, TokenId)> = None;
+            for &o in others {
+                let ok = if w_src { allowed(w, o) } else { allowed(o, w) };
+                let b = self.vocab.get(o as usize)?;
+                // Similarity is at most shorter/longer length: skip hopeless pairs early.
+                let lb = b.chars().count();
+                if !ok || (la.min(lb) as f64) < min_similarity * la.max(lb) as f64 * 0.75 {
+                    continue;
+                }
+                let s = word_similarity(a, b);
+                if s >= min_similarity && best.is_none_or(|(bs, bo)| s > bs || (s == bs && o < bo))
+                {
+                    best = Some((s, o));
+                }
+            }
+            best.map(|(_, o)| o)
+        };
+        for &s in srcs {
+            if let Some(t) = best_of(s, tgts, true) {
+                pairs.push((s, t));
+            }
+        }
+        for &t in tgts {
+            if let Some(s) = best_of(t, srcs, false) {
+                pairs.push((s, t));
+            }
+        }
+    }
 }
+
+/// The source words and the target words of one bucket of [`Tokenised::cognate_pairs`].
+type Buckets = (Vec<TokenId>, Vec<TokenId>);
 
 #[cfg(test)]
 mod tests {
@@ -206,5 +245,23 @@ mod tests {
             tok.src[0], tok.tgt[0],
             "everest, 8848 and ? match across scripts"
         );
+    }
+
+    #[test]
+    fn romanised_names_meet_their_english_spelling_through_sound() {
+        let src = ["The plane was diverted back to Afghanistan ."];
+        let tgt = ["Літак відправили назад в Афганістан ."];
+        let tok = Tokenised::new(&src, &tgt, Translit::Russian, Translit::Ukrainian);
+        let pairs = tok.cognate_pairs(0.72);
+        let words: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|&(s, t)| {
+                (
+                    tok.vocab[s as usize].as_str(),
+                    tok.vocab[t as usize].as_str(),
+                )
+            })
+            .collect();
+        assert!(words.contains(&("afghanistan", "afhanistan")), "{words:?}");
     }
 }

@@ -9,6 +9,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::lexicon::root;
 use super::score::{Scorer, SideBags, TokenId, Tokenised};
 
 /// A sentence's head and tail are this share of its tokens (a third): where a boundary the
@@ -54,16 +55,6 @@ fn bits(bag: &[(u32, f32)]) -> u64 {
 /// Entry `k` of per-sentence bits, 0 when out of range.
 fn bits_at(v: &[u64], k: usize) -> u64 {
     v.get(k).copied().unwrap_or(0)
-}
-
-/// Union-find root with path halving.
-fn root(parent: &mut [u32], mut x: u32) -> u32 {
-    while parent[x as usize] != x {
-        let up = parent[parent[x as usize] as usize];
-        parent[x as usize] = up;
-        x = up;
-    }
-    x
 }
 
 /// The edges of both sides. `class[t]` is token `t`'s lexicon translation class, `keys_of[t]`

@@ -214,8 +214,8 @@ fn side_stems(
 /// The most words one translation class may hold (both sides together).
 const MAX_CLASS: u32 = 6;
 
-/// Union-find root with path halving.
-fn root(parent: &mut [u32], mut x: u32) -> u32 {
+/// Union-find root with path halving (translation classes here, word groups in `align::edges`).
+pub(super) fn root(parent: &mut [u32], mut x: u32) -> u32 {
     while parent[x as usize] != x {
         let up = parent[parent[x as usize] as usize];
         parent[x as usize] = up;

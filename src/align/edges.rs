@@ -10,7 +10,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::lexicon::root;
-use super::score::{Scorer, SideBags, TokenId, Tokenised};
+use super::score::{Bag, Scorer, SideBags, TokenId, Tokenised};
 
 /// A sentence's head and tail are this share of its tokens (a third): where a boundary the
 /// translation moved leaves its words.
@@ -24,9 +24,6 @@ const MOVED_MAX_LINK: usize = 5;
 /// Words of this many letters or more that begin alike are taken for forms of one word.
 const PREFIX_CHARS: usize = 5;
 
-/// Sorted (group, weight) entries.
-pub type GroupBag = Vec<(u32, f32)>;
-
 /// One side's sentence edges, over groups of words that match each other (identical words,
 /// cognates, learned pairs and lexicon translations joined into one group): a word matched
 /// through one pair must not count as crossing through another (`infections` meets both
@@ -35,9 +32,9 @@ pub type GroupBag = Vec<(u32, f32)>;
 pub struct SideEdges {
     /// `heads[i]`: the names and numbers (words that match as themselves) among the first
     /// third of sentence `i`'s tokens, by group, with their weight.
-    pub heads: Vec<GroupBag>,
+    pub heads: Vec<Bag>,
     /// `tails[i]`: the same for the last third.
-    pub tails: Vec<GroupBag>,
+    pub tails: Vec<Bag>,
     /// `groups[i]`: the groups of all of sentence `i`'s tokens (sorted).
     pub groups: Vec<Vec<u32>>,
     /// `head_bits[i]`: one bit per group of `heads[i]` (group modulo 64), so that most
@@ -127,8 +124,8 @@ pub fn build(
         .collect();
     let side = |sents: &[Vec<TokenId>]| -> SideEdges {
         let group_of = |t: TokenId| group.get(t as usize).copied().unwrap_or(t);
-        let anchors = |tokens: &[TokenId]| -> GroupBag {
-            let mut out: GroupBag = tokens
+        let anchors = |tokens: &[TokenId]| -> Bag {
+            let mut out: Bag = tokens
                 .iter()
                 .filter_map(|&t| {
                     let w = anchor_weight.get(t as usize).copied().unwrap_or(0.0);
@@ -181,7 +178,7 @@ fn sentences<T>(v: &[T], from: usize, n: usize) -> &[T] {
 }
 
 /// One entry of a side's per-sentence entries, empty when out of range.
-fn entry(v: &[GroupBag], k: usize) -> &[(u32, f32)] {
+fn entry(v: &[Bag], k: usize) -> &[(u32, f32)] {
     v.get(k).map_or(&[][..], Vec::as_slice)
 }
 

@@ -48,10 +48,17 @@ impl LengthModel {
     /// untranslated in a five-sentence article moves the ratio of its totals by a fifth; most
     /// language pairs (scripts weighted by [`super::features::char_weight`]) lie within 0.8–1.25.
     pub fn from_document(src_total: f64, tgt_total: f64, sentences: f64, variance: f64) -> Self {
+        Self::shrunk(src_total, tgt_total, sentences, PRIOR_SENTENCES, variance)
+    }
+
+    /// The ratio of two totals measured on `count` items (infinite: no shrinking), its log shrunk
+    /// towards 0 as if `prior` more items had the same length on both sides; `variance` scaled
+    /// by that ratio. Ratio 1 when a total is not positive.
+    fn shrunk(src_total: f64, tgt_total: f64, count: f64, prior: f64, variance: f64) -> Self {
         let ratio = if src_total > 0.0 && tgt_total > 0.0 {
             let seen = (tgt_total / src_total).ln();
-            let weight = if sentences.is_finite() {
-                sentences / (sentences + PRIOR_SENTENCES)
+            let weight = if count.is_finite() {
+                count / (count + prior)
             } else {
                 1.0
             };
@@ -79,15 +86,7 @@ impl LengthModel {
             .fold((0.0, 0.0, 0.0), |(n, x, y), &(a, b)| {
                 (n + 1.0, x + a, y + b)
             });
-        if n == 0.0 {
-            return None;
-        }
-        let seen = (sb / sa).ln() * n / (n + PRIOR_LINKS);
-        let ratio = seen.exp().clamp(0.05, 20.0);
-        Some(LengthModel {
-            ratio,
-            variance: variance * ratio,
-        })
+        (n > 0.0).then(|| Self::shrunk(sa, sb, n, PRIOR_LINKS, variance))
     }
 
     /// Re-estimates ratio and variance from sentence-length pairs believed to be translations

@@ -3,7 +3,65 @@
 //! dash after a terminal mark, and a straight quote that closes the sentence after a space.
 
 use super::sentences::leading_word;
-use super::tables::is_sentence_starter;
+use super::tables::{is_greeting, is_sentence_starter, is_sign_off};
+
+/// Words a greeting may take after its opening phrase before the comma (`Dear Sir or Madam,`).
+const MAX_WORDS_AFTER_GREETING: usize = 3;
+
+/// A comma that closes a greeting with its addressee or a sign-off standing alone at the start
+/// of a sentence (`Hi Vince, Your suggestion…`, `…be fine? Thanks, Martin`, `Best regards, Al
+/// Arfsten`), before a capitalised word: where the line breaks of a letter or post are lost, the
+/// greeting and the sign-off stay sentences of their own. A bare greeting (`Hello, I am Tom.`) and
+/// a sign-off word addressed to someone (`Thanks, Tom.`) stay inside their sentence. `start` is
+/// where the current sentence starts. The end.
+pub(super) fn salutation_end(text: &str, start: usize, i: usize) -> Option<usize> {
+    if !text[i..].starts_with(',') {
+        return None;
+    }
+    let rest = &text[i + 1..];
+    let capital_follows =
+        rest.starts_with(char::is_whitespace) && rest.trim_start().starts_with(char::is_uppercase);
+    if !capital_follows {
+        return None;
+    }
+    let head = text.get(start..i)?.trim();
+    // the longest phrase has two words; a longer sentence is no salutation (checked before
+    // lowercasing, so that a long sentence's commas cost nothing)
+    let most = 2 + MAX_WORDS_AFTER_GREETING;
+    if head.is_empty() || head.split_whitespace().nth(most).is_some() {
+        return None;
+    }
+    let head = head.to_lowercase();
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let phrase = |n: usize| words[..n].join(" ");
+    let sign_off = is_sign_off(&phrase(words.len())) && !vocative_follows(rest);
+    let greeting = (1..words.len().min(3)).any(|n| {
+        let after = words.len() - n;
+        is_greeting(&phrase(n)) && (1..=MAX_WORDS_AFTER_GREETING).contains(&after)
+    });
+    (sign_off || greeting).then_some(i + 1)
+}
+
+/// Whether `rest` holds one to three capitalised words and then the sentence's terminal mark
+/// (`, Tom.`, `, Doctor Smith!`): a person addressed, not a signature.
+fn vocative_follows(rest: &str) -> bool {
+    let mut s = rest.trim_start();
+    for _ in 0..3 {
+        let word = leading_word(s);
+        if !word.starts_with(char::is_uppercase) {
+            return false;
+        }
+        s = &s[word.len()..];
+        if s.starts_with(['.', '!', '?']) {
+            return true;
+        }
+        if !s.starts_with(' ') {
+            return false;
+        }
+        s = &s[1..];
+    }
+    false
+}
 
 /// A semicolon followed by a capitalised word that mostly opens sentences (`…amministrativo; La
 /// norma prevede…`, `…arrivi; Ma già…`): writers who glue two sentences this way start the second

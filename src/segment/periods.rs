@@ -82,13 +82,19 @@ fn abbreviation_at(text: &str, i: usize, token: &str) -> Option<AbbrKind> {
     None
 }
 
-/// A period before a lowercase word ends a sentence when the word after it is one that opens
-/// sentences (`…già conclusa. i serbi abbandonano…`, `…was great. i went back…`) and the word before it is a plain word: four lowercase letters
-/// or more, and no abbreviation (`co. at`, `bzw. ein`, `meteor. si`). A writer who starts a
-/// sentence in lowercase starts it like a sentence.
+/// Letters a lowercase word needs before a period for any lowercase word after it to open a
+/// sentence: shorter ones may be truncations used as abbreviations (`bałt. jest`, `econ. az.`).
+const MIN_PLAIN_WORD_BEFORE_ANY_OPENER: usize = 5;
+
+/// A period before a lowercase word ends a sentence when the word before it is a plain word
+/// (four lowercase letters or more, no abbreviation: `co. at`, `bzw. ein`) and the word after it
+/// opens sentences (`…già conclusa. i serbi…`, `…was great. i went back…`), or, after a plain
+/// word of five letters or more, any word (`…sowieso. biene maja tanzt.`). A writer who starts a
+/// sentence in lowercase still ends the one before with a period after a whole word.
 pub(super) fn lowercase_start_ends(text: &str, i: usize, next: &Next) -> bool {
     let token = word_before(text, i);
-    let plain = token.chars().count() >= 4 && token.chars().all(char::is_lowercase);
+    let letters = token.chars().count();
+    let plain = letters >= 4 && token.chars().all(char::is_lowercase);
     if !plain || abbreviation_kind(token).is_some() {
         return false;
     }
@@ -96,6 +102,9 @@ pub(super) fn lowercase_start_ends(text: &str, i: usize, next: &Next) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
+    if letters >= MIN_PLAIN_WORD_BEFORE_ANY_OPENER && next.word.chars().all(char::is_alphabetic) {
+        return true;
+    }
     let capitalised: String = first.to_uppercase().chain(chars).collect();
     next.is_starter_word(&capitalised)
 }

@@ -6,7 +6,8 @@
 use std::ops::Range;
 
 use super::informal::{
-    dialogue_dash_follows, semicolon_end, smiley_end, spaced_closing_quote_len, OpenQuotes,
+    dialogue_dash_follows, salutation_end, semicolon_end, smiley_end, spaced_closing_quote_len,
+    OpenQuotes,
 };
 use super::lists::list_items;
 use super::periods::{after_last_space, lowercase_start_ends, period_ends_sentence};
@@ -106,6 +107,7 @@ pub fn split_sentences(text: &str, protected: &[Range<usize>]) -> Vec<Range<usiz
             ':' => closing_emoticon(text, i, c),
             ';' => closing_emoticon(text, i, c).or_else(|| semicolon_end(text, i)),
             ')' => smiley_end(text, i, |k| unmatched.binary_search(&k).is_ok()),
+            ',' => salutation_end(text, start, i),
             _ => None,
         };
         if let Some(end) = informal {

@@ -8,6 +8,7 @@ const MONTHS: &str = include_str!("../../data/months.tsv");
 const ORDINAL_WORDS: &str = include_str!("../../data/ordinal_words.tsv");
 const SPEECH_VERBS: &str = include_str!("../../data/speech_verbs.tsv");
 const SENTENCE_STARTERS: &str = include_str!("../../data/sentence_starters.tsv");
+const SALUTATIONS: &str = include_str!("../../data/salutations.tsv");
 
 /// What a period after an abbreviation may mean (third column of `data/abbreviations.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +55,19 @@ fn sentence_starters() -> &'static HashSet<&'static str> {
     SET.get_or_init(|| entries(SENTENCE_STARTERS).collect())
 }
 
+/// Greetings and sign-offs of `data/salutations.tsv`, lowercase, with whether each opens.
+fn salutations() -> &'static HashMap<&'static str, bool> {
+    static MAP: OnceLock<HashMap<&'static str, bool>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        entries(SALUTATIONS)
+            .filter_map(|e| {
+                let (kind, phrase) = e.split_once('\t')?;
+                Some((phrase.trim(), kind.trim() == "open"))
+            })
+            .collect()
+    })
+}
+
 fn months() -> &'static HashSet<String> {
     static SET: OnceLock<HashSet<String>> = OnceLock::new();
     SET.get_or_init(|| entries(MONTHS).map(str::to_lowercase).collect())
@@ -95,6 +109,16 @@ pub fn is_sentence_starter(word: &str) -> bool {
     sentence_starters().contains(word)
 }
 
+/// True for a greeting that opens a letter or post (`hi`, `sehr geehrte`), given in lowercase.
+pub fn is_greeting(phrase: &str) -> bool {
+    salutations().get(phrase) == Some(&true)
+}
+
+/// True for a sign-off that closes a letter or post (`best regards`, `с уважением`), lowercase.
+pub fn is_sign_off(phrase: &str) -> bool {
+    salutations().get(phrase) == Some(&false)
+}
+
 /// True for a month name in a language that writes ordinal dates with a period ("16. Februar").
 pub fn is_month(word: &str) -> bool {
     months().contains(&word.to_lowercase())
@@ -127,6 +151,8 @@ mod tests {
         assert!(is_sentence_starter("How"));
         assert!(!is_sentence_starter("Government"));
         assert!(is_month("Februar"));
+        assert!(is_greeting("sehr geehrte") && !is_sign_off("sehr geehrte"));
+        assert!(is_sign_off("best regards") && !is_greeting("best regards"));
         assert!(is_ordinal_word("im"));
         assert!(!is_ordinal_word("Seite"));
         assert!(is_speech_verb("Replied"));

@@ -439,13 +439,26 @@ fn a_sentence_opened_in_lowercase_after_a_plain_word_is_a_sentence() {
         split("Si chiama lana di concia. è rivestita di squame."),
         ["Si chiama lana di concia.", "è rivestita di squame."]
     );
-    // after an abbreviation, or before a word that opens no sentence, it goes on
+    // after an abbreviation, or after a short word before a word that opens no sentence, it
+    // goes on: the short word may be cut short ("bałt." for "bałtycki")
     assert_eq!(
-        split("Were Jane and co. at the party? Sie kam bzw. ein Freund. It was great. really."),
+        split(
+            "Were Jane and co. at the party? Sie kam bzw. ein Freund. To słowo bałt. jest skrótem."
+        ),
         [
             "Were Jane and co. at the party?",
             "Sie kam bzw. ein Freund.",
-            "It was great. really."
+            "To słowo bałt. jest skrótem."
+        ]
+    );
+    // after a whole word of five letters or more, any lowercase word opens a sentence
+    assert_eq!(
+        split("Bester Kaffee im Veedel sowieso. biene maja tanzt. It was great. really."),
+        [
+            "Bester Kaffee im Veedel sowieso.",
+            "biene maja tanzt.",
+            "It was great.",
+            "really."
         ]
     );
 }
@@ -488,5 +501,33 @@ fn abbreviations_of_the_slavic_tables_hold_and_initials_stay_initials() {
             "Човек трябва да се отказва.",
             "У бібліотеці ім.Стефаника."
         ]
+    );
+}
+
+#[test]
+fn a_greeting_or_sign_off_of_a_letter_is_a_sentence_of_its_own() {
+    assert_eq!(
+        split("Hi Vince, Your suggestion is good. Would this be fine? Thanks, Martin"),
+        [
+            "Hi Vince,",
+            "Your suggestion is good.",
+            "Would this be fine?",
+            "Thanks,",
+            "Martin"
+        ]
+    );
+    assert_eq!(
+        split("Wir kommen morgen. Viele Grüße, Anna"),
+        ["Wir kommen morgen.", "Viele Grüße,", "Anna"]
+    );
+    // a bare greeting, and a sign-off word said to someone, stay in their sentence
+    assert_eq!(
+        split("Hello, I am Tom. Thanks, Paul. Busy as usual?"),
+        ["Hello, I am Tom.", "Thanks, Paul.", "Busy as usual?"]
+    );
+    // the same words inside a sentence, or before a lowercase word, end nothing
+    assert_eq!(
+        split("We said thanks, Martin agreed. Hi Anna, how are you?"),
+        ["We said thanks, Martin agreed.", "Hi Anna, how are you?"]
     );
 }

@@ -17,6 +17,7 @@
 //! `<lang>_...`), paragraphs rebuilt from the `# text` sentences (`talign::eval::treebank`),
 //! boundary P / R / F1 per language and pooled, for the dev half (even documents) and the
 //! held-out half (odd documents) apart. `--failures` then lists talign's errors in the dev half
+//! (a trailing `+` marks the ones sentencex does not make)
 //! only, so that the held-out half stays unseen.
 
 use std::collections::BTreeMap;
@@ -270,11 +271,19 @@ fn score_paragraph(lang: &str, sentences: &[String], show: bool) -> HalfScore {
             }
             format!("{}|{}", &text[from..b], &text[b..to])
         };
+        // a trailing `+` marks the errors sentencex does not make
+        let mark = |b: &usize, wanted: bool| {
+            if found_s.contains(b) == wanted {
+                " +"
+            } else {
+                ""
+            }
+        };
         for b in gold.iter().filter(|b| !found.contains(b)) {
-            println!("MISS  {lang} {}", context(*b));
+            println!("MISS  {lang} {}{}", context(*b), mark(b, true));
         }
         for b in found.iter().filter(|b| !gold.contains(b)) {
-            println!("FALSE {lang} {}", context(*b));
+            println!("FALSE {lang} {}{}", context(*b), mark(b, false));
         }
     }
     score

@@ -287,6 +287,20 @@ pub(super) fn leading_word(s: &str) -> &str {
     &s[..len]
 }
 
+/// A question mark (or a run of them) between spaces before a lowercase word ends a sentence
+/// (`…for Red FM 93.5 delhi ? any format url ?`, `…a gift...?? i always thought…`): informal
+/// writers drop the capital, and inside a sentence a question mark stands before a dash
+/// (`if I may say so? -- a bit`), not before a word. After a digit it is a character lost to a
+/// wrong encoding (`300?` for `300€`) and ends nothing; `!` is left alone (`Yahoo! in the`).
+fn question_before_lowercase(text: &str, i: usize, end: usize, rest: &str, next: &Next) -> bool {
+    let run = &text[i..end];
+    let questions = run.ends_with('?') && run.chars().all(|c| matches!(c, '?' | '.' | '…'));
+    let after_digit = text[..i].ends_with(|c: char| c.is_ascii_digit());
+    let word = rest.trim_start();
+    let dash = word.starts_with(['-', '–', '—']);
+    questions && !after_digit && !dash && next.word.chars().all(char::is_alphabetic)
+}
+
 /// Symbols that may open a sentence though they are no letter, digit or opening mark.
 fn can_open_sentence(c: char) -> bool {
     matches!(
@@ -345,6 +359,9 @@ fn boundary(text: &str, start: usize, i: usize, end: usize, quotes: &OpenQuotes)
     }
     if next.first().is_some_and(char::is_lowercase) {
         let period = first == '.' && end == i + 1;
+        if question_before_lowercase(text, i, end, rest, &next) {
+            return Some(end);
+        }
         return (period && lowercase_start_ends(text, i, &next)).then_some(end);
     }
     if next.other.is_some() {

@@ -531,3 +531,32 @@ fn a_greeting_or_sign_off_of_a_letter_is_a_sentence_of_its_own() {
         ["We said thanks, Martin agreed.", "Hi Anna, how are you?"]
     );
 }
+
+#[test]
+fn a_question_mark_before_a_lowercase_word_ends_an_informal_question() {
+    assert_eq!(
+        split("Is there a streaming link for Red FM 93.5 delhi ? any format url ?"),
+        [
+            "Is there a streaming link for Red FM 93.5 delhi ?",
+            "any format url ?"
+        ]
+    );
+    assert_eq!(
+        split("why will i pay customs if it is a gift...?? i always thought there was none."),
+        [
+            "why will i pay customs if it is a gift...??",
+            "i always thought there was none."
+        ]
+    );
+    // before a dash, after a digit (a lost currency sign) or as an exclamation it goes on
+    assert_eq!(
+        split(
+            "Some can be -- if I may say so? -- a bit odd. Cuesta 300? al mes. At Yahoo! in sales."
+        ),
+        [
+            "Some can be -- if I may say so? -- a bit odd.",
+            "Cuesta 300? al mes.",
+            "At Yahoo! in sales."
+        ]
+    );
+}

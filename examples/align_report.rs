@@ -2,7 +2,15 @@
 //! documents built from FLORES (en-ru, en-es, en-uk), with and without the MUSE lexicons.
 //!
 //! `cargo run --release --example align_report -- [--data DIR] [--by-type] [--lexicon]
-//! [--max-link N] [--no-realign] [--errors] [--seed S] [--params a,b,…]`
+//! [--max-link N] [--no-realign] [--errors] [--seed S] [--params a,b,…] [--unknown-langs]
+//! [--cipher]`
+//!
+//! `--unknown-langs` names the languages the aligner has no table for (no stemmer, no
+//! romanisation keyed on the code): Text+Berg as `fo`-`is`, FLORES as `en`-`is`. `--cipher`
+//! (implies `--unknown-langs`) also hides the target side's vocabulary: every word that starts
+//! lowercase has its letters enciphered by a fixed substitution, so no cognate or shared word
+//! is left, only numbers, punctuation, capitalised words (names) and what the learned lexicon
+//! finds: a proxy for a distant pair such as English-Icelandic.
 //!
 //! `--lexicon` adds a second row per FLORES language with `DIR/lexicons/muse.en-xx.tsv` (en-uk
 //! has none, so its row repeats). `--errors` prints every wrong link of the FLORES documents
@@ -78,6 +86,8 @@ struct Args {
     lexicon: bool,
     errors: bool,
     scores: bool,
+    unknown: bool,
+    cipher: bool,
     seed: u64,
     opts: AlignOptions,
 }
@@ -96,6 +106,11 @@ fn parse_args() -> Args {
             "--lexicon" => args.lexicon = true,
             "--errors" => args.errors = true,
             "--scores" => args.scores = true,
+            "--unknown-langs" => args.unknown = true,
+            "--cipher" => {
+                args.unknown = true;
+                args.cipher = true;
+            }
             "--no-realign" => args.opts.realign = false,
             "--max-link" => {
                 args.opts.max_link = it.next().and_then(|v| v.parse().ok()).unwrap_or(4);
@@ -126,13 +141,18 @@ fn textberg(args: &Args) {
         .map_err(|e| e.to_string())
         .and_then(|f| read_links(f, "dev.defr").map_err(|e| e.to_string()))
         .unwrap_or_default();
+    let (de_code, fr_code) = if args.unknown {
+        ("fo", "is")
+    } else {
+        ("de", "fr")
+    };
     let opts = AlignOptions {
-        src_lang: Lang::new("de"),
-        tgt_lang: Lang::new("fr"),
+        src_lang: Lang::new(de_code),
+        tgt_lang: Lang::new(fr_code),
         ..args.opts.clone()
     };
     let de = read_lines(&tb.join("dev.de")).unwrap_or_default();
-    let fr = read_lines(&tb.join("dev.fr")).unwrap_or_default();
+    let fr = encipher_side(args, read_lines(&tb.join("dev.fr")).unwrap_or_default());
     let scored = align_scored(&de, &fr, &opts);
     dump_scores(args, &gold, &scored);
     let test: Vec<LinkIds> = scored.into_iter().map(|l| l.0).collect();
@@ -198,7 +218,7 @@ fn cut(part: &[LinkIds], de: &[String], fr: &[String]) -> (Vec<String>, Vec<Stri
 fn flores_rows(args: &Args, flores: &Flores, code: &str, lexicon: Option<&Path>) {
     let mut opts = AlignOptions {
         src_lang: Lang::new("en"),
-        tgt_lang: Lang::new(code),
+        tgt_lang: Lang::new(if args.unknown { "is" } else { code }),
         ..args.opts.clone()
     };
     let mut name = format!("flores en-{code}");
@@ -216,7 +236,10 @@ fn flores_rows(args: &Args, flores: &Flores, code: &str, lexicon: Option<&Path>)
         seed: args.seed,
         ..SynthOptions::default()
     };
-    let docs = flores.documents(code, &synth);
+    let mut docs = flores.documents(code, &synth);
+    for d in &mut docs {
+        d.tgt = encipher_side(args, std::mem::take(&mut d.tgt));
+    }
     let mut counts = AlignCounts::default();
     let mut by_type = ByType::new();
     for d in &docs {
@@ -300,6 +323,43 @@ fn print_errors(d: &talign::eval::synth::SynthDoc, test: &[LinkIds], opts: &Alig
     );
 }
 
+/// The sentences unchanged, or enciphered with `--cipher` (see [`encipher_word`]).
+fn encipher_side(args: &Args, sentences: Vec<String>) -> Vec<String> {
+    if !args.cipher {
+        return sentences;
+    }
+    sentences
+        .iter()
+        .map(|s| {
+            s.split(' ')
+                .map(encipher_word)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+/// A word that starts with a lowercase letter with its letters substituted (Latin a–z by
+/// x ↦ 7x + 3 mod 26, Cyrillic а–я by x ↦ 5x + 3 mod 32, accents kept); other words unchanged.
+fn encipher_word(word: &str) -> String {
+    if !word.chars().next().is_some_and(char::is_lowercase) {
+        return word.to_string();
+    }
+    let shift = |c: char, base: char, n: u32, mul: u32| -> char {
+        let x = c as u32 - base as u32;
+        char::from_u32(base as u32 + (mul * x + 3) % n).unwrap_or(c)
+    };
+    word.chars()
+        .map(|c| match c {
+            'a'..='z' => shift(c, 'a', 26, 7),
+            'A'..='Z' => shift(c, 'A', 26, 7),
+            'а'..='я' => shift(c, 'а', 32, 5),
+            'А'..='Я' => shift(c, 'А', 32, 5),
+            _ => c,
+        })
+        .collect()
+}
+
 fn main() {
     let args = parse_args();
     textberg(&args);
@@ -312,7 +372,8 @@ fn main() {
     };
     for (code, _) in FLORES_LANGS {
         flores_rows(&args, &flores, code, None);
-        if args.lexicon {
+        // a lexicon cannot match an enciphered side
+        if args.lexicon && !args.cipher {
             let path = args.data.join(format!("lexicons/muse.en-{code}.tsv"));
             if path.exists() {
                 flores_rows(&args, &flores, code, Some(&path));

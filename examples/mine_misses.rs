@@ -1,5 +1,7 @@
 //! Development helper: prints the misses of a Tatoeba mining run with the first-pass evidence of
-//! the gold entry and of the chosen one (score, content words, the query words each matches).
+//! the gold entry and of the chosen one (score, content words, the query words each matches);
+//! when the gold is the query's best candidate but another query holds it (an assignment loss),
+//! both queries' two best candidates by margin and the holder's own gold rank (lines `A`).
 //! Usage: cargo run --release --example mine_misses -- rus|spa [N] [--no-lexicon]
 use std::collections::HashMap;
 use talign::align::anchors::Stemmers;
@@ -130,6 +132,29 @@ fn main() -> anyhow::Result<()> {
                 holder.get(&g).map(|c| (en[c.query], c.score, c.margin))
             ),
             None => println!("   gold NOT in candidates ({} cands)", ranked.len()),
+        }
+        if ranked.first().is_some_and(|c| c.pool == g) {
+            // An assignment loss: the gold is this query's best, another query holds it.
+            let top2 = |qi: usize| -> String {
+                let mut v: Vec<&Candidate> = cands.iter().filter(|c| c.query == qi).collect();
+                v.sort_by(|a, b| b.margin.total_cmp(&a.margin));
+                v.iter()
+                    .take(2)
+                    .map(|c| format!("{} s{:.3} m{:.3}", pool[c.pool], c.score, c.margin))
+                    .collect::<Vec<_>>()
+                    .join(" || ")
+            };
+            println!("   A this query top-2 by margin: {}", top2(h.query));
+            if let Some(hc) = holder.get(&g) {
+                let hg = gmap[&hc.query];
+                let hr: Vec<&Candidate> = cands.iter().filter(|c| c.query == hc.query).collect();
+                println!("   A holder  {} top-2: {}", en[hc.query], top2(hc.query));
+                println!(
+                    "   A holder's gold {} rank {:?}",
+                    pool[hg],
+                    hr.iter().position(|c| c.pool == hg)
+                );
+            }
         }
         if let Some(c) = h.pool {
             let (cs, cc) = pair_evidence(qi, &ps.items[c], 0.0, &params);

@@ -287,6 +287,17 @@ pub(super) fn leading_word(s: &str) -> &str {
     &s[..len]
 }
 
+/// Whether a web address follows after spaces (`… give them a call. http://www.example.com`): it
+/// opens a sentence, as a list of links does, whatever its case.
+fn web_address_follows(rest: &str) -> bool {
+    let next = rest.trim_start();
+    rest.starts_with(char::is_whitespace)
+        && ["http://", "https://", "www."].iter().any(|p| {
+            next.get(..p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p))
+        })
+}
+
 /// A question mark (or a run of them) between spaces before a lowercase word ends a sentence
 /// (`…for Red FM 93.5 delhi ? any format url ?`, `…a gift...?? i always thought…`): informal
 /// writers drop the capital, and inside a sentence a question mark stands before a dash
@@ -346,8 +357,9 @@ fn boundary(text: &str, start: usize, i: usize, end: usize, quotes: &OpenQuotes)
     if closing > 0 {
         return Some(end + closing);
     }
-    if dialogue_dash_follows(rest) {
-        // "D.C. - Colombia": after a period, only where the period itself ends a sentence
+    if dialogue_dash_follows(rest) || web_address_follows(rest) {
+        // "D.C. - Colombia", "p. http://…": after a period, only where the period itself ends a
+        // sentence
         let dotted = first == '.' && !text[i..end].starts_with("..");
         return (!dotted || period_ends_sentence(text, start, i, &Next::after(rest)))
             .then_some(end);

@@ -560,3 +560,14 @@ fn a_question_mark_before_a_lowercase_word_ends_an_informal_question() {
         ]
     );
 }
+
+#[test]
+fn a_web_address_after_a_sentence_end_opens_a_sentence() {
+    assert_eq!(
+        split("Do yourself a favor and give them a call. http://www.example.com?p=ya See e.g. http://x.org too."),
+        [
+            "Do yourself a favor and give them a call.",
+            "http://www.example.com?p=ya See e.g. http://x.org too."
+        ]
+    );
+}

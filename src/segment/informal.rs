@@ -3,16 +3,19 @@
 //! dash after a terminal mark, and a straight quote that closes the sentence after a space.
 
 use super::sentences::leading_word;
-use super::tables::{is_greeting, is_sentence_starter, is_sign_off};
+use super::tables::{is_addressee, is_greeting, is_sentence_starter, is_sign_off};
 
-/// Words a greeting may take after its opening phrase before the comma (`Dear Sir or Madam,`).
+/// Capitalised words a greeting may take after its opening phrase before the comma (`Dear Mr
+/// John Smith,`).
 const MAX_WORDS_AFTER_GREETING: usize = 3;
 
 /// A comma that closes a greeting with its addressee or a sign-off standing alone at the start
-/// of a sentence (`Hi Vince, Your suggestion…`, `…be fine? Thanks, Martin`, `Best regards, Al
-/// Arfsten`), before a capitalised word: where the line breaks of a letter or post are lost, the
-/// greeting and the sign-off stay sentences of their own. A bare greeting (`Hello, I am Tom.`) and
-/// a sign-off word addressed to someone (`Thanks, Tom.`) stay inside their sentence. `start` is
+/// of a sentence (`Hi Vince, Your suggestion…`, `Hey guys, I…`, `…be fine? Thanks, Martin`, `Best
+/// regards, Al Arfsten`), before a capitalised word: where the line breaks of a letter or post
+/// are lost, the greeting and the sign-off stay sentences of their own. The addressee is a name
+/// (capitalised words) or an addressee word, since many greetings are also adjectives (`Droga do
+/// Krakowa, Warszawy…` is a road). A bare greeting (`Hello, I am Tom.`) and a sign-off word
+/// addressed to someone (`Thanks, Tom.`) stay inside their sentence. `start` is
 /// where the current sentence starts. The end.
 pub(super) fn salutation_end(text: &str, start: usize, i: usize) -> Option<usize> {
     if !text[i..].starts_with(',') {
@@ -31,13 +34,17 @@ pub(super) fn salutation_end(text: &str, start: usize, i: usize) -> Option<usize
     if head.is_empty() || head.split_whitespace().nth(most).is_some() {
         return None;
     }
-    let head = head.to_lowercase();
-    let words: Vec<&str> = head.split_whitespace().collect();
+    let written: Vec<&str> = head.split_whitespace().collect();
+    let lower = head.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
     let phrase = |n: usize| words[..n].join(" ");
     let sign_off = is_sign_off(&phrase(words.len())) && !vocative_follows(rest);
     let greeting = (1..words.len().min(3)).any(|n| {
-        let after = words.len() - n;
-        is_greeting(&phrase(n)) && (1..=MAX_WORDS_AFTER_GREETING).contains(&after)
+        let after = &written[n..];
+        let named = after.len() <= MAX_WORDS_AFTER_GREETING
+            && after.iter().all(|w| w.starts_with(char::is_uppercase));
+        let addressed = words.len() == n + 1 && is_addressee(words[n]);
+        is_greeting(&phrase(n)) && (named || addressed)
     });
     (sign_off || greeting).then_some(i + 1)
 }

@@ -55,14 +55,27 @@ fn sentence_starters() -> &'static HashSet<&'static str> {
     SET.get_or_init(|| entries(SENTENCE_STARTERS).collect())
 }
 
-/// Greetings and sign-offs of `data/salutations.tsv`, lowercase, with whether each opens.
-fn salutations() -> &'static HashMap<&'static str, bool> {
-    static MAP: OnceLock<HashMap<&'static str, bool>> = OnceLock::new();
+/// What a phrase of `data/salutations.tsv` is (its second column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Salutation {
+    Greeting,
+    Addressee,
+    SignOff,
+}
+
+/// Greetings, addressees and sign-offs of `data/salutations.tsv`, lowercase.
+fn salutations() -> &'static HashMap<&'static str, Salutation> {
+    static MAP: OnceLock<HashMap<&'static str, Salutation>> = OnceLock::new();
     MAP.get_or_init(|| {
         entries(SALUTATIONS)
             .filter_map(|e| {
                 let (kind, phrase) = e.split_once('\t')?;
-                Some((phrase.trim(), kind.trim() == "open"))
+                let kind = match kind.trim() {
+                    "open" => Salutation::Greeting,
+                    "to" => Salutation::Addressee,
+                    _ => Salutation::SignOff,
+                };
+                Some((phrase.trim(), kind))
             })
             .collect()
     })
@@ -111,12 +124,17 @@ pub fn is_sentence_starter(word: &str) -> bool {
 
 /// True for a greeting that opens a letter or post (`hi`, `sehr geehrte`), given in lowercase.
 pub fn is_greeting(phrase: &str) -> bool {
-    salutations().get(phrase) == Some(&true)
+    salutations().get(phrase) == Some(&Salutation::Greeting)
+}
+
+/// True for a word that may stand after a greeting in place of a name (`guys`, `amis`), lowercase.
+pub fn is_addressee(word: &str) -> bool {
+    salutations().get(word) == Some(&Salutation::Addressee)
 }
 
 /// True for a sign-off that closes a letter or post (`best regards`, `с уважением`), lowercase.
 pub fn is_sign_off(phrase: &str) -> bool {
-    salutations().get(phrase) == Some(&false)
+    salutations().get(phrase) == Some(&Salutation::SignOff)
 }
 
 /// True for a month name in a language that writes ordinal dates with a period ("16. Februar").
@@ -153,6 +171,7 @@ mod tests {
         assert!(is_month("Februar"));
         assert!(is_greeting("sehr geehrte") && !is_sign_off("sehr geehrte"));
         assert!(is_sign_off("best regards") && !is_greeting("best regards"));
+        assert!(is_addressee("guys") && !is_greeting("guys"));
         assert!(is_ordinal_word("im"));
         assert!(!is_ordinal_word("Seite"));
         assert!(is_speech_verb("Replied"));

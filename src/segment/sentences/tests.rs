@@ -525,10 +525,16 @@ fn a_greeting_or_sign_off_of_a_letter_is_a_sentence_of_its_own() {
         split("Hello, I am Tom. Thanks, Paul. Busy as usual?"),
         ["Hello, I am Tom.", "Thanks, Paul.", "Busy as usual?"]
     );
-    // the same words inside a sentence, or before a lowercase word, end nothing
+    assert_eq!(split("Hey guys, I am back."), ["Hey guys,", "I am back."]);
+    // the same words inside a sentence, before a lowercase word, or as an adjective before a
+    // lowercase word ("droga" is a road, too) end nothing
     assert_eq!(
         split("We said thanks, Martin agreed. Hi Anna, how are you?"),
         ["We said thanks, Martin agreed.", "Hi Anna, how are you?"]
+    );
+    assert_eq!(
+        split("Droga do Krakowa, Warszawy i Gdańska jest długa."),
+        ["Droga do Krakowa, Warszawy i Gdańska jest długa."]
     );
 }
 

@@ -38,7 +38,7 @@ pub(super) fn salutation_end(text: &str, start: usize, i: usize) -> Option<usize
     let lower = head.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
     let phrase = |n: usize| words[..n].join(" ");
-    let sign_off = is_sign_off(&phrase(words.len())) && !vocative_follows(rest);
+    let sign_off = is_sign_off(&phrase(words.len())) && signature_follows(rest);
     let greeting = (1..words.len().min(3)).any(|n| {
         let after = &written[n..];
         let named = after.len() <= MAX_WORDS_AFTER_GREETING
@@ -49,25 +49,33 @@ pub(super) fn salutation_end(text: &str, start: usize, i: usize) -> Option<usize
     (sign_off || greeting).then_some(i + 1)
 }
 
-/// Whether `rest` holds one to three capitalised words and then the sentence's terminal mark
-/// (`, Tom.`, `, Doctor Smith!`): a person addressed, not a signature.
-fn vocative_follows(rest: &str) -> bool {
+/// Capitalised words a signature may hold before other text (`Al Arfsten 713 965 2158`).
+const MAX_SIGNATURE_WORDS: usize = 4;
+
+/// Whether `rest` (after a sign-off's comma) starts with a signature: capitalised words that end
+/// the text (`, Martin`), run into a number (`, Al Arfsten 713 965 2158`) or are two or more before
+/// other text (`, Darrell Darrell Duffie mail…`). One capitalised word before lowercase text is a
+/// sentence going on (`Best, Worst and Average cases…`), and capitalised words before the
+/// sentence's terminal mark address someone (`Thanks, Tom.`, `Thanks, Doctor Smith!`).
+fn signature_follows(rest: &str) -> bool {
     let mut s = rest.trim_start();
-    for _ in 0..3 {
+    let mut names = 0;
+    while names < MAX_SIGNATURE_WORDS {
         let word = leading_word(s);
         if !word.starts_with(char::is_uppercase) {
-            return false;
+            break;
         }
+        names += 1;
         s = &s[word.len()..];
-        if s.starts_with(['.', '!', '?']) {
-            return true;
-        }
         if !s.starts_with(' ') {
-            return false;
+            break;
         }
-        s = &s[1..];
+        s = s.trim_start();
     }
-    false
+    if names == 0 || s.starts_with(['.', '!', '?']) {
+        return false;
+    }
+    s.is_empty() || s.starts_with(|c: char| c.is_ascii_digit()) || names >= 2
 }
 
 /// A semicolon followed by a capitalised word that mostly opens sentences (`…amministrativo; La

@@ -520,10 +520,22 @@ fn a_greeting_or_sign_off_of_a_letter_is_a_sentence_of_its_own() {
         split("Wir kommen morgen. Viele Grüße, Anna"),
         ["Wir kommen morgen.", "Viele Grüße,", "Anna"]
     );
-    // a bare greeting, and a sign-off word said to someone, stay in their sentence
     assert_eq!(
-        split("Hello, I am Tom. Thanks, Paul. Busy as usual?"),
-        ["Hello, I am Tom.", "Thanks, Paul.", "Busy as usual?"]
+        split("See you then. Best regards, Al Arfsten 713 965 2158"),
+        ["See you then.", "Best regards,", "Al Arfsten 713 965 2158"]
+    );
+    // a bare greeting, a sign-off word said to someone, and one that opens a sentence stay in
+    // their sentence
+    assert_eq!(
+        split(
+            "Hello, I am Tom. Thanks, Paul. Busy as usual? Best, Worst and Average cases differ."
+        ),
+        [
+            "Hello, I am Tom.",
+            "Thanks, Paul.",
+            "Busy as usual?",
+            "Best, Worst and Average cases differ."
+        ]
     );
     assert_eq!(split("Hey guys, I am back."), ["Hey guys,", "I am back."]);
     // the same words inside a sentence, before a lowercase word, or as an adjective before a

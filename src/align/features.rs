@@ -360,6 +360,20 @@ fn push_number(chars: &[char], start: usize, out: &mut Vec<Token>) -> usize {
     i
 }
 
+/// The second reading of a Cyrillic word romanised as `roman`: its Russian-style romanisation,
+/// or `None` when that is the same. The Ukrainian romanisation writes `г` as `h` and `и` as `y`
+/// (Харків → Kharkiv, Глухів → Hlukhiv), which native names want, but loanwords and foreign
+/// names keep the spelling of their source, which the Russian style comes closer to
+/// (стратегічне → stratehichne / strategichne, *strategic*; географія → heohrafiia / geografiia).
+pub fn second_reading(surface: &str, roman: &str) -> Option<String> {
+    // only г and и read differently (Russian-style `g` and `i`)
+    if !surface.contains(['г', 'и']) {
+        return None;
+    }
+    let other = normalize_word(surface, Translit::Russian);
+    (other != roman).then_some(other)
+}
+
 /// Similarity of two normalised words, 0 to 1: the better of normalised Levenshtein similarity
 /// and the share of the shorter word that is a common prefix (inflection and derivation change
 /// word endings: Himalaya / himalayenne, Expedition / expédition).
@@ -446,6 +460,14 @@ mod tests {
         assert_eq!(transliterate("Зеленський", Translit::Ukrainian), "Zelensky");
         assert_eq!(transliterate("Київ", Translit::Ukrainian), "Kyiv");
         assert_eq!(transliterate("Харків", Translit::Ukrainian), "Kharkiv");
+        let roman = transliterate("стратегічне", Translit::Ukrainian);
+        assert_eq!(roman, "stratehichne");
+        assert_eq!(
+            second_reading("стратегічне", &roman).as_deref(),
+            Some("strategichne")
+        );
+        assert_eq!(second_reading("стратегическое", "strategicheskoe"), None);
+        assert_eq!(second_reading("strategic", "strategic"), None);
         assert_eq!(transliterate("Путин", Translit::Russian), "Putin");
         assert_eq!(Translit::guess("Київ і Львів"), Translit::Ukrainian);
         assert_eq!(Translit::guess("Москва"), Translit::Russian);

@@ -3,7 +3,9 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::features::{roman_numeral, scan_tokens, word_similarity, Token, Translit};
+use super::features::{
+    roman_numeral, scan_tokens, second_reading, word_similarity, Token, Translit,
+};
 use super::mine::roots::sound_key;
 
 /// A token id in the pair's shared vocabulary (identical normalised tokens share an id).
@@ -117,6 +119,7 @@ impl Tokenised {
         let presence = self.presence();
         let mut buckets: HashMap<[char; 3], Buckets> = HashMap::default();
         let mut sounds: HashMap<String, Buckets> = HashMap::default();
+        let mut readings: HashMap<TokenId, String> = HashMap::default();
         let romanised = |side: &[String], id: usize| {
             side.get(id)
                 .is_some_and(|w| w.chars().any(super::features::is_cyrillic))
@@ -143,20 +146,35 @@ impl Tokenised {
                 }
             };
             add(buckets.entry([c0, c1, c2]).or_default());
+            // a Ukrainian loanword read the Russian way meets the other side's spelling
+            // (`stratehichne` / `strategichne`, *strategic*)
+            let surface = [&self.src_surface, &self.tgt_surface]
+                .into_iter()
+                .find_map(|side| side.get(id).filter(|w| !w.is_empty()));
+            if let Some(reading) = surface.and_then(|w| second_reading(w, word)) {
+                readings.insert(id as TokenId, reading);
+            }
             if let Some(key) = cross_script.then(|| sound_key(word)).flatten() {
                 add(sounds.entry(key).or_default());
             }
         }
         let mut pairs = Vec::new();
         for (srcs, tgts) in buckets.values() {
-            self.best_pairs(srcs, tgts, min_similarity, |_, _| true, &mut pairs);
+            self.best_pairs(
+                srcs,
+                tgts,
+                min_similarity,
+                &readings,
+                |_, _| true,
+                &mut pairs,
+            );
         }
         // sound buckets pair a romanised word with a word of the other script only
         let crosses = |s: TokenId, t: TokenId| {
             romanised(&self.src_surface, s as usize) != romanised(&self.tgt_surface, t as usize)
         };
         for (srcs, tgts) in sounds.values() {
-            self.best_pairs(srcs, tgts, min_similarity, crosses, &mut pairs);
+            self.best_pairs(srcs, tgts, min_similarity, &readings, crosses, &mut pairs);
         }
         pairs.sort_unstable();
         pairs.dedup();
@@ -164,15 +182,29 @@ impl Tokenised {
     }
 
     /// Adds to `pairs` each word's best match on the other side of its bucket, when at least
-    /// `min_similarity` similar and `allowed` (source id, target id).
+    /// `min_similarity` similar and `allowed` (source id, target id). A word with a second
+    /// reading in `readings` (see [`second_reading`]) is as similar as its closer reading.
     fn best_pairs(
         &self,
         srcs: &[TokenId],
         tgts: &[TokenId],
         min_similarity: f64,
+        readings: &HashMap<TokenId, String>,
         allowed: impl Fn(TokenId, TokenId) -> bool,
         pairs: &mut Vec<(TokenId, TokenId)>,
     ) {
+        let similarity = |w: TokenId, a: &str, o: TokenId, b: &str| {
+            let plain = word_similarity(a, b);
+            if plain >= min_similarity {
+                return plain; // the first reading already matches
+            }
+            let second = readings
+                .get(&w)
+                .map(|r| word_similarity(r, b))
+                .into_iter()
+                .chain(readings.get(&o).map(|r| word_similarity(a, r)));
+            second.fold(plain, f64::max)
+        };
         let best_of = |w: TokenId, others: &[TokenId], w_src: bool| -> Option<TokenId> {
             let a = self.vocab.get(w as usize)?;
             let la = a.chars().count();
@@ -185,7 +217,7 @@ impl Tokenised {
                 if !ok || (la.min(lb) as f64) < min_similarity * la.max(lb) as f64 * 0.75 {
                     continue;
                 }
-                let s = word_similarity(a, b);
+                let s = similarity(w, a, o, b);
                 if s >= min_similarity && best.is_none_or(|(bs, bo)| s > bs || (s == bs && o < bo))
                 {
                     best = Some((s, o));
@@ -245,6 +277,24 @@ mod tests {
             tok.src[0], tok.tgt[0],
             "everest, 8848 and ? match across scripts"
         );
+    }
+
+    #[test]
+    fn ukrainian_loanwords_meet_their_english_spelling_read_the_russian_way() {
+        let src = ["The Strategic Command of the Department is tracking the debris ."];
+        let tgt = ["Стратегічне командування при Міністерстві оборони відстежує уламки ."];
+        let tok = Tokenised::new(&src, &tgt, Translit::Russian, Translit::Ukrainian);
+        let words: Vec<(&str, &str)> = tok
+            .cognate_pairs(0.72)
+            .iter()
+            .map(|&(s, t)| {
+                (
+                    tok.vocab[s as usize].as_str(),
+                    tok.vocab[t as usize].as_str(),
+                )
+            })
+            .collect();
+        assert!(words.contains(&("strategic", "stratehichne")), "{words:?}");
     }
 
     #[test]

@@ -385,15 +385,24 @@ pub fn word_similarity(a: &str, b: &str) -> f64 {
     if la == 0 || lb == 0 {
         return 0.0;
     }
+    strsim::normalized_levenshtein(a, b).max(share_of_prefix(a, b, la, lb))
+}
+
+/// The prefix part of [`word_similarity`]: the share of the shorter word that is a common prefix
+/// of four letters or more, less when the longer word goes on much further; 0 otherwise.
+pub fn prefix_share(a: &str, b: &str) -> f64 {
+    share_of_prefix(a, b, a.chars().count(), b.chars().count())
+}
+
+/// [`prefix_share`] of words of `la` and `lb` characters.
+#[inline]
+fn share_of_prefix(a: &str, b: &str, la: usize, lb: usize) -> f64 {
     let prefix = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    if prefix < 4 {
+        return 0.0;
+    }
     let shorter = la.min(lb);
-    let prefix_share = if prefix >= 4 {
-        // A common prefix counts for less when the longer word goes on much further.
-        prefix as f64 / shorter as f64 * (shorter as f64 / la.max(lb) as f64).sqrt()
-    } else {
-        0.0
-    };
-    strsim::normalized_levenshtein(a, b).max(prefix_share)
+    prefix as f64 / shorter as f64 * (shorter as f64 / la.max(lb) as f64).sqrt()
 }
 
 /// Similarity of two names or cognates as written in any script, 0 to 1: both are normalised

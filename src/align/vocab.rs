@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::features::{
-    roman_numeral, scan_tokens, second_reading, word_similarity, Token, Translit,
+    prefix_share, roman_numeral, scan_tokens, second_reading, word_similarity, Token, Translit,
 };
 use super::mine::roots::sound_key;
 
@@ -193,17 +193,35 @@ impl Tokenised {
         allowed: impl Fn(TokenId, TokenId) -> bool,
         pairs: &mut Vec<(TokenId, TokenId)>,
     ) {
+        // A second reading differs from the first in a few letters of the same count, so its
+        // edit distance to `b` is at most that many lower: skip it when neither that bound nor
+        // its common prefix can reach `min_similarity` (the result is the same, cheaper).
+        let with_reading = |plain: f64, first: &str, reading: &str, b: &str| {
+            let (lr, lf, lb) = (
+                reading.chars().count(),
+                first.chars().count(),
+                b.chars().count(),
+            );
+            if lr == lf {
+                let changed = reading.chars().zip(first.chars()).filter(|(x, y)| x != y);
+                let bound = plain + changed.count() as f64 / lr.max(lb) as f64;
+                if bound < min_similarity && prefix_share(reading, b) < min_similarity {
+                    return plain;
+                }
+            }
+            plain.max(word_similarity(reading, b))
+        };
         let similarity = |w: TokenId, a: &str, o: TokenId, b: &str| {
             let plain = word_similarity(a, b);
-            if plain >= min_similarity {
-                return plain; // the first reading already matches
+            if plain >= min_similarity || readings.is_empty() {
+                return plain; // the first reading already matches, or is the only one
             }
-            let second = readings
+            let plain = readings
                 .get(&w)
-                .map(|r| word_similarity(r, b))
-                .into_iter()
-                .chain(readings.get(&o).map(|r| word_similarity(a, r)));
-            second.fold(plain, f64::max)
+                .map_or(plain, |r| with_reading(plain, a, r, b));
+            readings
+                .get(&o)
+                .map_or(plain, |r| with_reading(plain, b, r, a))
         };
         let best_of = |w: TokenId, others: &[TokenId], w_src: bool| -> Option<TokenId> {
             let a = self.vocab.get(w as usize)?;

@@ -5,8 +5,9 @@
 //! Usage: cargo run --release --example mine_misses -- rus|spa [N] [--no-lexicon]
 use std::collections::HashMap;
 use talign::align::anchors::Stemmers;
+use talign::align::mine::discount::discount_unmatchable;
 use talign::align::mine::search::{self, pair_evidence, Candidate, ScoreParams};
-use talign::align::mine::side::{discount_unmatchable, Interner, Item, Role, Side, Translations};
+use talign::align::mine::side::{Interner, Item, Role, Side, Translations};
 use talign::align::mine::{assign, fallback, learn, rerank};
 use talign::align::mine::{core_lexicons, mine, MineOptions};
 use talign::align::Lexicon;

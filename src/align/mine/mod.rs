@@ -29,6 +29,7 @@
 //! ```
 
 pub mod assign;
+pub mod discount;
 pub mod fallback;
 pub mod learn;
 pub mod numbers;
@@ -275,7 +276,7 @@ pub fn mine_with_langs(
     let translations = &tables.translations;
     let mut q_side = Side::build(queries, Role::Query, &stemmers, translations, &mut keys);
     let mut p_side = Side::build(pool, Role::Pool, &stemmers, translations, &mut keys);
-    side::discount_unmatchable(&mut q_side, &mut p_side, keys.len());
+    discount::discount_unmatchable(&mut q_side, &mut p_side, keys.len());
     let mut lists = search::candidates(&q_side, &p_side, keys.len(), &opts.params);
     let mut assigned = finish_pass(&q_side, &p_side, &lists, opts);
     let rounds = if opts.learn { LEARN_ROUNDS } else { 0 };
@@ -295,7 +296,7 @@ pub fn mine_with_langs(
             fine = rerank::FineModel::train(&q_side, &p_side, &confident);
         }
         if gained > 0 {
-            side::discount_unmatchable(&mut q_side, &mut p_side, keys.len());
+            discount::discount_unmatchable(&mut q_side, &mut p_side, keys.len());
             lists = search::candidates(&q_side, &p_side, keys.len(), &opts.params);
         } else if !(new_model && fine.is_some()) {
             break;

@@ -151,16 +151,16 @@ pub fn pair_evidence(
             }
         }
     }
-    let covered = |item: &Item, m: &[f32]| -> f64 {
+    let covered = |item: &Item, total: f32, m: &[f32]| -> f64 {
         let got: f32 = item.words.iter().zip(m).map(|(w, &m)| m * w.weight).sum();
-        if item.total > 0.0 {
-            f64::from(got / item.total)
+        if total > 0.0 {
+            f64::from(got / total)
         } else {
             0.0
         }
     };
-    let cq = covered(q, &q_matched);
-    let cp = covered(p, &p_matched);
+    let cq = covered(q, q.total_against(p.group), &q_matched);
+    let cp = covered(p, p.total, &p_matched);
     let lexical = if cq + cp > 0.0 {
         2.0 * cq * cp / (cq + cp)
     } else {
@@ -223,8 +223,11 @@ pub fn candidates(
                 let mut short: Vec<(f32, u32)> = touched
                     .iter()
                     .map(|&p| {
-                        let total = pool.items.get(p as usize).map_or(0.0, |i| i.total);
-                        (approximate(acc[p as usize], q.total, total), p)
+                        let (total, q_total) = pool
+                            .items
+                            .get(p as usize)
+                            .map_or((0.0, q.total), |i| (i.total, q.total_against(i.group)));
+                        (approximate(acc[p as usize], q_total, total), p)
                     })
                     .collect();
                 for &p in touched.iter() {

@@ -31,7 +31,7 @@ pub struct Word {
     /// The keys under which the word matches the other side, sorted, no duplicates.
     pub keys: Vec<Key>,
     /// Inverse document frequency within its side (plus a bonus for anchors), discounted when
-    /// the word cannot match (see [`discount_unmatchable`]).
+    /// the word cannot match (see [`super::discount::discount_unmatchable`]).
     pub weight: f32,
     /// The weight before any discount.
     pub base: f32,
@@ -55,6 +55,10 @@ pub struct Item {
     pub keyset: Vec<Key>,
     /// Sum of the word weights.
     pub total: f32,
+    /// For a query: the sum of its word weights against each language group of the pool, each
+    /// word discounted when no pool item of that group could match it (empty before
+    /// [`super::discount::discount_unmatchable`]; see [`Item::total_against`]).
+    pub group_totals: Vec<f32>,
     /// Length in characters that count (see `features::text_length`).
     pub len: f64,
     /// Counts of `?` and `!` (with their Spanish and full-width forms).
@@ -63,6 +67,15 @@ pub struct Item {
     pub group: usize,
     /// Word forms and endings for the finer score of near candidates (see [`super::rerank`]).
     pub fine: Vec<super::rerank::Fine>,
+}
+
+impl Item {
+    /// The item's total weight when scored against an item of the other side's language group
+    /// `group`: a query word whose translations occur only in posts of another language cannot
+    /// show in this one, so it does not dilute the score (falls back to [`Item::total`]).
+    pub fn total_against(&self, group: usize) -> f32 {
+        self.group_totals.get(group).copied().unwrap_or(self.total)
+    }
 }
 
 /// Interns key strings as small integers shared by both sides, over an optional frozen base
@@ -450,47 +463,6 @@ impl Side {
             items.push(item);
         }
         Side { items, langs }
-    }
-}
-
-/// Share of its weight an unmatchable word keeps: a word none of whose keys occurs anywhere on
-/// the other side (an article, a particle without a lexicon entry) cannot show a translation, so it
-/// should not dilute the coverage of the words that can.
-const UNMATCHABLE_WEIGHT: f32 = 0.25;
-
-/// Scales down (from their base weight) the words of each side that no item of the other side
-/// could ever match, and recomputes the items' totals; running it again after keys were added
-/// gives the weights for the new keys.
-pub fn discount_unmatchable(queries: &mut Side, pool: &mut Side, n_keys: usize) {
-    let vocab = |side: &Side| -> Vec<bool> {
-        let mut v = vec![false; n_keys];
-        for it in &side.items {
-            for &k in &it.keyset {
-                if let Some(x) = v.get_mut(k as usize) {
-                    *x = true;
-                }
-            }
-        }
-        v
-    };
-    let (qv, pv) = (vocab(queries), vocab(pool));
-    for (side, other) in [(queries, &pv), (pool, &qv)] {
-        for it in &mut side.items {
-            let mut total = 0.0;
-            for w in &mut it.words {
-                let matchable = w.name
-                    || w.keys
-                        .iter()
-                        .any(|&k| other.get(k as usize).copied().unwrap_or(false));
-                w.weight = if matchable {
-                    w.base
-                } else {
-                    w.base * UNMATCHABLE_WEIGHT
-                };
-                total += w.weight;
-            }
-            it.total = total;
-        }
     }
 }
 

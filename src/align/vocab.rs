@@ -297,13 +297,9 @@ mod tests {
         );
     }
 
-    #[test]
-    fn ukrainian_loanwords_meet_their_english_spelling_read_the_russian_way() {
-        let src = ["The Strategic Command of the Department is tracking the debris ."];
-        let tgt = ["Стратегічне командування при Міністерстві оборони відстежує уламки ."];
-        let tok = Tokenised::new(&src, &tgt, Translit::Russian, Translit::Ukrainian);
-        let words: Vec<(&str, &str)> = tok
-            .cognate_pairs(0.72)
+    /// The cognate pairs at the aligner's threshold, as (source word, target word).
+    fn cognate_words(tok: &Tokenised) -> Vec<(&str, &str)> {
+        tok.cognate_pairs(0.72)
             .iter()
             .map(|&(s, t)| {
                 (
@@ -311,7 +307,15 @@ mod tests {
                     tok.vocab[t as usize].as_str(),
                 )
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn ukrainian_loanwords_meet_their_english_spelling_read_the_russian_way() {
+        let src = ["The Strategic Command of the Department is tracking the debris ."];
+        let tgt = ["Стратегічне командування при Міністерстві оборони відстежує уламки ."];
+        let tok = Tokenised::new(&src, &tgt, Translit::Russian, Translit::Ukrainian);
+        let words = cognate_words(&tok);
         assert!(words.contains(&("strategic", "stratehichne")), "{words:?}");
     }
 
@@ -320,16 +324,7 @@ mod tests {
         let src = ["The plane was diverted back to Afghanistan ."];
         let tgt = ["Літак відправили назад в Афганістан ."];
         let tok = Tokenised::new(&src, &tgt, Translit::Russian, Translit::Ukrainian);
-        let pairs = tok.cognate_pairs(0.72);
-        let words: Vec<(&str, &str)> = pairs
-            .iter()
-            .map(|&(s, t)| {
-                (
-                    tok.vocab[s as usize].as_str(),
-                    tok.vocab[t as usize].as_str(),
-                )
-            })
-            .collect();
+        let words = cognate_words(&tok);
         assert!(words.contains(&("afghanistan", "afhanistan")), "{words:?}");
     }
 }

@@ -119,7 +119,7 @@ impl Tokenised {
         let presence = self.presence();
         let mut buckets: HashMap<[char; 3], Buckets> = HashMap::default();
         let mut sounds: HashMap<String, Buckets> = HashMap::default();
-        let mut readings: HashMap<TokenId, String> = HashMap::default();
+        let mut readings: HashMap<TokenId, Reading> = HashMap::default();
         let romanised = |side: &[String], id: usize| {
             side.get(id)
                 .is_some_and(|w| w.chars().any(super::features::is_cyrillic))
@@ -152,7 +152,7 @@ impl Tokenised {
                 .into_iter()
                 .find_map(|side| side.get(id).filter(|w| !w.is_empty()));
             if let Some(reading) = surface.and_then(|w| second_reading(w, word)) {
-                readings.insert(id as TokenId, reading);
+                readings.insert(id as TokenId, Reading::new(reading, word));
             }
             if let Some(key) = cross_script.then(|| sound_key(word)).flatten() {
                 add(sounds.entry(key).or_default());
@@ -189,27 +189,22 @@ impl Tokenised {
         srcs: &[TokenId],
         tgts: &[TokenId],
         min_similarity: f64,
-        readings: &HashMap<TokenId, String>,
+        readings: &HashMap<TokenId, Reading>,
         allowed: impl Fn(TokenId, TokenId) -> bool,
         pairs: &mut Vec<(TokenId, TokenId)>,
     ) {
         // A second reading differs from the first in a few letters of the same count, so its
         // edit distance to `b` is at most that many lower: skip it when neither that bound nor
         // its common prefix can reach `min_similarity` (the result is the same, cheaper).
-        let with_reading = |plain: f64, first: &str, reading: &str, b: &str| {
-            let (lr, lf, lb) = (
-                reading.chars().count(),
-                first.chars().count(),
-                b.chars().count(),
-            );
-            if lr == lf {
-                let changed = reading.chars().zip(first.chars()).filter(|(x, y)| x != y);
-                let bound = plain + changed.count() as f64 / lr.max(lb) as f64;
-                if bound < min_similarity && prefix_share(reading, b) < min_similarity {
+        let with_reading = |plain: f64, reading: &Reading, b: &str| {
+            if let Some(changed) = reading.changed {
+                let longer = reading.letters.max(b.chars().count());
+                let bound = plain + changed as f64 / longer as f64;
+                if bound < min_similarity && prefix_share(&reading.text, b) < min_similarity {
                     return plain;
                 }
             }
-            plain.max(word_similarity(reading, b))
+            plain.max(word_similarity(&reading.text, b))
         };
         let similarity = |w: TokenId, a: &str, o: TokenId, b: &str| {
             let plain = word_similarity(a, b);
@@ -218,10 +213,10 @@ impl Tokenised {
             }
             let plain = readings
                 .get(&w)
-                .map_or(plain, |r| with_reading(plain, a, r, b));
+                .map_or(plain, |r| with_reading(plain, r, b));
             readings
                 .get(&o)
-                .map_or(plain, |r| with_reading(plain, b, r, a))
+                .map_or(plain, |r| with_reading(plain, r, a))
         };
         let best_of = |w: TokenId, others: &[TokenId], w_src: bool| -> Option<TokenId> {
             let a = self.vocab.get(w as usize)?;
@@ -252,6 +247,33 @@ impl Tokenised {
             if let Some(s) = best_of(t, srcs, false) {
                 pairs.push((s, t));
             }
+        }
+    }
+}
+
+/// A word's second reading (see [`second_reading`]), with what bounds its similarity cheaply.
+#[derive(Debug)]
+struct Reading {
+    text: String,
+    /// Its length in characters.
+    letters: usize,
+    /// Letters that differ from the first reading, when both have the same length.
+    changed: Option<usize>,
+}
+
+impl Reading {
+    fn new(text: String, first: &str) -> Self {
+        let letters = text.chars().count();
+        let changed = (letters == first.chars().count()).then(|| {
+            text.chars()
+                .zip(first.chars())
+                .filter(|(x, y)| x != y)
+                .count()
+        });
+        Reading {
+            text,
+            letters,
+            changed,
         }
     }
 }

@@ -277,6 +277,27 @@ pub fn tokens(text: &str, style: Translit) -> Vec<Token> {
 
 /// Calls `f` with each token of [`tokens`] and, for words, the word as written (otherwise "").
 pub fn scan_tokens(text: &str, style: Translit, mut f: impl FnMut(Token, &str)) {
+    scan_pieces(text, |piece| match piece {
+        Piece::Word(word) => f(Token::Word(normalize_word(word, style)), word),
+        Piece::Number(n) => f(Token::Number(n), ""),
+        Piece::Punct(p) => f(Token::Punct(p), ""),
+    });
+}
+
+/// A token of [`scan_pieces`]: words as written, not yet normalised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece<'t> {
+    /// A word as written in the text.
+    Word(&'t str),
+    /// A number, normalised (see [`normalize_number`]).
+    Number(String),
+    /// A punctuation shape (see [`punct_shape`]).
+    Punct(char),
+}
+
+/// Calls `f` with each token of [`tokens`], words as written (a caller that meets the same
+/// word many times normalises it once).
+pub fn scan_pieces<'t>(text: &'t str, mut f: impl FnMut(Piece<'t>)) {
     let chars: Vec<char> = text.chars().collect();
     let mut numbers = Vec::new();
     let mut i = 0;
@@ -287,8 +308,8 @@ pub fn scan_tokens(text: &str, style: Translit, mut f: impl FnMut(Token, &str)) 
             let end = push_number(&chars, i, &mut numbers);
             byte += chars[i..end].iter().map(|c| c.len_utf8()).sum::<usize>();
             i = end;
-            for t in numbers.drain(..) {
-                f(t, "");
+            for n in numbers.drain(..) {
+                f(Piece::Number(n));
             }
         } else if c.is_alphabetic() {
             let start = i;
@@ -301,10 +322,10 @@ pub fn scan_tokens(text: &str, style: Translit, mut f: impl FnMut(Token, &str)) 
             let len: usize = chars[start..i].iter().map(|c| c.len_utf8()).sum();
             let word = text.get(byte..byte + len).unwrap_or_default();
             byte += len;
-            f(Token::Word(normalize_word(word, style)), word);
+            f(Piece::Word(word));
         } else {
             if let Some(p) = punct_shape(c) {
-                f(Token::Punct(p), "");
+                f(Piece::Punct(p));
             }
             byte += c.len_utf8();
             i += 1;
@@ -334,7 +355,7 @@ fn is_word_joiner(chars: &[char], i: usize) -> bool {
 }
 
 /// Reads one number starting at `start` (a digit) and pushes its normalised form(s).
-fn push_number(chars: &[char], start: usize, out: &mut Vec<Token>) -> usize {
+fn push_number(chars: &[char], start: usize, out: &mut Vec<String>) -> usize {
     let mut groups: Vec<String> = Vec::new();
     let mut seps: Vec<char> = Vec::new();
     let mut i = start;
@@ -354,9 +375,7 @@ fn push_number(chars: &[char], start: usize, out: &mut Vec<Token>) -> usize {
         }
     }
     let refs: Vec<&str> = groups.iter().map(String::as_str).collect();
-    for n in normalize_groups(&refs, &seps) {
-        out.push(Token::Number(n));
-    }
+    out.extend(normalize_groups(&refs, &seps));
     i
 }
 

@@ -3,8 +3,11 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use std::fmt::{Display, Write};
+
 use super::features::{
-    prefix_share, roman_numeral, scan_tokens, second_reading, word_similarity, Token, Translit,
+    normalize_word, prefix_share, roman_numeral, scan_pieces, second_reading, word_similarity,
+    Piece, Translit,
 };
 use super::mine::roots::sound_key;
 
@@ -35,13 +38,16 @@ impl Tokenised {
     /// Tokenises both sides (see [`super::features::tokens`]) into one vocabulary.
     pub fn new(src: &[&str], tgt: &[&str], src_style: Translit, tgt_style: Translit) -> Self {
         let mut t = Tokenised::default();
+        // each side's words as written -> id, so that a word met again is not normalised again
+        let mut seen: HashMap<&str, TokenId> = HashMap::default();
         t.src = src
             .iter()
-            .map(|s| t.intern_sentence(s, src_style, false))
+            .map(|s| t.intern_sentence(s, src_style, false, &mut seen))
             .collect();
+        seen.clear();
         t.tgt = tgt
             .iter()
-            .map(|s| t.intern_sentence(s, tgt_style, true))
+            .map(|s| t.intern_sentence(s, tgt_style, true, &mut seen))
             .collect();
         let v = t.vocab.len();
         t.src_surface.resize(v, String::new());
@@ -49,43 +55,72 @@ impl Tokenised {
         t
     }
 
-    fn intern_sentence(&mut self, text: &str, style: Translit, target: bool) -> Vec<TokenId> {
+    fn intern_sentence<'t>(
+        &mut self,
+        text: &'t str,
+        style: Translit,
+        target: bool,
+        seen: &mut HashMap<&'t str, TokenId>,
+    ) -> Vec<TokenId> {
         let mut ids = Vec::new();
-        scan_tokens(text, style, |tok, surface| {
-            let (key, word) = match tok {
-                // `camp IV` is `Lager 4`
-                Token::Word(w) => match roman_numeral(surface) {
-                    Some(n) => (format!("#n{n}"), false),
-                    None => (w, true),
-                },
-                Token::Number(n) => (format!("#n{n}"), false),
-                Token::Punct(p) => (format!("#p{p}"), false),
+        let mut key = String::new();
+        scan_pieces(text, |piece| {
+            let id = match piece {
+                Piece::Word(surface) => {
+                    if let Some(&id) = seen.get(surface) {
+                        ids.push(id);
+                        return;
+                    }
+                    // `camp IV` is `Lager 4`
+                    let id = match roman_numeral(surface) {
+                        Some(n) => self.intern_shape(&mut key, 'n', n),
+                        None => self.intern_word(normalize_word(surface, style), surface, target),
+                    };
+                    seen.insert(surface, id);
+                    id
+                }
+                Piece::Number(n) => self.intern_shape(&mut key, 'n', n),
+                Piece::Punct(p) => self.intern_shape(&mut key, 'p', p),
             };
-            let id = self.intern(key, word);
-            if word {
-                let seen = if target {
-                    &mut self.tgt_surface
-                } else {
-                    &mut self.src_surface
-                };
-                let k = id as usize;
-                if seen.len() <= k {
-                    seen.resize(k + 1, String::new());
-                }
-                if seen[k].is_empty() {
-                    seen[k] = surface.to_lowercase();
-                }
-            }
             ids.push(id);
         });
         ids
     }
 
-    /// The id of a normalised token, adding it when new.
-    fn intern(&mut self, key: String, word: bool) -> TokenId {
-        if let Some(&id) = self.ids.get(&key) {
-            return id;
+    /// The id of a number or punctuation shape (`#n…`, `#p…`), written into `key`.
+    fn intern_shape(&mut self, key: &mut String, kind: char, value: impl Display) -> TokenId {
+        key.clear();
+        // writing into a String cannot fail
+        let _ = write!(key, "#{kind}{value}");
+        match self.ids.get(key.as_str()) {
+            Some(&id) => id,
+            None => self.add(key.clone(), false),
         }
+    }
+
+    /// The id of a normalised word, recording its first spelling on its side.
+    fn intern_word(&mut self, word: String, surface: &str, target: bool) -> TokenId {
+        let id = match self.ids.get(&word) {
+            Some(&id) => id,
+            None => self.add(word, true),
+        };
+        let seen = if target {
+            &mut self.tgt_surface
+        } else {
+            &mut self.src_surface
+        };
+        let k = id as usize;
+        if seen.len() <= k {
+            seen.resize(k + 1, String::new());
+        }
+        if seen[k].is_empty() {
+            seen[k] = surface.to_lowercase();
+        }
+        id
+    }
+
+    /// Adds a new token to the vocabulary.
+    fn add(&mut self, key: String, word: bool) -> TokenId {
         let id = self.vocab.len() as TokenId;
         self.ids.insert(key.clone(), id);
         self.vocab.push(key);

@@ -320,12 +320,46 @@ fn push_sentences(
     let protected: Vec<Range<usize>> = inline
         .iter()
         .filter(|q| q.closed && q.outer.start >= range.start && q.outer.end <= range.end)
-        .map(|q| q.outer.start - range.start..q.outer.end - range.start)
+        .flat_map(|q| quotation_parts(para, q))
+        .map(|r| r.start - range.start..r.end - range.start)
         .collect();
     for r in split_sentences(piece, &protected) {
         let r = shift(r, range.start + base);
         out.push(Segment::new(0, r.start, r.end, SegmentKind::Sentence));
     }
+}
+
+/// The fewest words each sentence of a quotation has that is cut into its sentences.
+const QUOTED_SENTENCE_MIN_WORDS: usize = 4;
+
+/// The parts of a quotation that stay whole: the quotation itself, or, when it holds several
+/// full statements, each of them (`«Sobral … de esgotos. O projeto …»`): a period before a
+/// capitalised word ends a quoted sentence as it ends any other, when both sides have
+/// `QUOTED_SENTENCE_MIN_WORDS` words. Exclamations and questions stay inside the quotation
+/// (`'… stairs! How brave …!'`), as does speech broken by a dialogue dash.
+fn quotation_parts(para: &str, q: &QuoteSpan) -> Vec<Range<usize>> {
+    let inner = &para[q.inner.clone()];
+    if !para[q.outer.clone()].starts_with(['«', '„', '‹', '‚']) {
+        return vec![q.outer.clone()];
+    }
+    let pieces = split_sentences(inner, &[]);
+    let words = |r: &Range<usize>| inner[r.clone()].split_whitespace().count();
+    let mut parts = Vec::new();
+    let mut from = q.outer.start;
+    for pair in pieces.windows(2) {
+        let (before, after) = (&inner[pair[0].clone()], &inner[pair[1].clone()]);
+        let cut = before.ends_with('.')
+            && after.starts_with(char::is_uppercase)
+            && words(&pair[0]) >= QUOTED_SENTENCE_MIN_WORDS
+            && words(&pair[1]) >= QUOTED_SENTENCE_MIN_WORDS;
+        if cut {
+            let at = q.inner.start + pair[0].end;
+            parts.push(from..at);
+            from = at;
+        }
+    }
+    parts.push(from..q.outer.end);
+    parts
 }
 
 /// `range` without leading separators left by a quote before it (`, `, `: `, spaces, and the

@@ -59,47 +59,69 @@ fn closes_context(c: char, prev: Option<char>, next: Option<char>) -> bool {
     }
 }
 
-/// The outermost quotations of `text`, in order; nested quotes are inside them.
+/// The outermost quotations of `text`, in order; nested quotes are inside them. A single quote
+/// that never closes is an apostrophe (`crowded 'round her`, `'em`, `'til`), not a quotation:
+/// quotes inside it count as outermost.
 pub fn find_quotes(text: &str) -> Vec<QuoteSpan> {
-    let mut out = Vec::new();
-    let mut stack: Vec<Open> = Vec::new();
+    // closed quotations with the stack entries (by number) that were open around them
+    let mut closed: Vec<(QuoteSpan, Vec<usize>)> = Vec::new();
+    // per opening mark (by number), whether it was closed
+    let mut was_closed: Vec<bool> = Vec::new();
+    let mut stack: Vec<(usize, Open)> = Vec::new();
     let mut prev: Option<char> = None;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
         let closing = stack
             .iter()
-            .rposition(|o| o.closers.contains(&c))
+            .rposition(|(_, o)| o.closers.contains(&c))
             .filter(|_| closes_context(c, prev, next));
         if let Some(depth) = closing {
-            let open = &stack[depth];
-            if depth == 0 {
-                out.push(QuoteSpan {
-                    outer: open.at..i + c.len_utf8(),
-                    inner: open.at + open.len..i,
-                    closed: true,
-                });
+            let (number, open) = &stack[depth];
+            let span = QuoteSpan {
+                outer: open.at..i + c.len_utf8(),
+                inner: open.at + open.len..i,
+                closed: true,
+            };
+            if let Some(flag) = was_closed.get_mut(*number) {
+                *flag = true;
             }
+            closed.push((span, stack[..depth].iter().map(|(n, _)| *n).collect()));
             stack.truncate(depth);
         } else if let Some((closers, double)) = closers_for(c) {
             if opens_context(c, prev, next) {
-                stack.push(Open {
+                let open = Open {
                     at: i,
                     len: c.len_utf8(),
                     closers,
                     double,
-                });
+                };
+                stack.push((was_closed.len(), open));
+                was_closed.push(false);
             }
         }
         prev = Some(c);
     }
-    if let Some(open) = stack.first().filter(|o| o.double) {
+    // an unclosed double quote runs to the end of the text and holds what follows it
+    let runs_to_end = stack.iter().find(|(_, o)| o.double);
+    let mut out: Vec<QuoteSpan> = closed
+        .into_iter()
+        .filter(|(_, around)| {
+            around
+                .iter()
+                .all(|&n| !was_closed.get(n).copied().unwrap_or(false))
+        })
+        .map(|(span, _)| span)
+        .filter(|span| runs_to_end.is_none_or(|(_, o)| span.outer.end <= o.at))
+        .collect();
+    if let Some((_, open)) = runs_to_end {
         out.push(QuoteSpan {
             outer: open.at..text.len(),
             inner: open.at + open.len..text.len(),
             closed: false,
         });
     }
+    out.sort_by_key(|q| q.outer.start);
     out
 }
 
@@ -142,5 +164,18 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert!(!q[0].closed);
         assert!(find_quotes("rock 'n roll").is_empty());
+    }
+
+    #[test]
+    fn an_apostrophe_that_never_closes_hides_no_quotation() {
+        assert_eq!(
+            inners("They crowded 'round her, calling out, \"Prizes! Prizes!\" at once."),
+            ["Prizes! Prizes!"]
+        );
+        // a quotation that closes still holds its nested quotes
+        assert_eq!(
+            inners("'She said \"no\" twice,' he wrote."),
+            ["She said \"no\" twice,"]
+        );
     }
 }

@@ -387,8 +387,10 @@ fn boundary(text: &str, start: usize, i: usize, end: usize, quotes: &OpenQuotes)
     }
     let run = &text[i..end];
     let closed_quote = run.chars().any(|c| is_closer(c) && c != ')' && c != ']');
-    if closed_quote && first != '.' && attribution_follows(rest) {
-        return None; // "Get off!" Rogozin said ...
+    // "Get off!" Rogozin said ...; but a capitalised word that opens sentences opens one here
+    // ("…who I am!" As she said this, …)
+    if closed_quote && first != '.' && !next.is_starter() && attribution_follows(rest) {
+        return None;
     }
     // a terminal mark after a closing bracket or quote ("d. C.).", "?».") ends the sentence
     // whatever came before the first one

@@ -180,6 +180,35 @@ fn the_sentences_view_keeps_quotes_inside_and_never_splits_inside_a_quote() {
 }
 
 #[test]
+fn a_quotation_in_guillemets_of_several_statements_is_cut_into_them() {
+    let sentences = |text: &'static str| -> Vec<&'static str> {
+        segment_with(text, SegmentOptions::sentences())
+            .iter()
+            .map(|s| s.text(text))
+            .collect()
+    };
+    assert_eq!(
+        sentences(
+            "Explicou o prefeito: «A cidade ainda não dispõe de esgotos. O projeto do córrego \
+             é indispensável para os moradores». Depois saiu."
+        ),
+        [
+            "Explicou o prefeito: «A cidade ainda não dispõe de esgotos.",
+            "O projeto do córrego é indispensável para os moradores».",
+            "Depois saiu."
+        ]
+    );
+    // short exclamations, questions and a book title stay inside their quotation
+    assert_eq!(
+        sentences("Он крикнул: «Стой! Кто идёт?» и побежал. Читала „Культурна психология. Наука на бъдещето“ вчера."),
+        [
+            "Он крикнул: «Стой! Кто идёт?» и побежал.",
+            "Читала „Культурна психология. Наука на бъдещето“ вчера."
+        ]
+    );
+}
+
+#[test]
 fn the_sentences_view_gives_furniture_one_row_per_sentence() {
     let text = "Copyright laws are strict. They protect authors.\n\nThe body is here.";
     let segs = segment_with(text, SegmentOptions::sentences());

@@ -589,3 +589,15 @@ fn a_web_address_after_a_sentence_end_opens_a_sentence() {
         ]
     );
 }
+
+#[test]
+fn a_sentence_opener_after_a_closed_quotation_opens_a_sentence_though_a_verb_of_saying_follows() {
+    assert_eq!(
+        split("\"How surprised he'll be!\" As she said this, she came upon a house. \"Get off!\" Rogozin said."),
+        [
+            "\"How surprised he'll be!\"",
+            "As she said this, she came upon a house.",
+            "\"Get off!\" Rogozin said."
+        ]
+    );
+}

@@ -10,7 +10,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::lexicon::root;
-use super::score::{Bag, Scorer, SideBags, TokenId, Tokenised};
+use super::score::{Bag, KeyTable, Scorer, SideBags, TokenId, Tokenised};
 
 /// A sentence's head and tail are this share of its tokens (a third): where a boundary the
 /// translation moved leaves its words.
@@ -61,7 +61,7 @@ pub fn build(
     tok: &Tokenised,
     pairs: &[(TokenId, TokenId)],
     class: &[Option<u32>],
-    keys_of: &[Vec<u32>],
+    keys_of: &KeyTable,
     weight: &[(f32, bool)],
 ) -> (SideEdges, SideEdges) {
     let v = tok.vocab.len();
@@ -114,7 +114,7 @@ pub fn build(
     // a translation carries over unchanged), else 0
     let anchor_weight: Vec<f32> = (0..v)
         .map(|t| {
-            let own = keys_of.get(t).and_then(|k| k.first()) == Some(&(t as u32));
+            let own = keys_of.of(t).first() == Some(&(t as u32));
             let punct = tok.vocab.get(t).is_some_and(|w| w.starts_with("#p"));
             match weight.get(t) {
                 Some(&(w, true)) if own && !punct => w,

@@ -210,41 +210,22 @@ impl PairBags {
         let v = tok.vocab.len();
         // Words match by identity only from MIN_IDENTITY_CHARS letters on: one- and two-letter
         // words coincide across languages by accident (English "a", Ukrainian "а" = "and").
-        let mut keys_of: Vec<Vec<u32>> = (0..v)
-            .map(|t| {
-                let short = tok.is_word.get(t).copied().unwrap_or(false)
-                    && tok.vocab.get(t).map_or(0, |w| w.chars().count()) < MIN_IDENTITY_CHARS;
-                if short {
-                    Vec::new()
-                } else {
-                    vec![t as u32]
-                }
-            })
-            .collect();
-        for (k, &(s, t)) in pairs.iter().enumerate() {
-            let key = (v + k) as u32;
-            if let Some(e) = keys_of.get_mut(s as usize) {
-                e.push(key);
-            }
-            if let Some(e) = keys_of.get_mut(t as usize) {
-                e.push(key);
-            }
-        }
+        let own = |t: usize| {
+            !(tok.is_word.get(t).copied().unwrap_or(false)
+                && tok.vocab.get(t).map_or(0, |w| w.chars().count()) < MIN_IDENTITY_CHARS)
+        };
         let class_base = v + pairs.len();
-        for (t, class) in lex.class.iter().enumerate() {
-            if let (Some(c), Some(e)) = (class, keys_of.get_mut(t)) {
-                e.push((class_base + *c as usize) as u32);
-            }
-        }
+        let keys_of = KeyTable::build(v, own, pairs, &lex.class, class_base);
         let nkeys = class_base + lex.classes;
-        let bag_of = |tokens: &[TokenId]| -> Bag {
-            let mut ks: Vec<u32> = tokens
-                .iter()
-                .flat_map(|&t| keys_of.get(t as usize).into_iter().flatten().copied())
-                .collect();
+        let mut ks: Vec<u32> = Vec::new();
+        let mut bag_of = |tokens: &[TokenId]| -> Bag {
+            ks.clear();
+            for &t in tokens {
+                ks.extend_from_slice(keys_of.of(t as usize));
+            }
             ks.sort_unstable();
-            let mut bag: Bag = Vec::new();
-            for k in ks {
+            let mut bag: Bag = Vec::with_capacity(ks.len());
+            for &k in &ks {
                 match bag.last_mut() {
                     Some(last) if last.0 == k => last.1 += 1.0,
                     _ => bag.push((k, 1.0)),
@@ -252,9 +233,8 @@ impl PairBags {
             }
             bag
         };
-        let count =
-            |sents: &[Vec<TokenId>]| -> Vec<Bag> { sents.iter().map(|s| bag_of(s)).collect() };
-        let (mut src, mut tgt) = (count(&tok.src), count(&tok.tgt));
+        let mut src: Vec<Bag> = tok.src.iter().map(|s| bag_of(s)).collect();
+        let mut tgt: Vec<Bag> = tok.tgt.iter().map(|s| bag_of(s)).collect();
         let mut df = vec![(0u32, 0u32); nkeys];
         for bag in &src {
             for &(k, _) in bag {
@@ -319,6 +299,76 @@ impl PairBags {
         PairBags {
             src: src_side,
             tgt: tgt_side,
+        }
+    }
+}
+
+/// The match keys of every token, in one flat table: its own id (unless too short to match as
+/// itself), one key per word pair it belongs to, and its lexicon translation class.
+pub struct KeyTable {
+    /// `starts[t]..starts[t + 1]`: token `t`'s keys in `keys`.
+    starts: Vec<u32>,
+    keys: Vec<u32>,
+}
+
+impl KeyTable {
+    fn build(
+        v: usize,
+        own: impl Fn(usize) -> bool,
+        pairs: &[(TokenId, TokenId)],
+        class: &[Option<u32>],
+        class_base: usize,
+    ) -> Self {
+        let mut count = vec![0u32; v + 1];
+        for (t, c) in count.iter_mut().enumerate().take(v) {
+            *c = u32::from(own(t)) + u32::from(class.get(t).is_some_and(Option::is_some));
+        }
+        for &(s, t) in pairs {
+            for x in [s as usize, t as usize] {
+                if let Some(c) = count.get_mut(x).filter(|_| x < v) {
+                    *c += 1;
+                }
+            }
+        }
+        let mut starts = Vec::with_capacity(v + 1);
+        let mut total = 0u32;
+        for c in &count[..v] {
+            starts.push(total);
+            total += c;
+        }
+        starts.push(total);
+        let mut keys = vec![0u32; total as usize];
+        // next free slot of each token
+        let mut next: Vec<u32> = starts[..v].to_vec();
+        let mut put = |t: usize, key: u32, next: &mut Vec<u32>| {
+            if let Some(slot) = next.get_mut(t) {
+                if let Some(k) = keys.get_mut(*slot as usize) {
+                    *k = key;
+                }
+                *slot += 1;
+            }
+        };
+        for t in (0..v).filter(|&t| own(t)) {
+            put(t, t as u32, &mut next);
+        }
+        for (k, &(s, t)) in pairs.iter().enumerate() {
+            let key = (v + k) as u32;
+            put(s as usize, key, &mut next);
+            put(t as usize, key, &mut next);
+        }
+        for (t, c) in class.iter().enumerate().take(v) {
+            if let Some(c) = c {
+                put(t, (class_base + *c as usize) as u32, &mut next);
+            }
+        }
+        KeyTable { starts, keys }
+    }
+
+    /// Token `t`'s keys (none for an unknown token).
+    pub fn of(&self, t: usize) -> &[u32] {
+        match (self.starts.get(t), self.starts.get(t + 1)) {
+            (Some(&a), Some(&b)) => self.keys.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
         }
     }
 }

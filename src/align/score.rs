@@ -319,20 +319,22 @@ impl KeyTable {
         class: &[Option<u32>],
         class_base: usize,
     ) -> Self {
-        let mut count = vec![0u32; v + 1];
-        for (t, c) in count.iter_mut().enumerate().take(v) {
-            *c = u32::from(own(t)) + u32::from(class.get(t).is_some_and(Option::is_some));
-        }
+        let owns: Vec<bool> = (0..v).map(own).collect();
+        let mut count: Vec<u32> = owns
+            .iter()
+            .enumerate()
+            .map(|(t, &o)| u32::from(o) + u32::from(class.get(t).is_some_and(Option::is_some)))
+            .collect();
         for &(s, t) in pairs {
-            for x in [s as usize, t as usize] {
-                if let Some(c) = count.get_mut(x).filter(|_| x < v) {
+            for x in [s, t] {
+                if let Some(c) = count.get_mut(x as usize) {
                     *c += 1;
                 }
             }
         }
         let mut starts = Vec::with_capacity(v + 1);
         let mut total = 0u32;
-        for c in &count[..v] {
+        for c in &count {
             starts.push(total);
             total += c;
         }
@@ -348,7 +350,7 @@ impl KeyTable {
                 *slot += 1;
             }
         };
-        for t in (0..v).filter(|&t| own(t)) {
+        for t in (0..v).filter(|&t| owns[t]) {
             put(t, t as u32, &mut next);
         }
         for (k, &(s, t)) in pairs.iter().enumerate() {

@@ -1,9 +1,9 @@
 //! The shared vocabulary of a document pair: both sides as token ids (identical normalised
 //! tokens share an id), and the cognate pairs between the two sides' words.
 
-use rustc_hash::FxHashMap as HashMap;
-
 use std::fmt::{Display, Write};
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::features::{
     normalize_word, prefix_share, roman_numeral, scan_pieces, second_reading, word_similarity,

@@ -332,11 +332,13 @@ fn push_sentences(
 /// The fewest words each sentence of a quotation has that is cut into its sentences.
 const QUOTED_SENTENCE_MIN_WORDS: usize = 4;
 
-/// The parts of a quotation that stay whole: the quotation itself, or, when it holds several
-/// full statements, each of them (`«Sobral … de esgotos. O projeto …»`): a period before a
-/// capitalised word ends a quoted sentence as it ends any other, when both sides have
-/// `QUOTED_SENTENCE_MIN_WORDS` words. Exclamations and questions stay inside the quotation
-/// (`'… stairs! How brave …!'`), as does speech broken by a dialogue dash.
+/// The parts of a quotation that stay whole: the quotation itself, or, when it is in guillemets
+/// or low-9 quotes and holds several full statements, each of them (`«Sobral … de esgotos. O
+/// projeto …»`): there a period before a capitalised word ends a quoted sentence as it ends any
+/// other, when both sides have `QUOTED_SENTENCE_MIN_WORDS` words. Exclamations, questions and
+/// speech broken by a dialogue dash stay inside the quotation, and so do English-style quotes
+/// (`"I hope they'll remember her saucer of milk at tea-time. Dinah, my dear, …!"`), which the
+/// Golden Rules keep whole.
 fn quotation_parts(para: &str, q: &QuoteSpan) -> Vec<Range<usize>> {
     let inner = &para[q.inner.clone()];
     if !para[q.outer.clone()].starts_with(['«', '„', '‹', '‚']) {

@@ -59,9 +59,10 @@ fn closes_context(c: char, prev: Option<char>, next: Option<char>) -> bool {
     }
 }
 
-/// The outermost quotations of `text`, in order; nested quotes are inside them. A single quote
-/// that never closes is an apostrophe (`crowded 'round her`, `'em`, `'til`), not a quotation:
-/// quotes inside it count as outermost.
+/// The outermost quotations of `text`, in order; nested quotes are inside them. A mark that
+/// never closes opens no quotation (a single quote that never closes is an apostrophe:
+/// `crowded 'round her`, `'em`, `'til`): quotes inside it count as outermost. An unclosed double
+/// quote runs to the end of the text.
 pub fn find_quotes(text: &str) -> Vec<QuoteSpan> {
     // closed quotations with the stack entries (by number) that were open around them
     let mut closed: Vec<(QuoteSpan, Vec<usize>)> = Vec::new();

@@ -106,11 +106,16 @@ fn cosine(a: &[f32; DIM], b: &[f32; DIM]) -> f64 {
     }
 }
 
+/// Whether [`band_for`] gives `n` × `m` units the whole table (small enough to search whole).
+pub fn searches_whole(n: usize, m: usize) -> bool {
+    (n + 1).saturating_mul(m + 1) <= FULL_SEARCH_CELLS || n < 2 * FACTOR || m < 2 * FACTOR
+}
+
 /// The band to search at the level of `src`/`tgt` units: everything when small, otherwise the
 /// neighbourhood of the path found one level coarser (recursively).
 pub fn band_for(src: &Units, tgt: &Units, length: &LengthModel) -> Band {
     let (n, m) = (src.len(), tgt.len());
-    if (n + 1).saturating_mul(m + 1) <= FULL_SEARCH_CELLS || n < 2 * FACTOR || m < 2 * FACTOR {
+    if searches_whole(n, m) {
         return Band::full(n, m);
     }
     let (cs, ct) = (src.group(), tgt.group());
@@ -164,6 +169,12 @@ pub fn widen(steps: &[Step], scale: usize, margin: usize, n: usize, m: usize) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_tables_are_searched_whole_and_long_pairs_from_a_coarser_level() {
+        assert!(searches_whole(140, 150));
+        assert!(!searches_whole(100_000, 100_000));
+    }
 
     #[test]
     fn widened_band_covers_path_and_margin() {

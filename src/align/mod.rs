@@ -279,12 +279,19 @@ fn with_final_scorer<R>(
             pairs.dedup();
         }
         let final_pass = pass + 1 >= passes;
+        // a pass that is re-aligned merges no more than FIRST_PASS_LINK sentences: its bags
+        // need no longer spans
+        let span = if final_pass {
+            max_span
+        } else {
+            max_span.min(FIRST_PASS_LINK - 1)
+        };
         let mut bags = PairBags::build(
             &tok,
             &pairs,
             &lex,
             (&src_len, &tgt_len),
-            max_span,
+            span,
             (
                 opts.params.unmatched as f32,
                 opts.params.unmatched_known as f32,

@@ -59,15 +59,20 @@ fn closes_context(c: char, prev: Option<char>, next: Option<char>) -> bool {
     }
 }
 
+/// Opening marks waiting for their closing mark at most: real quotations nest a few deep, and
+/// more are apostrophes that never close.
+const MAX_OPEN_MARKS: usize = 32;
+
 /// The outermost quotations of `text`, in order; nested quotes are inside them. A mark that
 /// never closes opens no quotation (a single quote that never closes is an apostrophe:
 /// `crowded 'round her`, `'em`, `'til`): quotes inside it count as outermost. An unclosed double
 /// quote runs to the end of the text.
 pub fn find_quotes(text: &str) -> Vec<QuoteSpan> {
-    // closed quotations with the stack entries (by number) that were open around them
-    let mut closed: Vec<(QuoteSpan, Vec<usize>)> = Vec::new();
-    // per opening mark (by number), whether it was closed
+    // closed quotations with the number of the mark open around them, if any
+    let mut closed: Vec<(QuoteSpan, Option<usize>)> = Vec::new();
+    // per opening mark (by number): whether it was closed, and the mark open around it
     let mut was_closed: Vec<bool> = Vec::new();
+    let mut parent: Vec<Option<usize>> = Vec::new();
     let mut stack: Vec<(usize, Open)> = Vec::new();
     let mut prev: Option<char> = None;
     let mut chars = text.char_indices().peekable();
@@ -87,31 +92,48 @@ pub fn find_quotes(text: &str) -> Vec<QuoteSpan> {
             if let Some(flag) = was_closed.get_mut(*number) {
                 *flag = true;
             }
-            closed.push((span, stack[..depth].iter().map(|(n, _)| *n).collect()));
+            let around = depth.checked_sub(1).map(|d| stack[d].0);
+            closed.push((span, around));
             stack.truncate(depth);
         } else if let Some((closers, double)) = closers_for(c) {
             if opens_context(c, prev, next) {
-                let open = Open {
-                    at: i,
-                    len: c.len_utf8(),
-                    closers,
-                    double,
-                };
-                stack.push((was_closed.len(), open));
-                was_closed.push(false);
+                // single marks that never close (apostrophes) would pile up without bound in a
+                // long text: the oldest waiting one is taken for an apostrophe
+                if stack.len() >= MAX_OPEN_MARKS {
+                    if let Some(k) = stack.iter().position(|(_, o)| !o.double) {
+                        stack.remove(k);
+                    }
+                }
+                if stack.len() < MAX_OPEN_MARKS {
+                    let open = Open {
+                        at: i,
+                        len: c.len_utf8(),
+                        closers,
+                        double,
+                    };
+                    parent.push(stack.last().map(|(n, _)| *n));
+                    stack.push((was_closed.len(), open));
+                    was_closed.push(false);
+                }
             }
         }
         prev = Some(c);
+    }
+    // whether no mark around mark n (itself included) was closed; parents come first
+    let mut open_chain: Vec<bool> = Vec::with_capacity(was_closed.len());
+    for (n, &closed_n) in was_closed.iter().enumerate() {
+        let outer = parent
+            .get(n)
+            .copied()
+            .flatten()
+            .is_none_or(|p| open_chain.get(p).copied().unwrap_or(false));
+        open_chain.push(!closed_n && outer);
     }
     // an unclosed double quote runs to the end of the text and holds what follows it
     let runs_to_end = stack.iter().find(|(_, o)| o.double);
     let mut out: Vec<QuoteSpan> = closed
         .into_iter()
-        .filter(|(_, around)| {
-            around
-                .iter()
-                .all(|&n| !was_closed.get(n).copied().unwrap_or(false))
-        })
+        .filter(|(_, around)| around.is_none_or(|n| open_chain.get(n).copied().unwrap_or(false)))
         .map(|(span, _)| span)
         .filter(|span| runs_to_end.is_none_or(|(_, o)| span.outer.end <= o.at))
         .collect();
@@ -173,6 +195,9 @@ mod tests {
             inners("They crowded 'round her, calling out, \"Prizes! Prizes!\" at once."),
             ["Prizes! Prizes!"]
         );
+        // however many apostrophes wait before it (each would have been a quotation opened)
+        let many = format!("{}they said \"Prizes!\" then.", "'em ".repeat(100_000));
+        assert_eq!(inners(&many), ["Prizes!"]);
         // a quotation that closes still holds its nested quotes
         assert_eq!(
             inners("'She said \"no\" twice,' he wrote."),

@@ -225,6 +225,7 @@ impl Detector {
         if in_model == cands
             || own.confidence >= MODEL_SURE
             || function_words_point_inside(text, in_model)
+            || too_short_for_whatlang(text)
         {
             return own;
         }
@@ -311,6 +312,19 @@ fn function_words_point_inside(text: &str, in_model: LangSet) -> bool {
 const WEAK_SHORT_WORDS: usize = 4;
 /// ... detected with less confidence than this has no evidence of its own: context may fill it.
 const WEAK_SHORT_CONFIDENCE: f32 = 0.45;
+
+/// Fewer letters than this make no trigram: whatlang's answer on them is noise, and it reads all
+/// its profiles to give it (0.7 M instructions a call).
+const WHATLANG_MIN_LETTERS: usize = 3;
+
+/// True when `text` has fewer than [`WHATLANG_MIN_LETTERS`] letters.
+fn too_short_for_whatlang(text: &str) -> bool {
+    text.chars()
+        .filter(|c| c.is_alphabetic())
+        .take(WHATLANG_MIN_LETTERS)
+        .count()
+        < WHATLANG_MIN_LETTERS
+}
 
 /// whatlang limited to the candidates.
 fn whatlang_among(text: &str, cands: LangSet) -> Detection {
@@ -467,6 +481,16 @@ mod tests {
 
     fn l(code: &str) -> Lang {
         Lang::new(code).unwrap_or_default()
+    }
+
+    #[test]
+    fn whatlang_is_not_asked_about_texts_of_one_or_two_letters() {
+        assert!(too_short_for_whatlang("x"));
+        assert!(too_short_for_whatlang("a 1 b!"));
+        assert!(too_short_for_whatlang("日本"));
+        assert!(!too_short_for_whatlang("abc"));
+        // and the detector answers them as before: too little to tell
+        assert!(Detector::new(None).detect("x").lang.is_und());
     }
 
     #[test]

@@ -184,19 +184,17 @@ where
             }
         });
         scope.spawn(move || {
-            pool.scope(|s| {
-                for _ in 0..threads {
-                    let work_rx = work_rx.clone();
-                    let done_tx = done_tx.clone();
-                    s.spawn(move |_| {
-                        while let Ok((seq, item)) = work_rx.recv() {
-                            if done_tx.send((seq, run_job(job, item))).is_err() {
-                                break;
-                            }
-                        }
-                    });
+            // One loop per pool thread, each bound to its thread: a broadcast job is never
+            // stolen, so a thread that waits inside a job (the aligner joins the work of a
+            // pair's two sides) cannot take up a second loop and stall the ordered output.
+            pool.broadcast(|_| {
+                while let Ok((seq, item)) = work_rx.recv() {
+                    if done_tx.send((seq, run_job(job, item))).is_err() {
+                        break;
+                    }
                 }
             });
+            drop((work_rx, done_tx));
         });
         let mut waiting: BTreeMap<u64, Finished<R>> = BTreeMap::new();
         let mut next = 0u64;

@@ -404,7 +404,34 @@ pub fn word_similarity(a: &str, b: &str) -> f64 {
     if la == 0 || lb == 0 {
         return 0.0;
     }
-    strsim::normalized_levenshtein(a, b).max(share_of_prefix(a, b, la, lb))
+    normalized_levenshtein(a, b, la, lb).max(share_of_prefix(a, b, la, lb))
+}
+
+/// Longest words whose edit distance is computed on the stack (bytes, one row).
+const SHORT_WORD: usize = 48;
+
+/// `strsim::normalized_levenshtein` of words of `la` and `lb` characters: ASCII words that fit
+/// [`SHORT_WORD`] are compared byte by byte in one row on the stack (the same distance, without
+/// the allocation and the character decoding, in the cognate search's inner loop).
+fn normalized_levenshtein(a: &str, b: &str, la: usize, lb: usize) -> f64 {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    if !(x.len() <= SHORT_WORD && y.len() <= SHORT_WORD && a.is_ascii() && b.is_ascii()) {
+        return strsim::normalized_levenshtein(a, b);
+    }
+    let mut row = [0u8; SHORT_WORD + 1];
+    for (k, cell) in row.iter_mut().enumerate().take(y.len() + 1) {
+        *cell = k as u8;
+    }
+    for (i, &cx) in x.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i as u8 + 1;
+        for (j, &cy) in y.iter().enumerate() {
+            let substitution = diagonal + u8::from(cx != cy);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(diagonal + 1).min(row[j] + 1);
+        }
+    }
+    1.0 - f64::from(row[y.len()]) / la.max(lb) as f64
 }
 
 /// The prefix part of [`word_similarity`]: the share of the shorter word that is a common prefix
@@ -491,6 +518,40 @@ pub fn continues(prev: &str, next: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_stack_edit_distance_is_strsims() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "expedition",
+            "expédition",
+            "himalaya",
+            "himalayenne",
+            "kitten",
+            "sitting",
+            "flaw",
+            "lawn",
+            "medvedev",
+            "medvedevu",
+            "x",
+            "abcabcabcabcabcabc",
+        ];
+        for a in words {
+            for b in words {
+                let (la, lb) = (a.chars().count(), b.chars().count());
+                if la == 0 || lb == 0 {
+                    continue;
+                }
+                assert_eq!(
+                    normalized_levenshtein(a, b, la, lb),
+                    strsim::normalized_levenshtein(a, b),
+                    "{a} / {b}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn news_style_transliteration() {

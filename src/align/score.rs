@@ -217,24 +217,28 @@ impl PairBags {
         let class_base = v + pairs.len();
         let keys_of = KeyTable::build(v, own, pairs, &lex.class, class_base);
         let nkeys = class_base + lex.classes;
-        let mut ks: Vec<u32> = Vec::new();
-        let mut bag_of = |tokens: &[TokenId]| -> Bag {
-            ks.clear();
-            for &t in tokens {
-                ks.extend_from_slice(keys_of.of(t as usize));
-            }
-            ks.sort_unstable();
-            let mut bag: Bag = Vec::with_capacity(ks.len());
-            for &k in &ks {
-                match bag.last_mut() {
-                    Some(last) if last.0 == k => last.1 += 1.0,
-                    _ => bag.push((k, 1.0)),
-                }
-            }
-            bag
+        let bags_of = |sentences: &[Vec<TokenId>]| -> Vec<Bag> {
+            let mut ks: Vec<u32> = Vec::new();
+            sentences
+                .iter()
+                .map(|tokens| {
+                    ks.clear();
+                    for &t in tokens {
+                        ks.extend_from_slice(keys_of.of(t as usize));
+                    }
+                    ks.sort_unstable();
+                    let mut bag: Bag = Vec::with_capacity(ks.len());
+                    for &k in &ks {
+                        match bag.last_mut() {
+                            Some(last) if last.0 == k => last.1 += 1.0,
+                            _ => bag.push((k, 1.0)),
+                        }
+                    }
+                    bag
+                })
+                .collect()
         };
-        let mut src: Vec<Bag> = tok.src.iter().map(|s| bag_of(s)).collect();
-        let mut tgt: Vec<Bag> = tok.tgt.iter().map(|s| bag_of(s)).collect();
+        let (src, tgt) = rayon::join(|| bags_of(&tok.src), || bags_of(&tok.tgt));
         let mut df = vec![(0u32, 0u32); nkeys];
         for bag in &src {
             for &(k, _) in bag {
@@ -261,8 +265,11 @@ impl PairBags {
                 (idf * kind, a > 0 && b > 0)
             })
             .collect();
-        let apply = |bags: &mut Vec<Bag>, known: &[bool]| -> Vec<f32> {
-            bags.iter_mut()
+        let class_key = |c: u32| (class_base + c as usize) as u32;
+        // one side's bags weighed, its spans merged, its listed words found
+        let side = |mut bags: Vec<Bag>, known: &[bool], sents: &[Vec<TokenId>], lengths: &[f64]| {
+            let extra: Vec<f32> = bags
+                .iter_mut()
                 .map(|bag| {
                     let mut extra = 0.0;
                     bag.retain_mut(|(k, c)| {
@@ -278,22 +285,27 @@ impl PairBags {
                     });
                     extra
                 })
-                .collect()
+                .collect();
+            let mut bags = SideBags::new(bags, &extra, lengths, max_span);
+            (bags.listed, bags.listed_keys) =
+                listed_words(tok, sents, known, &lex.class, class_key);
+            bags
         };
-        let (src_edges, tgt_edges) = if with_edges {
-            edges::build(tok, pairs, &lex.class, &keys_of, &weight)
-        } else {
-            Default::default()
-        };
-        let src_extra = apply(&mut src, &lex.known_src);
-        let tgt_extra = apply(&mut tgt, &lex.known_tgt);
-        let mut src_side = SideBags::new(src, &src_extra, lengths.0, max_span);
-        let mut tgt_side = SideBags::new(tgt, &tgt_extra, lengths.1, max_span);
-        let class_key = |c: u32| (class_base + c as usize) as u32;
-        (src_side.listed, src_side.listed_keys) =
-            listed_words(tok, &tok.src, &lex.known_src, &lex.class, class_key);
-        (tgt_side.listed, tgt_side.listed_keys) =
-            listed_words(tok, &tok.tgt, &lex.known_tgt, &lex.class, class_key);
+        let ((mut src_side, mut tgt_side), (src_edges, tgt_edges)) = rayon::join(
+            || {
+                rayon::join(
+                    || side(src, &lex.known_src, &tok.src, lengths.0),
+                    || side(tgt, &lex.known_tgt, &tok.tgt, lengths.1),
+                )
+            },
+            || {
+                if with_edges {
+                    edges::build(tok, pairs, &lex.class, &keys_of, &weight)
+                } else {
+                    Default::default()
+                }
+            },
+        );
         src_side.edges = src_edges;
         tgt_side.edges = tgt_edges;
         PairBags {

@@ -36,87 +36,42 @@ pub struct Tokenised {
 
 impl Tokenised {
     /// Tokenises both sides (see [`super::features::tokens`]) into one vocabulary.
+    ///
+    /// Each side is tokenised on its own (the two in parallel), then the two vocabularies are
+    /// merged: ids follow first occurrence, source side first, as one pass over both would give.
     pub fn new(src: &[&str], tgt: &[&str], src_style: Translit, tgt_style: Translit) -> Self {
-        let mut t = Tokenised::default();
-        // each side's words as written -> id, so that a word met again is not normalised again
-        let mut seen: HashMap<&str, TokenId> = HashMap::default();
-        t.src = src
-            .iter()
-            .map(|s| t.intern_sentence(s, src_style, false, &mut seen))
-            .collect();
-        seen.clear();
-        t.tgt = tgt
-            .iter()
-            .map(|s| t.intern_sentence(s, tgt_style, true, &mut seen))
+        let (src_side, tgt_side) = rayon::join(
+            || SideVocab::tokenise(src, src_style),
+            || SideVocab::tokenise(tgt, tgt_style),
+        );
+        // the source side's ids are the first ids of the whole
+        let mut vocab = vec![String::new(); src_side.words.len()];
+        for (key, &id) in &src_side.ids {
+            if let Some(slot) = vocab.get_mut(id as usize) {
+                slot.clone_from(key);
+            }
+        }
+        let mut t = Tokenised {
+            vocab,
+            ids: src_side.ids,
+            is_word: src_side.words,
+            src: src_side.sentences,
+            src_surface: src_side.surfaces,
+            ..Tokenised::default()
+        };
+        let tgt_ids: Vec<TokenId> = in_order(tgt_side.ids)
+            .into_iter()
+            .zip(tgt_side.words)
+            .map(|(key, word)| match t.ids.get(&key) {
+                Some(&id) => id,
+                None => t.add(key, word),
+            })
             .collect();
         let v = t.vocab.len();
         t.src_surface.resize(v, String::new());
-        t.tgt_surface.resize(v, String::new());
+        t.tgt_surface = place(tgt_side.surfaces, &tgt_ids, v);
+        t.tgt = renumber(tgt_side.sentences, &tgt_ids);
         t
-    }
-
-    fn intern_sentence<'t>(
-        &mut self,
-        text: &'t str,
-        style: Translit,
-        target: bool,
-        seen: &mut HashMap<&'t str, TokenId>,
-    ) -> Vec<TokenId> {
-        let mut ids = Vec::new();
-        let mut key = String::new();
-        scan_pieces(text, |piece| {
-            let id = match piece {
-                Piece::Word(surface) => {
-                    if let Some(&id) = seen.get(surface) {
-                        ids.push(id);
-                        return;
-                    }
-                    // `camp IV` is `Lager 4`
-                    let id = match roman_numeral(surface) {
-                        Some(n) => self.intern_shape(&mut key, 'n', n),
-                        None => self.intern_word(normalize_word(surface, style), surface, target),
-                    };
-                    seen.insert(surface, id);
-                    id
-                }
-                Piece::Number(n) => self.intern_shape(&mut key, 'n', n),
-                Piece::Punct(p) => self.intern_shape(&mut key, 'p', p),
-            };
-            ids.push(id);
-        });
-        ids
-    }
-
-    /// The id of a number or punctuation shape (`#n…`, `#p…`), written into `key`.
-    fn intern_shape(&mut self, key: &mut String, kind: char, value: impl Display) -> TokenId {
-        key.clear();
-        // writing into a String cannot fail
-        let _ = write!(key, "#{kind}{value}");
-        match self.ids.get(key.as_str()) {
-            Some(&id) => id,
-            None => self.add(key.clone(), false),
-        }
-    }
-
-    /// The id of a normalised word, recording its first spelling on its side.
-    fn intern_word(&mut self, word: String, surface: &str, target: bool) -> TokenId {
-        let id = match self.ids.get(&word) {
-            Some(&id) => id,
-            None => self.add(word, true),
-        };
-        let seen = if target {
-            &mut self.tgt_surface
-        } else {
-            &mut self.src_surface
-        };
-        let k = id as usize;
-        if seen.len() <= k {
-            seen.resize(k + 1, String::new());
-        }
-        if seen[k].is_empty() {
-            seen[k] = surface.to_lowercase();
-        }
-        id
     }
 
     /// Adds a new token to the vocabulary.
@@ -284,6 +239,119 @@ impl Tokenised {
             }
         }
     }
+}
+
+/// One side's tokens over a vocabulary of its own (ids in order of first occurrence).
+#[derive(Default)]
+struct SideVocab {
+    /// Normalised key -> local id.
+    ids: HashMap<String, TokenId>,
+    /// Per local id: whether it is a word (not a number or punctuation shape).
+    words: Vec<bool>,
+    /// Per local id: the word as first written on this side, lowercase ("" for shapes).
+    surfaces: Vec<String>,
+    /// Local ids of each sentence.
+    sentences: Vec<Vec<TokenId>>,
+}
+
+impl SideVocab {
+    /// Tokenises one side's sentences.
+    fn tokenise(sentences: &[&str], style: Translit) -> Self {
+        let mut side = SideVocab::default();
+        // words as written -> id, so that a word met again is not normalised again
+        let mut seen: HashMap<&str, TokenId> = HashMap::default();
+        let mut key = String::new();
+        side.sentences = sentences
+            .iter()
+            .map(|text| {
+                let mut ids = Vec::new();
+                scan_pieces(text, |piece| {
+                    let id = match piece {
+                        Piece::Word(surface) => {
+                            if let Some(&id) = seen.get(surface) {
+                                ids.push(id);
+                                return;
+                            }
+                            // `camp IV` is `Lager 4`
+                            let id = match roman_numeral(surface) {
+                                Some(n) => side.intern_shape(&mut key, 'n', n),
+                                None => side.intern_word(normalize_word(surface, style), surface),
+                            };
+                            seen.insert(surface, id);
+                            id
+                        }
+                        Piece::Number(n) => side.intern_shape(&mut key, 'n', n),
+                        Piece::Punct(p) => side.intern_shape(&mut key, 'p', p),
+                    };
+                    ids.push(id);
+                });
+                ids
+            })
+            .collect();
+        side
+    }
+
+    /// The id of a number or punctuation shape (`#n…`, `#p…`), written into `key`.
+    fn intern_shape(&mut self, key: &mut String, kind: char, value: impl Display) -> TokenId {
+        key.clear();
+        // writing into a String cannot fail
+        let _ = write!(key, "#{kind}{value}");
+        match self.ids.get(key.as_str()) {
+            Some(&id) => id,
+            None => self.add(key.clone(), false, String::new()),
+        }
+    }
+
+    /// The id of a normalised word, recording its first spelling on this side.
+    fn intern_word(&mut self, word: String, surface: &str) -> TokenId {
+        match self.ids.get(&word) {
+            Some(&id) => id,
+            None => self.add(word, true, surface.to_lowercase()),
+        }
+    }
+
+    fn add(&mut self, key: String, word: bool, surface: String) -> TokenId {
+        let id = self.words.len() as TokenId;
+        self.ids.insert(key, id);
+        self.words.push(word);
+        self.surfaces.push(surface);
+        id
+    }
+}
+
+/// The keys of a map to ids `0..n`, in the order of their ids.
+fn in_order(ids: HashMap<String, TokenId>) -> Vec<String> {
+    let mut keys = vec![String::new(); ids.len()];
+    for (key, id) in ids {
+        if let Some(slot) = keys.get_mut(id as usize) {
+            *slot = key;
+        }
+    }
+    keys
+}
+
+/// One side's surfaces, moved from local ids to their ids in the whole vocabulary of `v` ids.
+fn place(surfaces: Vec<String>, ids: &[TokenId], v: usize) -> Vec<String> {
+    let mut out = vec![String::new(); v];
+    for (surface, &id) in surfaces.into_iter().zip(ids) {
+        if let Some(slot) = out.get_mut(id as usize) {
+            *slot = surface;
+        }
+    }
+    out
+}
+
+/// Sentences of local ids as ids in the whole vocabulary.
+fn renumber(sentences: Vec<Vec<TokenId>>, ids: &[TokenId]) -> Vec<Vec<TokenId>> {
+    sentences
+        .into_iter()
+        .map(|mut s| {
+            for t in &mut s {
+                *t = ids.get(*t as usize).copied().unwrap_or(*t);
+            }
+            s
+        })
+        .collect()
 }
 
 /// A word's second reading (see [`second_reading`]), with what bounds its similarity cheaply.

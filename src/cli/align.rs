@@ -211,7 +211,7 @@ pub fn run(args: AlignArgs, log: &Log) -> anyhow::Result<Outcome> {
         settle: None,
     };
     let drive_args = DriveArgs {
-        threads: Some(1),
+        threads: None,
         summary: args.summary.clone(),
         single_item: true,
     };

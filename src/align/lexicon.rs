@@ -43,6 +43,9 @@ pub enum LexiconError {
 pub struct Lexicon {
     /// The entries as (english, foreign), lowercased and trimmed, in file order.
     pub pairs: Vec<(String, String)>,
+    /// The languages of the foreign column, when the list is for them only (the core lexicons:
+    /// Spanish `la` is not French `la`); empty for a list used with any language.
+    pub languages: Vec<Lang>,
     /// Each column stemmed in a language, built on first use by the aligner and shared by
     /// clones (a corpus run stems its lexicon once per language).
     stems: Arc<Mutex<StemCache>>,
@@ -83,8 +86,20 @@ impl Lexicon {
                     )
                 })
                 .collect(),
+            languages: Vec::new(),
             stems: Arc::default(),
         }
+    }
+
+    /// The same list, used only where one side of a pair is in one of `languages`.
+    pub fn for_languages(mut self, languages: &[Lang]) -> Self {
+        self.languages = languages.to_vec();
+        self
+    }
+
+    /// Whether the list may translate between `a` and `b`.
+    pub fn serves(&self, a: Lang, b: Lang) -> bool {
+        self.languages.is_empty() || self.languages.contains(&a) || self.languages.contains(&b)
     }
 
     /// Reads a lexicon; `name` is used in error messages. Blank lines and `#` comments are skipped.
@@ -119,6 +134,7 @@ impl Lexicon {
         }
         Ok(Lexicon {
             pairs,
+            languages: Vec::new(),
             stems: Arc::default(),
         })
     }

@@ -257,7 +257,7 @@ impl Translations {
                             continue;
                         }
                         for &lp in pool_langs {
-                            if lp == lq || !script_fits(y, lp) {
+                            if lp == lq || !script_fits(y, lp) || !lex.serves(lq, lp) {
                                 continue;
                             }
                             let sx = stem(x, lq);

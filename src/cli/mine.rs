@@ -55,8 +55,9 @@ pub enum MineFormat {
     after_long_help = "Translation-pair search without a bilingual model. Each query finds at \
                   most one entry of the pool and each pool entry serves at most one query. \
                   Evidence: lexicon translations matched stem to stem (Snowball stemmers; small \
-                  core lexicons for English with Russian, Spanish and Ukrainian ship with \
-                  talign, more with --lexicon), names and cognates across scripts, numbers, \
+                  core lexicons of function words and common verb forms for English with \
+                  Russian, Ukrainian, Spanish, French, Italian, Portuguese, German and Polish \
+                  ship with talign, each used for its own language; more with --lexicon), names and cognates across scripts, numbers, \
                   URLs, @mentions, #hashtags, ? and !, and the length ratio; words weigh by \
                   rarity. Candidates come from an inverted index; scores become margins over \
                   both sides' nearest neighbours; a greedy one-to-one assignment decides. \

@@ -66,8 +66,9 @@ pub struct MineOptions {
     pub query_lang: Option<Lang>,
     /// Language of all pool entries; guessed per text when `None`.
     pub pool_lang: Option<Lang>,
-    /// Also use the small core lexicons shipped with the crate (closed-class and very common
-    /// words, English with Russian, Spanish and Ukrainian; see `data/lexicon/`).
+    /// Also use the small core lexicons shipped with the crate (closed-class words, the forms of
+    /// the commonest irregular verbs and very common words of English with Russian, Ukrainian,
+    /// Spanish, French, Italian, Portuguese, German and Polish; see `data/lexicon/`).
     pub core_lexicon: bool,
     /// Least margin for a pair to be accepted.
     pub threshold: f64,
@@ -184,25 +185,62 @@ impl PreparedLexicons {
     }
 }
 
-/// The core lexicons shipped with the crate, written for it (English–Russian, English–Spanish,
-/// English–Ukrainian function words and common words).
+/// The core lexicons shipped with the crate, written for it (function words, the forms of the
+/// commonest irregular verbs and very common words of English with Russian, Ukrainian, Spanish,
+/// French, Italian, Portuguese, German and Polish), each used
+/// only where one side of a pair is in its languages: a Spanish `la` (*her*) must not match a
+/// French or Italian `la`. The East Slavic lists serve all three East Slavic languages, which
+/// share most function words (`не`, `я`, `мы`).
 pub fn core_lexicons() -> Vec<Lexicon> {
+    const EAST_SLAVIC: &[&str] = &["ru", "uk", "be"];
     [
         (
             include_str!("../../../data/lexicon/core.en-ru.tsv"),
             "core.en-ru",
-        ),
-        (
-            include_str!("../../../data/lexicon/core.en-es.tsv"),
-            "core.en-es",
+            EAST_SLAVIC,
         ),
         (
             include_str!("../../../data/lexicon/core.en-uk.tsv"),
             "core.en-uk",
+            EAST_SLAVIC,
+        ),
+        (
+            include_str!("../../../data/lexicon/core.en-es.tsv"),
+            "core.en-es",
+            &["es"],
+        ),
+        (
+            include_str!("../../../data/lexicon/core.en-de.tsv"),
+            "core.en-de",
+            &["de"],
+        ),
+        (
+            include_str!("../../../data/lexicon/core.en-fr.tsv"),
+            "core.en-fr",
+            &["fr"],
+        ),
+        (
+            include_str!("../../../data/lexicon/core.en-it.tsv"),
+            "core.en-it",
+            &["it"],
+        ),
+        (
+            include_str!("../../../data/lexicon/core.en-pl.tsv"),
+            "core.en-pl",
+            &["pl"],
+        ),
+        (
+            include_str!("../../../data/lexicon/core.en-pt.tsv"),
+            "core.en-pt",
+            &["pt"],
         ),
     ]
     .into_iter()
-    .filter_map(|(text, name)| Lexicon::from_reader(text.as_bytes(), name).ok())
+    .filter_map(|(text, name, langs)| {
+        let langs: Vec<Lang> = langs.iter().filter_map(|c| Lang::new(c)).collect();
+        let lex = Lexicon::from_reader(text.as_bytes(), name).ok()?;
+        Some(lex.for_languages(&langs))
+    })
     .collect()
 }
 
@@ -427,7 +465,49 @@ mod tests {
     #[test]
     fn core_lexicons_load() {
         let lex = core_lexicons();
-        assert_eq!(lex.len(), 3);
+        assert_eq!(lex.len(), 8);
         assert!(lex.iter().all(|l| l.len() > 50));
+    }
+
+    /// Whether the verb (second word) of an English query shares a key with a pool text, through
+    /// the core lexicons.
+    fn verb_meets(en: &str, foreign: &str, lang: &str) -> bool {
+        use crate::align::anchors::Stemmers;
+        let l = |c: &str| Lang::new(c).unwrap_or(Lang::UND);
+        let stemmers = Stemmers::new();
+        let mut keys = Interner::default();
+        let core = core_lexicons();
+        let lex: Vec<&Lexicon> = core.iter().collect();
+        let tr = Translations::build(&lex, &[l("en")], &[l(lang)], &stemmers, &mut keys);
+        let q = Side::build(&[(en, l("en"))], Role::Query, &stemmers, &tr, &mut keys);
+        let p = Side::build(&[(foreign, l(lang))], Role::Pool, &stemmers, &tr, &mut keys);
+        let verb = q.items[0].words.get(1).map(|w| w.keys.clone());
+        verb.unwrap_or_default()
+            .iter()
+            .any(|k| p.items[0].keyset.contains(k))
+    }
+
+    /// Languages nobody tuned the search on have their function words and irregular verb forms
+    /// too: the forms a stemmer cannot join to the infinitive meet their English verb.
+    #[test]
+    fn core_lexicons_reach_the_irregular_verbs_of_other_languages() {
+        for (lang, en, foreign) in [
+            ("fr", "I can swim", "Je peux nager"),
+            ("fr", "We went home", "Nous sommes allés à la maison"),
+            ("it", "I want coffee", "Voglio un caffè"),
+            ("pt", "I have a dog", "Tenho um cão"),
+            ("de", "I know that", "Ich weiß das"),
+            ("pl", "I must go", "Muszę iść"),
+        ] {
+            assert!(verb_meets(en, foreign, lang), "{lang}: {en} / {foreign}");
+        }
+    }
+
+    /// A core lexicon serves its own language only: Spanish `os` (*you*) is not Portuguese
+    /// `os` (*the*, *them*).
+    #[test]
+    fn a_core_lexicon_serves_its_own_language_only() {
+        assert!(verb_meets("Thank you", "Os agradezco", "es"));
+        assert!(!verb_meets("Thank you", "Os agradeço", "pt"));
     }
 }

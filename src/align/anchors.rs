@@ -215,34 +215,46 @@ pub fn guess_lang(text: &str) -> Lang {
     latin_lang(text)
 }
 
-/// Languages of a set of texts: the language guessed for the whole set, except for texts whose
-/// own guess is in another script (short texts are too short to tell Latin-script languages
-/// apart one by one, but a set is not).
+/// Languages of a set of texts: each script's texts take the language guessed for all of them
+/// (short texts are too short to tell Latin-script languages apart one by one, but a set is
+/// not), except that a Cyrillic text showing letters of only Russian or only Ukrainian keeps its
+/// own.
 pub fn guess_langs(texts: &[&str]) -> Vec<Lang> {
-    let sample: String = texts
-        .iter()
-        .take(300)
-        .copied()
-        .collect::<Vec<_>>()
-        .join("\n");
-    let side = guess_lang(&sample);
     let cyrillic = |l: Lang| matches!(l.as_str(), "ru" | "uk" | "bg" | "be" | "sr" | "mk");
+    let own: Vec<Lang> = texts.iter().map(|t| guess_lang(t)).collect();
+    // the language of a script's texts together (of all texts, when none has a guess)
+    let side_of = |script: Option<bool>| {
+        let sample: String = texts
+            .iter()
+            .zip(&own)
+            .filter(|(_, &l)| script.is_none_or(|c| !l.is_und() && cyrillic(l) == c))
+            .take(300)
+            .map(|(t, _)| *t)
+            .collect::<Vec<_>>()
+            .join("\n");
+        guess_lang(&sample)
+    };
+    let (all, latin, cyr) = (side_of(None), side_of(Some(false)), side_of(Some(true)));
     texts
         .iter()
-        .map(|t| {
-            let own = guess_lang(t);
-            if own.is_und() || side.is_und() || cyrillic(own) != cyrillic(side) || own == side {
-                if own.is_und() {
-                    side
-                } else {
-                    own
-                }
-            } else if cyrillic(own) {
-                // Russian and Ukrainian differ by letters a text shows or not: trust the text
-                // when it shows Ukrainian ones.
+        .zip(&own)
+        .map(|(t, &own)| {
+            if own.is_und() {
+                return all;
+            }
+            if !cyrillic(own) {
+                return if latin.is_und() { own } else { latin };
+            }
+            // Russian and Ukrainian differ by letters a text shows or not: trust the text
+            // when it shows letters of one of them only (і ї є ґ, ы э ъ ё); a text with
+            // neither is its script's language.
+            let russian_only = t
+                .chars()
+                .any(|c| matches!(c, 'ы' | 'э' | 'ъ' | 'ё' | 'Ы' | 'Э' | 'Ъ' | 'Ё'));
+            if own.as_str() == "uk" || russian_only || cyr.is_und() {
                 own
             } else {
-                side
+                cyr
             }
         })
         .collect()
@@ -331,6 +343,24 @@ mod tests {
         let langs = guess_langs(&texts);
         assert_eq!(langs[0], l("en"));
         assert_eq!(langs[2], l("ru"));
+    }
+
+    /// A short Ukrainian sentence without a Ukrainian letter is Ukrainian on a Ukrainian side; a
+    /// Russian one that shows a Russian letter stays Russian there.
+    #[test]
+    fn a_cyrillic_text_without_telling_letters_takes_its_sides_language() {
+        let texts = [
+            "Я знаю.",
+            "Вона спить.",
+            "Ми підемо додому завтра вранці, якщо погода дозволить.",
+            "Київ чекає на весну, і всі готуються до свята.",
+            "Это был хороший день.",
+        ];
+        let langs = guess_langs(&texts);
+        assert_eq!(langs[0], l("uk"));
+        assert_eq!(langs[1], l("uk"));
+        assert_eq!(langs[2], l("uk"));
+        assert_eq!(langs[4], l("ru"));
     }
 
     #[test]

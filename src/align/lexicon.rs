@@ -43,8 +43,9 @@ pub enum LexiconError {
 pub struct Lexicon {
     /// The entries as (english, foreign), lowercased and trimmed, in file order.
     pub pairs: Vec<(String, String)>,
-    /// The languages of the foreign column, when the list is for them only (the core lexicons:
-    /// Spanish `la` is not French `la`); empty for a list used with any language.
+    /// The languages of the foreign column, when it holds words of them only (the core lexicons:
+    /// Spanish `la` is not French `la`); empty for a list whose foreign column may be any
+    /// language. The English column meets any text.
     pub languages: Vec<Lang>,
     /// Each column stemmed in a language, built on first use by the aligner and shared by
     /// clones (a corpus run stems its lexicon once per language).
@@ -91,15 +92,15 @@ impl Lexicon {
         }
     }
 
-    /// The same list, used only where one side of a pair is in one of `languages`.
+    /// The same list, its foreign column read only as words of one of `languages`.
     pub fn for_languages(mut self, languages: &[Lang]) -> Self {
         self.languages = languages.to_vec();
         self
     }
 
-    /// Whether the list may translate between `a` and `b`.
-    pub fn serves(&self, a: Lang, b: Lang) -> bool {
-        self.languages.is_empty() || self.languages.contains(&a) || self.languages.contains(&b)
+    /// Whether the foreign column may stand for words of `lang`.
+    pub fn serves(&self, lang: Lang) -> bool {
+        self.languages.is_empty() || self.languages.contains(&lang)
     }
 
     /// Reads a lexicon; `name` is used in error messages. Blank lines and `#` comments are skipped.

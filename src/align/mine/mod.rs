@@ -200,14 +200,14 @@ pub fn core_lexicons() -> Vec<Lexicon> {
             EAST_SLAVIC,
         ),
         (
-            include_str!("../../../data/lexicon/core.en-uk.tsv"),
-            "core.en-uk",
-            EAST_SLAVIC,
-        ),
-        (
             include_str!("../../../data/lexicon/core.en-es.tsv"),
             "core.en-es",
             &["es"],
+        ),
+        (
+            include_str!("../../../data/lexicon/core.en-uk.tsv"),
+            "core.en-uk",
+            EAST_SLAVIC,
         ),
         (
             include_str!("../../../data/lexicon/core.en-de.tsv"),

@@ -251,13 +251,18 @@ impl Translations {
                 if a.contains(' ') || b.contains(' ') {
                     continue;
                 }
-                for (x, y) in [(a, b), (b, a)] {
+                // the foreign column only ever stands for its own languages' words (a
+                // language-bound list's English column meets any text)
+                for (x, y, foreign_is_query) in [(a, b, false), (b, a, true)] {
                     for &lq in query_langs {
-                        if !script_fits(x, lq) {
+                        if !script_fits(x, lq) || (foreign_is_query && !lex.serves(lq)) {
                             continue;
                         }
                         for &lp in pool_langs {
-                            if lp == lq || !script_fits(y, lp) || !lex.serves(lq, lp) {
+                            if lp == lq
+                                || !script_fits(y, lp)
+                                || (!foreign_is_query && !lex.serves(lp))
+                            {
                                 continue;
                             }
                             let sx = stem(x, lq);

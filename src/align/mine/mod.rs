@@ -187,10 +187,10 @@ impl PreparedLexicons {
 
 /// The core lexicons shipped with the crate, written for it (function words, the forms of the
 /// commonest irregular verbs and very common words of English with Russian, Ukrainian, Spanish,
-/// French, Italian, Portuguese, German and Polish), each used
-/// only where one side of a pair is in its languages: a Spanish `la` (*her*) must not match a
-/// French or Italian `la`. The East Slavic lists serve all three East Slavic languages, which
-/// share most function words (`не`, `я`, `мы`).
+/// French, Italian, Portuguese, German and Polish), the foreign column of each read only as
+/// words of its own language: a Spanish `la` (*her*) must not match a French or Italian `la`.
+/// The East Slavic lists serve all three East Slavic languages, which share most function words
+/// (`не`, `я`, `мы`).
 pub fn core_lexicons() -> Vec<Lexicon> {
     const EAST_SLAVIC: &[&str] = &["ru", "uk", "be"];
     [

@@ -234,7 +234,13 @@ pub fn guess_langs(texts: &[&str]) -> Vec<Lang> {
             .join("\n");
         guess_lang(&sample)
     };
-    let (all, latin, cyr) = (side_of(None), side_of(Some(false)), side_of(Some(true)));
+    let (latin, cyr) = (side_of(Some(false)), side_of(Some(true)));
+    // all texts together, only for texts that have no guess of their own
+    let all = if own.iter().any(|l| l.is_und()) {
+        side_of(None)
+    } else {
+        Lang::UND
+    };
     texts
         .iter()
         .zip(&own)

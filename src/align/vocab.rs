@@ -45,12 +45,7 @@ impl Tokenised {
             || SideVocab::tokenise(tgt, tgt_style),
         );
         // the source side's ids are the first ids of the whole
-        let mut vocab = vec![String::new(); src_side.words.len()];
-        for (key, &id) in &src_side.ids {
-            if let Some(slot) = vocab.get_mut(id as usize) {
-                slot.clone_from(key);
-            }
-        }
+        let vocab = in_order(src_side.ids.iter().map(|(k, &id)| (k.clone(), id)));
         let mut t = Tokenised {
             vocab,
             ids: src_side.ids,
@@ -59,7 +54,7 @@ impl Tokenised {
             src_surface: src_side.surfaces,
             ..Tokenised::default()
         };
-        let tgt_ids: Vec<TokenId> = in_order(tgt_side.ids)
+        let tgt_ids: Vec<TokenId> = in_order(tgt_side.ids.into_iter())
             .into_iter()
             .zip(tgt_side.words)
             .map(|(key, word)| match t.ids.get(&key) {
@@ -320,7 +315,7 @@ impl SideVocab {
 }
 
 /// The keys of a map to ids `0..n`, in the order of their ids.
-fn in_order(ids: HashMap<String, TokenId>) -> Vec<String> {
+fn in_order(ids: impl ExactSizeIterator<Item = (String, TokenId)>) -> Vec<String> {
     let mut keys = vec![String::new(); ids.len()];
     for (key, id) in ids {
         if let Some(slot) = keys.get_mut(id as usize) {

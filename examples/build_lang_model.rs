@@ -23,7 +23,8 @@ use std::error::Error;
 use std::path::{Path, PathBuf};
 
 use fst::Streamer;
-use talign::lang::model::{bucket, fingerprint, ngram_hash, MAGIC, SCALE};
+use talign::lang::model::SCALE;
+use talign::lang::shard_file::{write_shards, Values};
 
 /// ISO 639-1 code and lingua's crate name of each language, in the model's slot order.
 const LANGS: [(&str, &str); 62] = [
@@ -104,9 +105,6 @@ const SHARD_BITS: u32 = 3;
 /// Aimed-at n-grams per bucket (the bucket bits follow from the n-gram count).
 const PER_BUCKET: usize = 12;
 
-/// An n-gram's values: (language slot, quantised value) pairs.
-type Values = Vec<(u8, u8)>;
-
 type Table = HashMap<Vec<u8>, Values>;
 
 fn read_language(path: &Path) -> Result<HashMap<Vec<u8>, f32>, Box<dyn Error>> {
@@ -159,59 +157,20 @@ fn main() -> Result<(), Box<dyn Error>> {
         eprintln!("{code}: {kept} n-grams kept, {dropped} dropped");
     }
 
-    let mut grams: Vec<(Vec<u8>, Values)> = table.into_iter().collect();
-    grams.sort();
-    let bits = ((grams.len() / PER_BUCKET).max(2) as f64).log2().ceil() as u32;
-    let n_buckets = 1usize << bits;
-    let mut by_bucket: Vec<Vec<(u16, Values)>> = vec![Vec::new(); n_buckets];
-    for (gram, mut values) in grams {
-        values.sort();
-        let h = ngram_hash(&gram);
-        by_bucket[bucket(h, bits)].push((fingerprint(h), values));
-    }
-
-    let per_shard = n_buckets >> SHARD_BITS;
-    let (mut n_entries, mut n_values, mut total) = (0usize, 0usize, 0usize);
-    for (index, shard_buckets) in by_bucket.chunks(per_shard).enumerate() {
-        let mut offsets = Vec::with_capacity((per_shard + 1) * 4);
-        let mut blob = Vec::new();
-        for items in shard_buckets {
-            offsets.extend_from_slice(&u32::try_from(blob.len())?.to_le_bytes());
-            blob.push(u8::try_from(items.len()).map_err(|_| "a bucket holds over 255 n-grams")?);
-            let mut values = Vec::new();
-            for (fp, vals) in items {
-                blob.extend_from_slice(&fp.to_le_bytes());
-                blob.push(u8::try_from(vals.len())?);
-                for &(slot, q) in vals {
-                    values.push(slot);
-                    values.push(q);
-                }
-                n_values += vals.len();
-            }
-            n_entries += items.len();
-            blob.extend_from_slice(&values);
-        }
-        offsets.extend_from_slice(&u32::try_from(blob.len())?.to_le_bytes());
-        let mut file = Vec::new();
-        file.extend_from_slice(MAGIC);
-        file.extend_from_slice(&(LANGS.len() as u32).to_le_bytes());
-        for (code, _) in LANGS {
-            file.extend_from_slice(code.as_bytes());
-        }
-        file.extend_from_slice(&bits.to_le_bytes());
-        file.extend_from_slice(&SHARD_BITS.to_le_bytes());
-        file.extend_from_slice(&(index as u32).to_le_bytes());
-        file.extend_from_slice(&u32::try_from(blob.len())?.to_le_bytes());
-        file.extend_from_slice(&offsets);
-        file.extend_from_slice(&blob);
+    let n_grams = table.len();
+    let n_values: usize = table.values().map(Vec::len).sum();
+    let codes: Vec<&str> = LANGS.iter().map(|(code, _)| *code).collect();
+    let files = write_shards(&codes, table.into_iter().collect(), PER_BUCKET, SHARD_BITS)?;
+    let mut total = 0;
+    for (index, file) in files.iter().enumerate() {
         let out = crates
             .join(format!("talign-lang-model-{index}"))
             .join("shard.bin");
-        std::fs::write(&out, &file).map_err(|e| format!("{}: {e}", out.display()))?;
+        std::fs::write(&out, file).map_err(|e| format!("{}: {e}", out.display()))?;
         total += file.len();
     }
     println!(
-        "{} languages, {n_entries} n-grams, {n_values} values, 2^{bits} buckets in {} shards, {total} bytes",
+        "{} languages, {n_grams} n-grams, {n_values} values in {} shards, {total} bytes",
         LANGS.len(),
         1 << SHARD_BITS
     );

@@ -151,7 +151,8 @@ fn evidence(
             }
         });
     });
-    let letters = model.score_until(text, slots, &mut scores, margin, Some(script));
+    let words = super::wordfreq::WordFreq::shipped(model);
+    let letters = model.score_until(text, slots, &mut scores, margin, Some(script), words);
     (scores, letters)
 }
 

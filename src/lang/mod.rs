@@ -28,10 +28,12 @@ pub mod confidence;
 pub mod model;
 pub mod rules;
 pub mod script;
+pub mod shard_file;
 pub mod siblings;
 pub mod spans;
 #[cfg(test)]
 mod word_table;
+pub mod wordfreq;
 pub mod words;
 
 use std::borrow::Cow;
@@ -620,6 +622,43 @@ mod tests {
             // the n-grams alone call this Malay: "mau" is the Indonesian spelling of "mahu"
             ("Saya mau pulang.", "id"),
             ("Saya mahu pulang.", "ms"),
+        ] {
+            assert_eq!(d.detect(text).lang, l(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_single_word_takes_the_language_that_writes_it_often() {
+        // the letters alone gave en, it ... : Ostsee, attentati and calme are common words of
+        // their languages only
+        let ten = ["en", "ru", "es", "de", "fr", "uk", "it", "pt", "pl", "bg"].map(l);
+        let d = Detector::new(Some(&ten));
+        for (word, want) in [("Ostsee", "de"), ("attentati", "it"), ("calme", "fr")] {
+            assert_eq!(d.detect(word).lang, l(want), "{word}");
+        }
+    }
+
+    #[test]
+    fn short_sentences_of_close_languages_go_by_their_common_words() {
+        let d = Detector::new(None);
+        for (text, want) in [
+            ("Простите, я вас не узнал.", "ru"),
+            ("I'm a freelance journalist.", "en"),
+            ("¿Podés venir a las 9?", "es"),
+        ] {
+            assert_eq!(d.detect(text).lang, l(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_language_without_a_word_list_keeps_its_sentences() {
+        // Nynorsk reads Bokmål's list, Afrikaans Dutch's, Serbian none (its siblings write Latin):
+        // none of them loses to a listed neighbour for lack of a list
+        let d = Detector::new(None);
+        for (text, want) in [
+            ("Eg har ikkje sett han på lenge.", "nn"),
+            ("Ek het hom lanklaas gesien nie.", "af"),
+            ("Нисам га видео дуго времена.", "sr"),
         ] {
             assert_eq!(d.detect(text).lang, l(want), "{text}");
         }

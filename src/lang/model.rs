@@ -16,6 +16,7 @@ use crate::doc::Lang;
 
 use super::codes::LangSet;
 use super::script::Script;
+use super::wordfreq::WordFreq;
 
 /// The shipped model's shards, in order.
 static SHARDS: [&[u8]; 8] = [
@@ -215,6 +216,12 @@ impl NgramModel {
         set
     }
 
+    /// The stored values of a key (an n-gram, or a word of a word table): `(slot, quantised
+    /// value)` byte pairs, in slot order; empty when the table does not hold it.
+    pub fn values(&self, key: &str) -> &'static [u8] {
+        self.lookup(key.as_bytes())
+    }
+
     /// The stored values of an n-gram: `(slot, quantised value)` byte pairs, in slot order.
     fn lookup(&self, ngram: &[u8]) -> &'static [u8] {
         self.try_lookup(ngram).unwrap_or(&[])
@@ -246,7 +253,7 @@ impl NgramModel {
     /// Adds the log-likelihood of `text` under each language of `slots` to `scores` (indexed like
     /// [`NgramModel::langs`]); returns the number of letters scored.
     pub fn score(&self, text: &str, slots: SlotMask, scores: &mut [f32; MAX_LANGS]) -> usize {
-        self.score_until(text, slots, scores, f32::INFINITY, None)
+        self.score_until(text, slots, scores, f32::INFINITY, None, None)
     }
 
     /// Like [`NgramModel::score`], but stops after the first word at which the best language
@@ -256,7 +263,8 @@ impl NgramModel {
     /// skipped: with `script` given, words in another script (an Urdu phrase after English
     /// words says nothing about which Latin-script language they are; some models saw a few
     /// such letters and would win on them), and identifiers with a capital inside a lowercase
-    /// word (`missingCommitsCheck`).
+    /// word (`missingCommitsCheck`). With `words` given, each word's frequency in each language
+    /// counts beside its letters.
     pub fn score_until(
         &self,
         text: &str,
@@ -264,6 +272,7 @@ impl NgramModel {
         scores: &mut [f32; MAX_LANGS],
         margin: f32,
         script: Option<Script>,
+        words: Option<&WordFreq>,
     ) -> usize {
         let mut word = String::with_capacity(32);
         let mut letters = 0;
@@ -279,6 +288,9 @@ impl NgramModel {
                 }
             });
             let n = self.score_word(word, slots, &mut word_scores);
+            if let Some(words) = words {
+                words.add(word, slots, &mut word_scores);
+            }
             let weight = if name { NAME_WEIGHT } else { 1.0 };
             for_each_slot(slots, |i| {
                 if let (Some(s), Some(w)) = (scores.get_mut(i), word_scores.get(i)) {

@@ -25,6 +25,15 @@ pub fn are_siblings(a: Lang, b: Lang) -> bool {
     a != b && groups().iter().any(|g| g.contains(a) && g.contains(b))
 }
 
+/// The languages that share a sibling group with `lang` (`lang` itself left out).
+pub fn siblings_of(lang: Lang) -> LangSet {
+    let set = groups()
+        .iter()
+        .filter(|g| g.contains(lang))
+        .fold(LangSet::EMPTY, |a, g| a.or(*g));
+    set.and(LangSet::of(&[lang]).complement())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

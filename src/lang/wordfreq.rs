@@ -1,0 +1,208 @@
+//! Word frequencies: how often a common word is written in each language that lists it. Character
+//! n-grams never see a whole word, so `das`, `mă` or `ikke` weigh no more than any word of the
+//! same letters; a frequency list tells a language's own words from ones that merely look like
+//! it, which decides single words and separates close languages (nb/da, id/ms, cs/sk, es/ca/pt).
+//!
+//! The lists are the "small" lists of the wordfreq package (Robyn Speer et al., data CC BY-SA 4.0;
+//! up to 40,000 words a language, 33 of the model's languages), compiled by
+//! `examples/build_word_table.rs` into the crate `talign-lang-words` (`crates/talign-lang-words`,
+//! licensed as its source is): a table in the n-gram model's shard format, with the model's slot
+//! order, read in place.
+
+use std::sync::OnceLock;
+
+use super::model::{for_each_slot, NgramModel, SlotMask, MAX_LANGS};
+
+/// The compiled table.
+static TABLE: &[u8] = talign_lang_words::WORDS;
+
+/// Frequency (as `-10 · log10`) just below the rarest listed word: a word a language does not
+/// list counts as this rare there.
+const ABSENT: f32 = 70.0;
+
+/// Log-likelihood added per tenfold of frequency above [`ABSENT`], against the n-gram scores
+/// (summed over five orders).
+const PER_DECADE: f32 = 6.0;
+
+/// Share of the best listed language's bonus given to a language without a list (et, hr, be ...):
+/// it may well write the word too.
+const UNLISTED_SHARE: f32 = 0.75;
+
+/// The word table, the model slots of the languages it lists, and for each unlisted language the
+/// slots of its listed siblings, whose lists stand in for its own.
+#[derive(Debug)]
+pub struct WordFreq {
+    table: NgramModel,
+    listed: SlotMask,
+    proxies: Vec<(usize, SlotMask)>,
+}
+
+impl WordFreq {
+    /// The shipped table, when it parses and has the same languages as `model` in the same order.
+    pub fn shipped(model: &NgramModel) -> Option<&'static WordFreq> {
+        static WORDS: OnceLock<Option<WordFreq>> = OnceLock::new();
+        WORDS
+            .get_or_init(|| {
+                let table = NgramModel::from_shards(&[TABLE])?;
+                let listed = model.slots_of(listed_langs());
+                let proxies = model
+                    .langs()
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| listed & (1 << i) == 0)
+                    .map(|(i, l)| (i, model.slots_of(same_script_siblings(*l)) & listed))
+                    .filter(|(_, p)| *p != 0)
+                    .collect();
+                Some(WordFreq {
+                    table,
+                    listed,
+                    proxies,
+                })
+            })
+            .as_ref()
+            .filter(|w| w.table.langs() == model.langs())
+    }
+
+    /// Adds each language's word-frequency evidence for `word` (lowercase) to `scores`, for the
+    /// languages of `slots`: a listed language by its own list, an unlisted one by its listed
+    /// siblings' (Nynorsk by Bokmål's, Afrikaans by Dutch's) or else by a share of the best.
+    pub fn add(&self, word: &str, slots: SlotMask, scores: &mut [f32; MAX_LANGS]) {
+        let values = self.table.values(word);
+        if values.is_empty() {
+            return;
+        }
+        let mut bonus = [0f32; MAX_LANGS];
+        let mut best = 0f32;
+        for pair in values.chunks_exact(2) {
+            if let Some(b) = bonus.get_mut(usize::from(pair[0])) {
+                *b = PER_DECADE * (ABSENT - f32::from(pair[1])).max(0.0) / 10.0;
+                best = best.max(*b);
+            }
+        }
+        let mut unlisted = slots & !self.listed;
+        for &(slot, proxy) in &self.proxies {
+            if unlisted & (1 << slot) != 0 {
+                let mut b = 0f32;
+                for_each_slot(proxy, |i| b = b.max(bonus.get(i).copied().unwrap_or(0.0)));
+                if let Some(s) = scores.get_mut(slot) {
+                    *s += b;
+                }
+                unlisted &= !(1 << slot);
+            }
+        }
+        for_each_slot(slots & self.listed, |i| {
+            if let (Some(s), Some(b)) = (scores.get_mut(i), bonus.get(i)) {
+                *s += *b;
+            }
+        });
+        for_each_slot(unlisted, |i| {
+            if let Some(s) = scores.get_mut(i) {
+                *s += best * UNLISTED_SHARE;
+            }
+        });
+    }
+}
+
+/// The siblings of `lang` that write one of its scripts (Serbian's Cyrillic is not Slovenian's
+/// Latin).
+fn same_script_siblings(lang: crate::doc::Lang) -> super::codes::LangSet {
+    let siblings = super::siblings::siblings_of(lang);
+    super::script::Script::ALL
+        .iter()
+        .filter(|s| s.langs().contains(lang))
+        .fold(super::codes::LangSet::EMPTY, |a, s| {
+            a.or(s.langs().and(siblings))
+        })
+}
+
+/// The languages with a word list.
+pub fn listed_langs() -> super::codes::LangSet {
+    super::codes::LangSet::of_codes(&LISTED)
+}
+
+/// The model languages wordfreq lists (its `fil` is `tl`).
+const LISTED: [&str; 33] = [
+    "ar", "bg", "ca", "cs", "da", "de", "en", "es", "fa", "fi", "fr", "hi", "hu", "id", "is", "it",
+    "lt", "lv", "mk", "nb", "nl", "pl", "pt", "ro", "ru", "sk", "sl", "sv", "tl", "tr", "uk", "ur",
+    "vi",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::Lang;
+
+    fn table() -> Option<(&'static NgramModel, &'static WordFreq)> {
+        let model = NgramModel::shipped()?;
+        Some((model, WordFreq::shipped(model)?))
+    }
+
+    fn has(table: &WordFreq, model: &NgramModel, word: &str, code: &str) -> bool {
+        let slot = model.langs().iter().position(|l| l.as_str() == code);
+        table
+            .table
+            .values(word)
+            .chunks_exact(2)
+            .any(|p| Some(usize::from(p[0])) == slot)
+    }
+
+    #[test]
+    fn the_shipped_table_has_the_model_languages_and_common_words() {
+        let parsed = table();
+        assert!(
+            parsed.is_some(),
+            "the word table is damaged or out of step with the model"
+        );
+        let Some((model, words)) = parsed else { return };
+        for (word, code) in [
+            ("und", "de"),
+            ("ikke", "nb"),
+            ("ikke", "da"),
+            ("що", "uk"),
+            ("jest", "pl"),
+            ("tudi", "sl"),
+            ("aku", "id"),
+        ] {
+            assert!(has(words, model, word, code), "{word} {code}");
+        }
+        // languages without a list have no values of their own
+        assert!(!has(words, model, "ikkje", "nn"));
+        assert!(!has(words, model, "nie", "af"));
+        assert!(!has(words, model, "saya", "ms"), "Malay's list is left out");
+        assert!(words.table.values("zzqxv").is_empty());
+        assert_eq!(listed_langs().len(), LISTED.len());
+    }
+
+    #[test]
+    fn a_word_counts_for_the_languages_that_write_it_often() {
+        let Some((model, words)) = table() else {
+            return;
+        };
+        let slot = |code: &str| model.langs().iter().position(|l| l.as_str() == code);
+        let (Some(de), Some(nl), Some(af), Some(et)) =
+            (slot("de"), slot("nl"), slot("af"), slot("et"))
+        else {
+            return;
+        };
+        let slots: SlotMask = (1 << de) | (1 << nl) | (1 << af) | (1 << et);
+        let mut scores = [0f32; MAX_LANGS];
+        words.add("het", slots, &mut scores);
+        assert!(scores[nl] > scores[de], "Dutch writes het, German hardly");
+        assert_eq!(scores[af], scores[nl], "Afrikaans reads Dutch's list");
+        assert!(
+            scores[et] > 0.0 && scores[et] < scores[nl],
+            "a language without a list or a listed sibling gets a share"
+        );
+    }
+
+    #[test]
+    fn unlisted_languages_read_only_siblings_of_their_script() {
+        let lang = |c: &str| Lang::new(c).unwrap_or_default();
+        assert!(same_script_siblings(lang("nn")).contains(lang("nb")));
+        assert!(
+            !same_script_siblings(lang("sr")).contains(lang("sl")),
+            "Serbian (Cyrillic) does not read Slovenian's Latin list"
+        );
+        assert!(same_script_siblings(lang("ms")).contains(lang("id")));
+    }
+}

@@ -26,7 +26,24 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     h
 }
 
+/// Links the `talign` binary as a position-dependent executable on x86-64 Linux (glibc): a PIE must
+/// apply some 30,000 relocations to its tables at every start, which costs each process about
+/// 0.5 ms and 170 page faults, a tenth of aligning a short document. `TALIGN_PIE=1` keeps the
+/// platform's default (a PIE, whose image address is randomised).
+fn link_position_dependent() {
+    println!("cargo:rerun-if-env-changed=TALIGN_PIE");
+    let var = |name: &str| std::env::var(name).unwrap_or_default();
+    if var("CARGO_CFG_TARGET_OS") == "linux"
+        && var("CARGO_CFG_TARGET_ARCH") == "x86_64"
+        && var("CARGO_CFG_TARGET_ENV") == "gnu"
+        && std::env::var_os("TALIGN_PIE").is_none()
+    {
+        println!("cargo:rustc-link-arg-bins=-no-pie");
+    }
+}
+
 fn main() {
+    link_position_dependent();
     for source in [
         SOURCE,
         DISTINCTIVE,

@@ -10,7 +10,9 @@
 //! likelihood (Newton steps for slope and intercept, the cap chosen from a grid); unrelated
 //! languages share one curve, and sibling pairs with few samples share another. A pair that even
 //! long text separates less than 97% of the time is capped below 0.9: answers at 0.9 or more must
-//! be right at least 97% of the time, for every language.
+//! be right at least 97% of the time, for every language. Where the fitted curve turns confident
+//! at a gap beyond which fewer than 98% of the pair's samples are right, its intercept is lowered
+//! until it turns confident only where 98% are (or the pair is capped, if no gap is that safe).
 //!
 //! ```sh
 //! cargo run --release --example fit_lang_calibration -- ../shared/data/langid > data/lang/calibration.tsv
@@ -131,10 +133,53 @@ const SEPARABLE: f64 = 0.97;
 /// two are told apart less often than confident answers must be right, so none is confident.
 const INSEPARABLE_CAP: f64 = 2.0;
 
+/// Share of a pair's samples beyond the gap where the curve turns confident that must be right:
+/// above [`SEPARABLE`], because a pair's samples mix both directions and only the nearest rival
+/// of each hit, while the bar (97% right at 0.9 or more) holds per answered language.
+const SAFE: f64 = 0.98;
+
+/// Logit of the confidence of a confident answer (0.9).
+const CONFIDENT_LOGIT: f64 = 2.197_224_577_336_219_6;
+
+/// The intercept that makes the curve reach [`CONFIDENT_LOGIT`] only at gaps where at least
+/// [`SAFE`] of the pair's samples are right: the fitted curve is a compromise over all
+/// gaps, and a pair whose look-alike texts (Bosnian written as Croatian) sit far out in the
+/// tail would otherwise give confident answers that are wrong too often. `None` when no gap is
+/// that safe.
+fn safe_intercept(slope: f64, intercept: f64, cap: f64, samples: &Samples) -> Option<f64> {
+    let logit = |gap: f64| (slope * gap + intercept).min(cap);
+    let precision_from = |gap: f64| {
+        let (mut n, mut right) = (0usize, 0usize);
+        for &(_, y) in samples.iter().filter(|s| s.0 >= gap) {
+            n += 1;
+            right += usize::from(y);
+        }
+        (n > 0).then(|| right as f64 / n as f64)
+    };
+    let mut gaps: Vec<f64> = samples.iter().map(|s| s.0).collect();
+    gaps.sort_by(f64::total_cmp);
+    gaps.dedup();
+    // the gap where the fitted curve turns confident (none: no sample is answered confidently)
+    let Some(start) = gaps.iter().copied().find(|&g| logit(g) >= CONFIDENT_LOGIT) else {
+        return Some(intercept);
+    };
+    if precision_from(start).is_some_and(|p| p >= SAFE) {
+        return Some(intercept);
+    }
+    let safe = gaps
+        .iter()
+        .copied()
+        .filter(|&g| g > start)
+        .find(|&g| precision_from(g).is_some_and(|p| p >= SAFE))?;
+    Some(CONFIDENT_LOGIT - slope * safe)
+}
+
 fn print_line(a: &str, b: &str, samples: &Samples) {
-    let (slope, intercept, mut cap) = fit(samples);
+    let (slope, fitted, mut cap) = fit(samples);
+    let safe = safe_intercept(slope, fitted, cap, samples);
+    let intercept = safe.unwrap_or(fitted);
     let top = cap.min(slope * MAX_GAP + intercept);
-    let clamped = 1.0 / (1.0 + (-top).exp()) < SEPARABLE;
+    let clamped = safe.is_none() || 1.0 / (1.0 + (-top).exp()) < SEPARABLE;
     if clamped {
         cap = cap.min(INSEPARABLE_CAP);
     }

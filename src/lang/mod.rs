@@ -610,58 +610,65 @@ mod tests {
         assert!(segs[0].confidence > 0.9);
     }
 
-    #[test]
-    fn sibling_languages_with_copied_word_lists_are_told_apart_by_their_spellings() {
-        let d = Detector::new(None);
-        for (text, want) in [
-            ("Eg veit ikkje kva du meiner med det.", "nn"),
-            ("Jeg vet ikke hva du mener med det.", "nb"),
-            ("Jeg ved ikke hvad du mener med det.", "da"),
-            ("Saya tidak mahu pergi kerana hari hujan.", "ms"),
-            ("Saya tidak mau pergi karena hari hujan.", "id"),
-            // the n-grams alone call this Malay: "mau" is the Indonesian spelling of "mahu"
-            ("Saya mau pulang.", "id"),
-            ("Saya mahu pulang.", "ms"),
-        ] {
+    /// Asserts that `d` gives each text its language.
+    fn assert_detects(d: &Detector, cases: &[(&str, &str)]) {
+        for (text, want) in cases {
             assert_eq!(d.detect(text).lang, l(want), "{text}");
         }
+    }
+
+    #[test]
+    fn sibling_languages_with_copied_word_lists_are_told_apart_by_their_spellings() {
+        assert_detects(
+            &Detector::new(None),
+            &[
+                ("Eg veit ikkje kva du meiner med det.", "nn"),
+                ("Jeg vet ikke hva du mener med det.", "nb"),
+                ("Jeg ved ikke hvad du mener med det.", "da"),
+                ("Saya tidak mahu pergi kerana hari hujan.", "ms"),
+                ("Saya tidak mau pergi karena hari hujan.", "id"),
+                // the n-grams alone call this Malay: "mau" is the Indonesian spelling of "mahu"
+                ("Saya mau pulang.", "id"),
+                ("Saya mahu pulang.", "ms"),
+            ],
+        );
     }
 
     #[test]
     fn a_single_word_takes_the_language_that_writes_it_often() {
-        // the letters alone gave en, it ... : Ostsee, attentati and calme are common words of
+        // the letters alone gave en, fr, pt: Ostsee, attentati and calme are common words of
         // their languages only
         let ten = ["en", "ru", "es", "de", "fr", "uk", "it", "pt", "pl", "bg"].map(l);
-        let d = Detector::new(Some(&ten));
-        for (word, want) in [("Ostsee", "de"), ("attentati", "it"), ("calme", "fr")] {
-            assert_eq!(d.detect(word).lang, l(want), "{word}");
-        }
+        assert_detects(
+            &Detector::new(Some(&ten)),
+            &[("Ostsee", "de"), ("attentati", "it"), ("calme", "fr")],
+        );
     }
 
     #[test]
     fn short_sentences_of_close_languages_go_by_their_common_words() {
-        let d = Detector::new(None);
-        for (text, want) in [
-            ("Простите, я вас не узнал.", "ru"),
-            ("I'm a freelance journalist.", "en"),
-            ("¿Podés venir a las 9?", "es"),
-        ] {
-            assert_eq!(d.detect(text).lang, l(want), "{text}");
-        }
+        assert_detects(
+            &Detector::new(None),
+            &[
+                ("Простите, я вас не узнал.", "ru"),
+                ("I'm a freelance journalist.", "en"),
+                ("¿Podés venir a las 9?", "es"),
+            ],
+        );
     }
 
     #[test]
     fn a_language_without_a_word_list_keeps_its_sentences() {
         // Nynorsk reads Bokmål's list, Afrikaans Dutch's, Serbian none (its siblings write Latin):
         // none of them loses to a listed neighbour for lack of a list
-        let d = Detector::new(None);
-        for (text, want) in [
-            ("Eg har ikkje sett han på lenge.", "nn"),
-            ("Ek het hom lanklaas gesien nie.", "af"),
-            ("Нисам га видео дуго времена.", "sr"),
-        ] {
-            assert_eq!(d.detect(text).lang, l(want), "{text}");
-        }
+        assert_detects(
+            &Detector::new(None),
+            &[
+                ("Eg har ikkje sett han på lenge.", "nn"),
+                ("Ek het hom lanklaas gesien nie.", "af"),
+                ("Нисам га видео дуго времена.", "sr"),
+            ],
+        );
     }
 
     #[test]

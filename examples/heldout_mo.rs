@@ -18,6 +18,8 @@
 //! cargo run --release --example heldout_mo -- DIR              # another locale folder
 //! cargo run --release --example heldout_mo -- DIR ../shared/data/langid
 //!                                   # only the languages that have a folder in the second one
+//! cargo run --release --example heldout_mo -- --outside [DIR]
+//!                                   # languages talign does not support: how many confident answers
 //! ```
 
 use std::collections::{BTreeMap, HashSet};
@@ -35,10 +37,20 @@ const MIN_ITEMS: usize = 50;
 const MAX_ITEMS: usize = 500;
 /// Confidence of a confident answer.
 const CONFIDENT: f32 = 0.9;
+/// What is removed from a catalogue line: printf and brace placeholders, markup, code in
+/// backquotes, shell variables, options, and words with a path or identifier character.
+const CLEAN: &str =
+    r"%[-#0-9.*]*[a-zA-Z]|\{[^}]*\}|<[^>]*>|`[^`]*`|\$\{?\w+\}?|--?[a-z-]+|\S*[/_=@]\S*";
 
 type Error = Box<dyn std::error::Error>;
 
 fn main() -> Result<(), Error> {
+    if std::env::args().nth(1).as_deref() == Some("--outside") {
+        let root = std::env::args()
+            .nth(2)
+            .unwrap_or_else(|| "/usr/share/locale".into());
+        return outside(Path::new(&root));
+    }
     let root = PathBuf::from(
         std::env::args()
             .nth(1)
@@ -54,9 +66,7 @@ fn main() -> Result<(), Error> {
         ),
         None => None,
     };
-    let clean = Regex::new(
-        r"%[-#0-9.*]*[a-zA-Z]|\{[^}]*\}|<[^>]*>|`[^`]*`|\$\{?\w+\}?|--?[a-z-]+|\S*[/_=@]\S*",
-    )?;
+    let clean = Regex::new(CLEAN)?;
     let detector = Detector::new(None);
     let mut scored: Vec<(Lang, usize, usize)> = Vec::new();
     let mut confident: BTreeMap<Lang, (usize, usize)> = BTreeMap::new();
@@ -65,7 +75,12 @@ fn main() -> Result<(), Error> {
         if only.as_ref().is_some_and(|o| !o.contains(&lang)) {
             continue;
         }
-        let items = items_of(&root, lang, &clean)?;
+        let folders: &[&str] = match lang.as_str() {
+            "zh" => &["zh_CN"],
+            "pt" => &["pt", "pt_BR"],
+            code => &[code],
+        };
+        let items = items_of(&root, folders, &clean)?;
         if items.len() < MIN_ITEMS {
             continue;
         }
@@ -135,14 +150,71 @@ fn main() -> Result<(), Error> {
     Ok(())
 }
 
+/// Codes of catalogues that are another name of a supported language (Norwegian, Moldovan,
+/// Serbo-Croatian), left out of the `--outside` check.
+const ALIASES: [&str; 3] = ["no", "mo", "sh"];
+
+/// `--outside`: the catalogues of languages talign does not support (Galician, Occitan,
+/// Faroese, Frisian, Breton ...: folders named by a bare two- or three-letter code that is no
+/// supported language). Every answer there is wrong; the figure that matters is how many are
+/// given with confidence ≥ [`CONFIDENT`], which the detector must not do.
+fn outside(root: &Path) -> Result<(), Error> {
+    let clean = Regex::new(CLEAN)?;
+    let supported: HashSet<Lang> = supported().into_iter().collect();
+    let mut codes: Vec<String> = std::fs::read_dir(root)?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .filter(|c| (2..=3).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_lowercase()))
+        .filter(|c| !ALIASES.contains(&c.as_str()))
+        .filter(|c| Lang::new(c).is_none_or(|l| !supported.contains(&l)))
+        .collect();
+    codes.sort();
+    let detector = Detector::new(None);
+    let (mut total, mut sure, mut langs) = (0usize, 0usize, 0usize);
+    for code in &codes {
+        let items = items_of(root, &[code.as_str()], &clean)?;
+        if items.len() < MIN_ITEMS {
+            continue;
+        }
+        let found: Vec<(Lang, f32)> = items
+            .par_iter()
+            .map(|t| {
+                let d = detector.detect(t);
+                (d.lang, d.confidence)
+            })
+            .collect();
+        let mut answers: BTreeMap<Lang, usize> = BTreeMap::new();
+        for (l, _) in found.iter().filter(|(l, c)| !l.is_und() && *c >= CONFIDENT) {
+            *answers.entry(*l).or_default() += 1;
+        }
+        let confident: usize = answers.values().sum();
+        let mut top: Vec<(usize, Lang)> = answers.into_iter().map(|(l, n)| (n, l)).collect();
+        top.sort_by(|a, b| b.cmp(a));
+        let top: Vec<String> = top
+            .iter()
+            .take(3)
+            .map(|(n, l)| format!("{l} {n}"))
+            .collect();
+        println!(
+            "  {code}\t{:.3} confident of {} lines\t{}",
+            confident as f64 / items.len() as f64,
+            items.len(),
+            top.join(", ")
+        );
+        total += items.len();
+        sure += confident;
+        langs += 1;
+    }
+    println!(
+        "{langs} unsupported languages, {total} lines: answered with confidence >= {CONFIDENT}: {sure} ({:.4})",
+        sure as f64 / total.max(1) as f64
+    );
+    Ok(())
+}
+
 /// The cleaned, deduplicated lines of every catalogue of `lang`, in a fixed pseudo-random order,
 /// at most [`MAX_ITEMS`].
-fn items_of(root: &Path, lang: Lang, clean: &Regex) -> Result<Vec<String>, Error> {
-    let folders: &[&str] = match lang.as_str() {
-        "zh" => &["zh_CN"],
-        "pt" => &["pt", "pt_BR"],
-        code => &[code],
-    };
+fn items_of(root: &Path, folders: &[&str], clean: &Regex) -> Result<Vec<String>, Error> {
     let mut seen = HashSet::new();
     let mut items = Vec::new();
     for folder in folders {

@@ -7,7 +7,7 @@ use crate::doc::Lang;
 use super::codes::LangSet;
 use super::model::{self, NgramModel, MAX_LANGS};
 use super::script::Script;
-use super::{confidence, words, Detection};
+use super::{confidence, typical, words, Detection};
 
 /// The model's verdict on a text before it becomes a [`Detection`]: the best language and how
 /// far every other candidate trails it (in nats, summed over the five n-gram orders, function-word
@@ -20,6 +20,8 @@ pub struct Ranking {
     pub letters: usize,
     /// Every other candidate and its gap behind `best`, in the model's slot order.
     pub gaps: Vec<(Lang, f32)>,
+    /// The best candidate's score per letter read.
+    pub per_letter: f32,
 }
 
 /// The most written languages of the model (the ten of the fast path, which are also the
@@ -89,6 +91,7 @@ pub(crate) fn model_among(
     };
     let lang_at = |i: usize| model.langs().get(i).copied().unwrap_or(Lang::UND);
     let best_lang = lang_at(best_i);
+    let per_letter = best_s / letters as f32;
     let gaps = GapIter {
         mask: slots & !(1 << best_i),
         scores: &scores,
@@ -100,9 +103,14 @@ pub(crate) fn model_among(
             best: best_lang,
             letters,
             gaps: gaps.clone().collect(),
+            per_letter,
         });
     }
-    let confidence = confidence::confidence(best_lang, gaps);
+    let mut confidence = confidence::confidence(best_lang, gaps);
+    if typical::is_atypical(best_lang, per_letter, letters) {
+        // letters this language's own text rarely scores so low on: another language near it
+        confidence = confidence.min(typical::ATYPICAL_MAX_CONFIDENCE);
+    }
     if letters < WEAK_LETTERS && confidence < WEAK_CONFIDENCE {
         // "de", "a", "no": a guess among several languages is not evidence
         return Detection {

@@ -31,6 +31,7 @@ pub mod script;
 pub mod shard_file;
 pub mod siblings;
 pub mod spans;
+pub mod typical;
 #[cfg(test)]
 mod word_table;
 pub mod wordfreq;

@@ -1,0 +1,83 @@
+//! Fits `data/lang/typical.tsv`, the floor of the n-gram model's score per letter for each model
+//! language (`talign::lang::typical`): on a gold folder `DIR/<lang>/sentences.txt` (lingua's
+//! test layout, `../shared/data/langid`), every sentence the model answers rightly with
+//! `typical::MIN_LETTERS` letters or more gives its score per letter; the floor is the value
+//! below which [`SHARE`] of them fall. Languages with fewer than [`MIN_SAMPLES`] such sentences
+//! get no floor.
+//!
+//! ```sh
+//! cargo run --release --example fit_lang_typical -- ../shared/data/langid > data/lang/typical.tsv
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use talign::lang::{typical, Detector};
+use talign::Lang;
+
+/// Share of a language's own sentences allowed below its floor.
+const SHARE: f64 = 0.005;
+/// The gold files read: sentences only (fitted on word pairs as well, the floors fell so low
+/// that text in unsupported languages kept its confidence twice as often as with these).
+const KINDS: [&str; 1] = ["sentences.txt"];
+/// Texts a language needs for a floor.
+const MIN_SAMPLES: usize = 100;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .ok_or("usage: fit_lang_typical DIR")?,
+    );
+    let detector = Detector::new(None);
+    let mut by_lang: BTreeMap<Lang, Vec<f32>> = BTreeMap::new();
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(&dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    folders.sort();
+    for folder in folders {
+        let Some(gold) = folder
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(Lang::new)
+        else {
+            continue;
+        };
+        let mut text = String::new();
+        for kind in KINDS {
+            text.push_str(&std::fs::read_to_string(folder.join(kind)).unwrap_or_default());
+            text.push('\n');
+        }
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let scores: Vec<f32> = lines
+            .par_iter()
+            .filter_map(|line| detector.ranking(line))
+            .filter(|r| r.best == gold && r.letters >= typical::MIN_LETTERS)
+            .map(|r| r.per_letter)
+            .collect();
+        by_lang.entry(gold).or_default().extend(scores);
+    }
+    println!(
+        "# Floor of the n-gram model's score per letter (summed over the five orders, prior and word\n\
+         # bonuses included) for each model language: {:.1}% of its dev sentences answered rightly\n\
+         # with {}+ letters score below it. Fitted by examples/fit_lang_typical.rs; read by\n\
+         # src/lang/typical.rs.",
+        SHARE * 100.0,
+        typical::MIN_LETTERS
+    );
+    for (lang, mut scores) in by_lang {
+        if scores.len() < MIN_SAMPLES {
+            continue;
+        }
+        scores.sort_by(f32::total_cmp);
+        let at = ((scores.len() as f64 * SHARE) as usize).min(scores.len() - 1);
+        println!("{lang}\t{:.3}\t# {} sentences", scores[at], scores.len());
+    }
+    Ok(())
+}

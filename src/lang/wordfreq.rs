@@ -38,19 +38,27 @@ pub struct WordFreq {
 }
 
 impl WordFreq {
-    /// The shipped table, when it parses and has the same languages as `model` in the same order.
+    /// The shipped table, for the shipped model only (its slots are that model's), when it
+    /// parses and has the model's languages in the model's order (checked once).
     pub fn shipped(model: &NgramModel) -> Option<&'static WordFreq> {
         static WORDS: OnceLock<Option<WordFreq>> = OnceLock::new();
+        let shipped = NgramModel::shipped()?;
+        if !std::ptr::eq(model, shipped) {
+            return None;
+        }
         WORDS
             .get_or_init(|| {
                 let table = NgramModel::from_shards(&[TABLE])?;
-                let listed = model.slots_of(listed_langs());
-                let proxies = model
+                if table.langs() != shipped.langs() {
+                    return None;
+                }
+                let listed = shipped.slots_of(listed_langs());
+                let proxies = shipped
                     .langs()
                     .iter()
                     .enumerate()
                     .filter(|(i, _)| listed & (1 << i) == 0)
-                    .map(|(i, l)| (i, model.slots_of(same_script_siblings(*l)) & listed))
+                    .map(|(i, l)| (i, shipped.slots_of(same_script_siblings(*l)) & listed))
                     .filter(|(_, p)| *p != 0)
                     .collect();
                 Some(WordFreq {
@@ -60,7 +68,6 @@ impl WordFreq {
                 })
             })
             .as_ref()
-            .filter(|w| w.table.langs() == model.langs())
     }
 
     /// Adds each language's word-frequency evidence for `word` (lowercase) to `scores`, for the

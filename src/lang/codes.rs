@@ -414,6 +414,13 @@ fn primary_subtag(code: &str) -> Option<&str> {
 /// any case; the two-letter code when the language has one (`deu` → `de`, `cmn` → `zh`), else
 /// the three letters (`yue`). `und` stays `und`. `None` for anything else.
 pub fn canonical_code(code: &str) -> Option<Lang> {
+    // the common case, a bare ISO 639-1 code in lowercase (tables, `--langs`), without the
+    // parsing and the copy below
+    if let &[a, b] = code.as_bytes() {
+        if a.is_ascii_lowercase() && b.is_ascii_lowercase() {
+            return Some(Lang::from_bytes([a, b, b' ']));
+        }
+    }
     let primary = primary_subtag(code.trim())?;
     let lower = primary.to_ascii_lowercase();
     let b = lower.as_bytes();

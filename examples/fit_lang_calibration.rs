@@ -22,6 +22,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
+use talign::eval::langid::language_folders;
 use talign::lang::{confidence, siblings::are_siblings, Detector, Ranking};
 use talign::Lang;
 
@@ -45,20 +46,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     let detector = Detector::new(None);
     let mut rankings: Vec<(Lang, Ranking)> = Vec::new();
-    let mut folders: Vec<_> = std::fs::read_dir(&dir)?
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
-    folders.sort();
-    for folder in folders {
-        let Some(gold) = folder
-            .file_name()
-            .and_then(|n| n.to_str())
-            .and_then(Lang::new)
-        else {
-            continue;
-        };
+    for (gold, folder) in language_folders(&dir, None)? {
         for kind in ["sentences", "word-pairs", "single-words"] {
             let Ok(text) = std::fs::read_to_string(folder.join(format!("{kind}.txt"))) else {
                 continue;

@@ -3,7 +3,8 @@
 //! test layout, `../shared/data/langid`), every sentence the model answers rightly with
 //! `typical::MIN_LETTERS` letters or more gives its score per letter; the floor is the value
 //! below which [`SHARE`] of them fall. Languages with fewer than [`MIN_SAMPLES`] such sentences
-//! get no floor.
+//! get no floor. Sentences only: fitted on the word pairs as well, the floors fell so low that
+//! text in unsupported languages kept its confidence far more often.
 //!
 //! ```sh
 //! cargo run --release --example fit_lang_typical -- ../shared/data/langid > data/lang/typical.tsv
@@ -13,14 +14,12 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
+use talign::eval::langid::language_folders;
 use talign::lang::{typical, Detector};
 use talign::Lang;
 
 /// Share of a language's own sentences allowed below its floor.
 const SHARE: f64 = 0.005;
-/// The gold files read: sentences only (fitted on word pairs as well, the floors fell so low
-/// that text in unsupported languages kept its confidence twice as often as with these).
-const KINDS: [&str; 1] = ["sentences.txt"];
 /// Texts a language needs for a floor.
 const MIN_SAMPLES: usize = 100;
 
@@ -32,24 +31,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     let detector = Detector::new(None);
     let mut by_lang: BTreeMap<Lang, Vec<f32>> = BTreeMap::new();
-    let mut folders: Vec<PathBuf> = std::fs::read_dir(&dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_dir())
-        .collect();
-    folders.sort();
-    for folder in folders {
-        let Some(gold) = folder
-            .file_name()
-            .and_then(|n| n.to_str())
-            .and_then(Lang::new)
-        else {
-            continue;
-        };
-        let mut text = String::new();
-        for kind in KINDS {
-            text.push_str(&std::fs::read_to_string(folder.join(kind)).unwrap_or_default());
-            text.push('\n');
-        }
+    for (gold, folder) in language_folders(&dir, None)? {
+        let text = std::fs::read_to_string(folder.join("sentences.txt")).unwrap_or_default();
         let lines: Vec<&str> = text
             .lines()
             .map(str::trim)

@@ -84,13 +84,7 @@ fn main() -> Result<(), Error> {
         if items.len() < MIN_ITEMS {
             continue;
         }
-        let found: Vec<(Lang, f32)> = items
-            .par_iter()
-            .map(|t| {
-                let d = detector.detect(t);
-                (d.lang, d.confidence)
-            })
-            .collect();
+        let found = detect_all(&detector, &items);
         let right = found.iter().filter(|(l, _)| *l == lang).count();
         scored.push((lang, items.len(), right));
         for ((answer, conf), text) in found.into_iter().zip(&items) {
@@ -150,6 +144,17 @@ fn main() -> Result<(), Error> {
     Ok(())
 }
 
+/// Each item's language and confidence, every language allowed.
+fn detect_all(detector: &Detector, items: &[String]) -> Vec<(Lang, f32)> {
+    items
+        .par_iter()
+        .map(|t| {
+            let d = detector.detect(t);
+            (d.lang, d.confidence)
+        })
+        .collect()
+}
+
 /// Codes of catalogues that are another name of a supported language (Norwegian, Moldovan,
 /// Serbo-Croatian), left out of the `--outside` check.
 const ALIASES: [&str; 3] = ["no", "mo", "sh"];
@@ -176,13 +181,7 @@ fn outside(root: &Path) -> Result<(), Error> {
         if items.len() < MIN_ITEMS {
             continue;
         }
-        let found: Vec<(Lang, f32)> = items
-            .par_iter()
-            .map(|t| {
-                let d = detector.detect(t);
-                (d.lang, d.confidence)
-            })
-            .collect();
+        let found = detect_all(&detector, &items);
         let mut answers: BTreeMap<Lang, usize> = BTreeMap::new();
         for (l, _) in found.iter().filter(|(l, c)| !l.is_und() && *c >= CONFIDENT) {
             *answers.entry(*l).or_default() += 1;

@@ -23,6 +23,16 @@ const SHARE: f64 = 0.005;
 /// Texts a language needs for a floor.
 const MIN_SAMPLES: usize = 100;
 
+/// The value [`SHARE`] of `values` fall below, when there are [`MIN_SAMPLES`] of them.
+fn low_quantile(mut values: Vec<f32>) -> Option<f32> {
+    if values.len() < MIN_SAMPLES {
+        return None;
+    }
+    values.sort_by(f32::total_cmp);
+    let at = ((values.len() as f64 * SHARE) as usize).min(values.len() - 1);
+    values.get(at).copied()
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = PathBuf::from(
         std::env::args()
@@ -30,7 +40,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .ok_or("usage: fit_lang_typical DIR")?,
     );
     let detector = Detector::new(None);
-    let mut by_lang: BTreeMap<Lang, Vec<f32>> = BTreeMap::new();
+    // per language: scores per letter, and shares of words its list holds
+    let mut by_lang: BTreeMap<Lang, (Vec<f32>, Vec<f32>)> = BTreeMap::new();
     for (gold, folder) in language_folders(&dir, None)? {
         let text = std::fs::read_to_string(folder.join("sentences.txt")).unwrap_or_default();
         let lines: Vec<&str> = text
@@ -38,29 +49,38 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .collect();
-        let scores: Vec<f32> = lines
+        let right: Vec<_> = lines
             .par_iter()
             .filter_map(|line| detector.ranking(line))
-            .filter(|r| r.best == gold && r.letters >= typical::MIN_LETTERS)
-            .map(|r| r.per_letter)
+            .filter(|r| r.best == gold)
             .collect();
-        by_lang.entry(gold).or_default().extend(scores);
+        let entry = by_lang.entry(gold).or_default();
+        entry.0.extend(
+            right
+                .iter()
+                .filter(|r| r.letters >= typical::MIN_LETTERS)
+                .map(|r| r.per_letter),
+        );
+        entry.1.extend(right.iter().filter_map(|r| r.coverage));
     }
     println!(
         "# Floor of the n-gram model's score per letter (summed over the five orders, prior and word\n\
          # bonuses included) for each model language: {:.1}% of its dev sentences answered rightly\n\
-         # with {}+ letters score below it. Fitted by examples/fit_lang_typical.rs; read by\n\
-         # src/lang/typical.rs.",
+         # with {}+ letters score below it; then, for languages with a word list, the share of a\n\
+         # sentence's words (4+) the list holds that the same share of them fall below. Fitted by\n\
+         # examples/fit_lang_typical.rs; read by src/lang/typical.rs.",
         SHARE * 100.0,
         typical::MIN_LETTERS
     );
-    for (lang, mut scores) in by_lang {
-        if scores.len() < MIN_SAMPLES {
+    for (lang, (scores, shares)) in by_lang {
+        let Some(floor) = low_quantile(scores.clone()) else {
             continue;
-        }
-        scores.sort_by(f32::total_cmp);
-        let at = ((scores.len() as f64 * SHARE) as usize).min(scores.len() - 1);
-        println!("{lang}\t{:.3}\t# {} sentences", scores[at], scores.len());
+        };
+        let covered = low_quantile(shares).map_or("-".to_string(), |f| format!("{f:.3}"));
+        println!(
+            "{lang}\t{floor:.3}\t{covered}\t# {} sentences",
+            scores.len()
+        );
     }
     Ok(())
 }

@@ -7,6 +7,7 @@ use crate::doc::Lang;
 use super::codes::LangSet;
 use super::model::{self, NgramModel, MAX_LANGS};
 use super::script::Script;
+use super::wordfreq::WordFreq;
 use super::{confidence, typical, words, Detection};
 
 /// The model's verdict on a text before it becomes a [`Detection`]: the best language and how
@@ -22,6 +23,9 @@ pub struct Ranking {
     pub gaps: Vec<(Lang, f32)>,
     /// The best candidate's score per letter read.
     pub per_letter: f32,
+    /// The share of the text's words the best candidate's word list holds (`None`: no list, or
+    /// too few words).
+    pub coverage: Option<f32>,
 }
 
 /// The most written languages of the model (the ten of the fast path, which are also the
@@ -98,16 +102,27 @@ pub(crate) fn model_among(
         best: best_s,
         langs: model.langs(),
     };
+    let coverage = || WordFreq::shipped(model).and_then(|w| w.coverage(text, best_i));
+    let mut covered = None;
     if let Some(out) = ranking {
+        covered = Some(coverage());
         *out = Some(Ranking {
             best: best_lang,
             letters,
             gaps: gaps.clone().collect(),
             per_letter,
+            coverage: covered.flatten(),
         });
     }
     let mut confidence = confidence::confidence(best_lang, gaps);
-    if typical::is_atypical(best_lang, per_letter, letters) {
+    if confidence > typical::ATYPICAL_MAX_CONFIDENCE
+        && typical::is_atypical(
+            best_lang,
+            per_letter,
+            letters,
+            covered.unwrap_or_else(coverage),
+        )
+    {
         // letters this language's own text rarely scores so low on: another language near it
         confidence = confidence.min(typical::ATYPICAL_MAX_CONFIDENCE);
     }
@@ -159,7 +174,7 @@ fn evidence(
             }
         });
     });
-    let words = super::wordfreq::WordFreq::shipped(model);
+    let words = WordFreq::shipped(model);
     let letters = model.score_until(text, slots, &mut scores, margin, Some(script), words);
     (scores, letters)
 }

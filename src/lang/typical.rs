@@ -4,8 +4,11 @@
 //! and words are foreign to that language it scores lower per letter than the language's own
 //! text does. Such answers keep their language and lose their confidence.
 //!
-//! `data/lang/typical.tsv` gives, per model language, the score per letter below which only a
-//! small share of its own dev sentences fall; `examples/fit_lang_typical.rs` fits it.
+//! Two signs, each with a floor per model language in `data/lang/typical.tsv` (the value only
+//! 0.5% of the language's own dev sentences fall below; `examples/fit_lang_typical.rs` fits
+//! it): the score per letter, and for languages with a word list the share of the text's words
+//! the list holds (Galician reads as Portuguese letter by letter, but half its words, `non`,
+//! `posíbel`, `gardar`, are no Portuguese words).
 
 use std::sync::OnceLock;
 
@@ -19,9 +22,13 @@ pub const MIN_LETTERS: usize = 20;
 /// Highest confidence of an answer whose text scores below its language's floor.
 pub const ATYPICAL_MAX_CONFIDENCE: f32 = 0.7;
 
-/// The floor per language, as read from the table.
-fn floors() -> &'static [(Lang, f32)] {
-    static FLOORS: OnceLock<Vec<(Lang, f32)>> = OnceLock::new();
+/// A language's floors: score per letter, and share of words its list holds (languages with a
+/// word list).
+type Floors = (Lang, f32, Option<f32>);
+
+/// The floors per language, as read from the table.
+fn floors() -> &'static [Floors] {
+    static FLOORS: OnceLock<Vec<Floors>> = OnceLock::new();
     FLOORS.get_or_init(|| {
         TABLE
             .lines()
@@ -30,20 +37,24 @@ fn floors() -> &'static [(Lang, f32)] {
                 let mut fields = l.split('\t');
                 let code = fields.next()?;
                 let floor = fields.next()?.trim().parse().ok()?;
-                Some((Lang::new(code)?, floor))
+                let covered = fields.next().and_then(|f| f.trim().parse().ok());
+                Some((Lang::new(code)?, floor, covered))
             })
             .collect()
     })
 }
 
-/// True when a text of `letters` letters that scored `per_letter` under `lang` is below that
-/// language's floor (languages without a floor are never atypical).
-pub fn is_atypical(lang: Lang, per_letter: f32, letters: usize) -> bool {
-    letters >= MIN_LETTERS
-        && floors()
-            .iter()
-            .find(|(l, _)| *l == lang)
-            .is_some_and(|(_, floor)| per_letter < *floor)
+/// True when a text of `letters` letters that scored `per_letter` under `lang`, and of whose
+/// words `lang`'s list holds the share `coverage`, is below one of that language's floors
+/// (languages without floors are never atypical).
+pub fn is_atypical(lang: Lang, per_letter: f32, letters: usize, coverage: Option<f32>) -> bool {
+    floors()
+        .iter()
+        .find(|(l, _, _)| *l == lang)
+        .is_some_and(|(_, floor, covered)| {
+            (letters >= MIN_LETTERS && per_letter < *floor)
+                || coverage.zip(*covered).is_some_and(|(c, f)| c < f)
+        })
 }
 
 #[cfg(test)]
@@ -55,7 +66,7 @@ mod tests {
     fn the_table_has_a_floor_for_the_common_languages() {
         for code in ["en", "ru", "es", "de", "is", "pt"] {
             let lang = Lang::new(code).unwrap_or_default();
-            assert!(floors().iter().any(|(l, _)| *l == lang), "{code}");
+            assert!(floors().iter().any(|(l, _, _)| *l == lang), "{code}");
         }
     }
 
@@ -79,5 +90,30 @@ mod tests {
             let det = d.detect(text);
             assert!(det.confidence >= 0.9, "{text}: {det:?}");
         }
+    }
+
+    #[test]
+    fn words_a_language_never_writes_take_its_confidence_away() {
+        // Galician reads as Portuguese, letters and all; but Portuguese's word list lacks half of
+        // its words (non, posíbel, gardar, cambios)
+        let galician = "Non foi posíbel gardar os cambios no ficheiro.";
+        let portuguese = "Não foi possível guardar as alterações no ficheiro.";
+        let d = Detector::new(None);
+        let det = d.detect(galician);
+        assert!(det.confidence < 0.9, "{det:?}");
+        let det = d.detect(portuguese);
+        assert_eq!(det.lang.as_str(), "pt");
+        assert!(det.confidence >= 0.9, "{det:?}");
+        let pt = Lang::new("pt").unwrap_or_default();
+        let covered = |text: &str| d.ranking(text).and_then(|r| r.coverage);
+        assert!(covered(galician)
+            .zip(covered(portuguese))
+            .is_some_and(|(g, p)| g < p));
+        assert!(!is_atypical(pt, 0.0, 0, covered(portuguese)));
+        assert!(
+            is_atypical(pt, 0.0, 0, Some(0.1)),
+            "a low share is atypical"
+        );
+        assert!(!is_atypical(pt, 0.0, 0, None), "no share, no verdict");
     }
 }

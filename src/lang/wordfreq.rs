@@ -28,6 +28,9 @@ const PER_DECADE: f32 = 6.0;
 /// it may well write the word too.
 const UNLISTED_SHARE: f32 = 0.75;
 
+/// Words a text needs before its coverage by a word list says anything.
+pub const MIN_COVERED_WORDS: usize = 4;
+
 /// The word table, the model slots of the languages it lists, and for each unlisted language the
 /// slots of its listed siblings, whose lists stand in for its own.
 #[derive(Debug)]
@@ -68,6 +71,38 @@ impl WordFreq {
                 })
             })
             .as_ref()
+    }
+
+    /// The share of the words of `text` that the list of the language in `slot` holds (words
+    /// lowercased; capitalised words after the first, names mostly, left out); `None` for a
+    /// language without a list or a text of fewer than [`MIN_COVERED_WORDS`] such words.
+    pub fn coverage(&self, text: &str, slot: usize) -> Option<f32> {
+        if slot >= MAX_LANGS || self.listed & (1 << slot) == 0 {
+            return None;
+        }
+        let (mut words, mut found) = (0usize, 0usize);
+        let mut count = |word: &mut String, name: bool| {
+            if !word.is_empty() && !name {
+                words += 1;
+                let values = self.table.values(word);
+                found += usize::from(values.chunks_exact(2).any(|p| usize::from(p[0]) == slot));
+            }
+            word.clear();
+        };
+        let (mut word, mut name, mut first) = (String::with_capacity(32), false, true);
+        for c in text.chars() {
+            if c.is_alphabetic() {
+                if word.is_empty() {
+                    name = c.is_uppercase() && !first;
+                    first = false;
+                }
+                word.extend(c.to_lowercase());
+            } else {
+                count(&mut word, name);
+            }
+        }
+        count(&mut word, name);
+        (words >= MIN_COVERED_WORDS).then(|| found as f32 / words as f32)
     }
 
     /// Adds each language's word-frequency evidence for `word` (lowercase) to `scores`, for the

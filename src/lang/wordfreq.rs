@@ -31,6 +31,10 @@ const UNLISTED_SHARE: f32 = 0.75;
 /// Words a text needs before its coverage by a word list says anything.
 pub const MIN_COVERED_WORDS: usize = 4;
 
+/// Words read for the coverage of a long text (a document's language check): a sample that
+/// size gives the share well enough, and the check stays cheap.
+const MAX_COVERED_WORDS: usize = 50;
+
 /// The word table, the model slots of the languages it lists, and for each unlisted language the
 /// slots of its listed siblings, whose lists stand in for its own.
 #[derive(Debug)]
@@ -74,13 +78,15 @@ impl WordFreq {
     }
 
     /// The share of the words of `text` that the list of the language in `slot` holds (words
-    /// lowercased; capitalised words after the first, names mostly, left out); `None` for a
-    /// language without a list or a text of fewer than [`MIN_COVERED_WORDS`] such words.
+    /// lowercased; capitalised words after the first, names mostly, left out; the first
+    /// [`MAX_COVERED_WORDS`] at most); `None` for a language without a list or a text of fewer
+    /// than [`MIN_COVERED_WORDS`] such words.
     pub fn coverage(&self, text: &str, slot: usize) -> Option<f32> {
         if slot >= MAX_LANGS || self.listed & (1 << slot) == 0 {
             return None;
         }
         let (mut words, mut found) = (0usize, 0usize);
+        // counts a finished word; returns the words counted so far
         let mut count = |word: &mut String, name: bool| {
             if !word.is_empty() && !name {
                 words += 1;
@@ -88,6 +94,7 @@ impl WordFreq {
                 found += usize::from(values.chunks_exact(2).any(|p| usize::from(p[0]) == slot));
             }
             word.clear();
+            words
         };
         let (mut word, mut name, mut first) = (String::with_capacity(32), false, true);
         for c in text.chars() {
@@ -98,7 +105,9 @@ impl WordFreq {
                 }
                 word.extend(c.to_lowercase());
             } else {
-                count(&mut word, name);
+                if count(&mut word, name) >= MAX_COVERED_WORDS {
+                    break;
+                }
             }
         }
         count(&mut word, name);

@@ -33,7 +33,7 @@ pub const MIN_COVERED_WORDS: usize = 4;
 
 /// Words read for the coverage of a long text (a document's language check): a sample that
 /// size gives the share well enough, and the check stays cheap.
-const MAX_COVERED_WORDS: usize = 50;
+pub const MAX_COVERED_WORDS: usize = 50;
 
 /// The word table, the model slots of the languages it lists, and for each unlisted language the
 /// slots of its listed siblings, whose lists stand in for its own.

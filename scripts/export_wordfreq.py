@@ -17,7 +17,7 @@ import unicodedata
 import msgpack
 
 MODEL = ("en ru es de fr uk it pt pl bg af sq ar az eu be nb bs ca hr cs da nl eo et fi lg hi hu is"
-         " id ga it kk la lv lt mk ms mi mr mn nn fa ro sr sn sk sl so st sw sv tl ts tn tr ur vi"
+         " id ga kk la lv lt mk ms mi mr mn nn fa ro sr sn sk sl so st sw sv tl ts tn tr ur vi"
          " cy xh yo zu").split()
 SOURCE = {"tl": "fil"}
 # Lists left out, with the reason. Malay: wordfreq's Malay list does not tell Malay from
@@ -32,11 +32,9 @@ def is_word(word):
 
 def main():
     data_dir, top_n = sys.argv[1], int(sys.argv[2])
-    seen = set()
     for lang in MODEL:
-        if lang in seen or lang in LEFT_OUT:
+        if lang in LEFT_OUT:
             continue
-        seen.add(lang)
         path = os.path.join(data_dir, f"small_{SOURCE.get(lang, lang)}.msgpack.gz")
         if not os.path.exists(path):
             continue

@@ -4,6 +4,9 @@
 //! across scripts and spellings), and how much a match through the last two counts.
 
 use super::side::{Item, Word};
+use std::sync::OnceLock;
+
+use crate::align::anchors::fold;
 use crate::align::features::{normalize_word, Translit};
 use crate::doc::Lang;
 
@@ -56,6 +59,16 @@ const PREFIX_LETTERS: usize = 5;
 /// `None` for stems of five letters or fewer (their stem key is already that short).
 pub(crate) fn prefix_key(stem: &str, lang: Lang) -> Option<String> {
     if stem.chars().count() <= PREFIX_LETTERS {
+        return None;
+    }
+    let p: String = stem.chars().take(PREFIX_LETTERS).collect();
+    Some(format!("p{}:{p}", lang.as_str()))
+}
+
+/// The prefix key of a stem's first five letters, also for a stem of exactly five (what an
+/// unprefixed verb stem shares with the lexicon's infinitive: `смотр`, `смотрет`).
+pub(crate) fn root_key(stem: &str, lang: Lang) -> Option<String> {
+    if stem.chars().count() < PREFIX_LETTERS {
         return None;
     }
     let p: String = stem.chars().take(PREFIX_LETTERS).collect();
@@ -117,6 +130,44 @@ pub(crate) fn sound_key(stem: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// Letters the stem keeps after a verbal prefix is taken off (shorter remainders are other
+/// words more often than the same verb).
+const ASPECT_MIN_LETTERS: usize = 4;
+
+/// The Slavic verbal prefixes by language (`data/stem/verb_prefixes.tsv`), folded like stems.
+fn verb_prefixes() -> &'static [(Lang, String)] {
+    static TABLE: OnceLock<Vec<(Lang, String)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut out: Vec<(Lang, String)> = include_str!("../../../data/stem/verb_prefixes.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (lang, prefix) = l.split_once('\t')?;
+                Some((Lang::new(lang.trim())?, fold(prefix.trim())))
+            })
+            .filter(|(_, p)| !p.is_empty())
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    })
+}
+
+/// The stems a Slavic stem leaves when one of its language's verbal prefixes is taken off
+/// (`посмотр` → `смотр`, Polish `zrobi` → `robi`), keeping at least four letters: a perfective
+/// verb reaches the lexicon entry of its imperfective, which is the form lexicons list most.
+/// Empty for languages without a prefix table.
+pub(crate) fn aspect_stems(stem: &str, lang: Lang) -> Vec<&str> {
+    let table = verb_prefixes();
+    let start = table.partition_point(|(l, _)| *l < lang);
+    table[start..]
+        .iter()
+        .take_while(|(l, _)| *l == lang)
+        .filter_map(|(_, p)| stem.strip_prefix(p.as_str()))
+        .filter(|rest| rest.chars().count() >= ASPECT_MIN_LETTERS)
+        .collect()
 }
 
 /// Share of its weight a word matched only through a prefix or sound key counts (see
@@ -248,6 +299,43 @@ mod tests {
             .any(|k| verb.keys.contains(k) && !worry.weak.contains(k)));
         assert_eq!(prefix_key("беспок", l("ru")).as_deref(), Some("pru:беспо"));
         assert_eq!(prefix_key("нервн", l("ru")), None);
+    }
+
+    /// A perfective verb (`посмотрим`, *let us watch*) is its imperfective (`смотреть`, the form
+    /// the lexicon lists) with a prefix: it meets the entry, as weak evidence on the pool side.
+    #[test]
+    fn a_perfective_verb_reaches_the_lexicon_entry_of_its_imperfective() {
+        let stemmers = Stemmers::new();
+        let mut keys = Interner::default();
+        let lex = Lexicon::from_pairs([("watch", "смотреть")]);
+        let tr = Translations::build(&[&lex], &[l("en")], &[l("ru")], &stemmers, &mut keys);
+        let q = Side::build(
+            &[("We will watch it", l("en"))],
+            Role::Query,
+            &stemmers,
+            &tr,
+            &mut keys,
+        );
+        let p = Side::build(
+            &[("Мы посмотрим его", l("ru"))],
+            Role::Pool,
+            &stemmers,
+            &tr,
+            &mut keys,
+        );
+        let watch = &q.items[0].words[2];
+        let verb = &p.items[0].words[1];
+        let shared: Vec<&Key> = verb
+            .keys
+            .iter()
+            .filter(|k| watch.keys.contains(k))
+            .collect();
+        assert!(!shared.is_empty(), "the perfective meets its entry");
+        assert!(shared.iter().all(|k| verb.weak.contains(k)));
+        assert_eq!(aspect_stems("посмотр", l("ru")), vec!["смотр"]);
+        // A short remainder is another word more often than the same verb.
+        assert!(aspect_stems("стол", l("ru")).is_empty());
+        assert!(aspect_stems("posmotr", l("de")).is_empty());
     }
 
     /// A pool word the lexicon translates itself (`беспокойство` → *concern*) keeps to its own

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::rerank::{fine_tokens, Fine};
-use super::roots::{prefix_key, slavic_skeleton, sound_key};
+use super::roots::{aspect_stems, prefix_key, root_key, slavic_skeleton, sound_key};
 use crate::align::anchors::{anchors, cognate_key, Stemmers};
 use crate::align::features::{normalize_word, text_length, Translit};
 use crate::align::lexicon::Lexicon;
@@ -420,6 +420,21 @@ impl Side {
                             if let Some(k) = prefix.filter(|&k| translations.is_weak(k)) {
                                 wkeys.push(k);
                                 weak.push(k);
+                            }
+                            // A prefixed verb reaches its unprefixed stem's translations.
+                            if !translations.is_target(id) {
+                                for rest in aspect_stems(stem, *lang) {
+                                    let exact = keys
+                                        .get(&format!("s{}:{rest}", lang.as_str()))
+                                        .filter(|&k| translations.is_target(k));
+                                    let root = root_key(rest, *lang)
+                                        .and_then(|k| keys.get(&k))
+                                        .filter(|&k| translations.is_weak(k));
+                                    for k in exact.into_iter().chain(root) {
+                                        wkeys.push(k);
+                                        weak.push(k);
+                                    }
+                                }
                             }
                         } else {
                             let exact = translations.get(*lang, stem);

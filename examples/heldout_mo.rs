@@ -69,6 +69,7 @@ fn main() -> Result<(), Error> {
     let clean = Regex::new(CLEAN)?;
     let detector = Detector::new(None);
     let mut scored: Vec<(Lang, usize, usize)> = Vec::new();
+    let mut confused: BTreeMap<Lang, BTreeMap<Lang, usize>> = BTreeMap::new();
     let mut confident: BTreeMap<Lang, (usize, usize)> = BTreeMap::new();
     let mut wrong: BTreeMap<Lang, Vec<String>> = BTreeMap::new();
     for lang in supported() {
@@ -88,6 +89,9 @@ fn main() -> Result<(), Error> {
         let right = found.iter().filter(|(l, _)| *l == lang).count();
         scored.push((lang, items.len(), right));
         for ((answer, conf), text) in found.into_iter().zip(&items) {
+            if answer != lang {
+                *confused.entry(lang).or_default().entry(answer).or_default() += 1;
+            }
             if !answer.is_und() && conf >= CONFIDENT {
                 let e = confident.entry(answer).or_default();
                 e.0 += 1;
@@ -139,7 +143,19 @@ fn main() -> Result<(), Error> {
     }
     println!("accuracy per language:");
     for (l, n, r) in &scored {
-        println!("  {l}\t{:.3}\t({n} lines)", *r as f64 / *n as f64);
+        let mut top: Vec<(usize, Lang)> = confused
+            .get(l)
+            .into_iter()
+            .flatten()
+            .map(|(a, c)| (*c, *a))
+            .collect();
+        top.sort_by(|a, b| b.cmp(a));
+        let top: Vec<String> = top.iter().take(3).map(|(c, a)| format!("{a} {c}")).collect();
+        println!(
+            "  {l}\t{:.3}\t({n} lines)\t{}",
+            *r as f64 / *n as f64,
+            top.join(", ")
+        );
     }
     Ok(())
 }

@@ -306,8 +306,8 @@ fn print_errors(d: &talign::eval::synth::SynthDoc, test: &[LinkIds], opts: &Alig
         s.iter()
             .map(|v| {
                 format!(
-                    "{:.2} [sim {:.2} len {:.2}]",
-                    v.score, v.similarity, v.length
+                    "{:.2} [sim {:.2} len {:.2} orph {} untr {:.2}]",
+                    v.score, v.similarity, v.length, v.orphans, v.untranslated
                 )
             })
             .collect::<Vec<_>>()

@@ -171,6 +171,10 @@ pub struct LinkTerms {
     pub similarity: f64,
     /// Length log-probability.
     pub length: f64,
+    /// Sentences of a merged side that share nothing with the other side (see the scorer).
+    pub orphans: u32,
+    /// How untranslated the edge sentences of a merged side are (see the scorer).
+    pub untranslated: f64,
 }
 
 /// The score and terms each given link (source ids, target ids: consecutive, possibly empty on
@@ -199,6 +203,8 @@ pub fn link_scores(
                     length: scorer
                         .length
                         .log_prob(scorer.bags.src.length(i, a), scorer.bags.tgt.length(j, b)),
+                    orphans: scorer.orphans(i, a, j, b),
+                    untranslated: scorer.untranslated(i, a, j, b),
                 };
                 if a > 0 && b > 0 {
                     return terms(i, a, j, b);
@@ -209,11 +215,13 @@ pub fn link_scores(
                         score: 0.0,
                         similarity: 0.0,
                         length: 0.0,
+                        orphans: 0,
+                        untranslated: 0.0,
                     },
                     |x, y| LinkTerms {
                         score: x.score + y.score,
-                        similarity: 0.0,
                         length: x.length + y.length,
+                        ..x
                     },
                 )
             })

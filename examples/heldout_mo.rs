@@ -150,7 +150,11 @@ fn main() -> Result<(), Error> {
             .map(|(a, c)| (*c, *a))
             .collect();
         top.sort_by(|a, b| b.cmp(a));
-        let top: Vec<String> = top.iter().take(3).map(|(c, a)| format!("{a} {c}")).collect();
+        let top: Vec<String> = top
+            .iter()
+            .take(3)
+            .map(|(c, a)| format!("{a} {c}"))
+            .collect();
         println!(
             "  {l}\t{:.3}\t({n} lines)\t{}",
             *r as f64 / *n as f64,

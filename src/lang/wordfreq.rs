@@ -41,7 +41,7 @@ pub const MAX_COVERED_WORDS: usize = 50;
 pub struct WordFreq {
     table: NgramModel,
     listed: SlotMask,
-    proxies: Vec<(usize, SlotMask)>,
+    proxies: Vec<(usize, SlotMask, crate::doc::Lang)>,
 }
 
 impl WordFreq {
@@ -65,8 +65,8 @@ impl WordFreq {
                     .iter()
                     .enumerate()
                     .filter(|(i, _)| listed & (1 << i) == 0)
-                    .map(|(i, l)| (i, shipped.slots_of(same_script_siblings(*l)) & listed))
-                    .filter(|(_, p)| *p != 0)
+                    .map(|(i, l)| (i, shipped.slots_of(same_script_siblings(*l)) & listed, *l))
+                    .filter(|(_, p, _)| *p != 0)
                     .collect();
                 Some(WordFreq {
                     table,
@@ -116,7 +116,9 @@ impl WordFreq {
 
     /// Adds each language's word-frequency evidence for `word` (lowercase) to `scores`, for the
     /// languages of `slots`: a listed language by its own list, an unlisted one by its listed
-    /// siblings' (Nynorsk by Bokmål's, Afrikaans by Dutch's) or else by a share of the best.
+    /// siblings' (Nynorsk by Bokmål's, Afrikaans by Dutch's) except for the words
+    /// `data/lang/distinctive.tsv` gives to those siblings only (`ikke`, `jeg`), or else by a
+    /// share of the best.
     pub fn add(&self, word: &str, slots: SlotMask, scores: &mut [f32; MAX_LANGS]) {
         let values = self.table.values(word);
         if values.is_empty() {
@@ -131,14 +133,20 @@ impl WordFreq {
             }
         }
         let mut unlisted = slots & !self.listed;
-        for &(slot, proxy) in &self.proxies {
+        let owners = distinctive_owners(word);
+        for &(slot, proxy, lang) in &self.proxies {
             if unlisted & (1 << slot) != 0 {
+                unlisted &= !(1 << slot);
+                // a sibling's own spelling (`ikke` for Nynorsk's `ikkje`) is not this language's
+                let siblings = super::siblings::siblings_of(lang);
+                if owners.is_some_and(|o| !o.contains(lang) && !o.and(siblings).is_empty()) {
+                    continue;
+                }
                 let mut b = 0f32;
                 for_each_slot(proxy, |i| b = b.max(bonus.get(i).copied().unwrap_or(0.0)));
                 if let Some(s) = scores.get_mut(slot) {
                     *s += b;
                 }
-                unlisted &= !(1 << slot);
             }
         }
         for_each_slot(slots & self.listed, |i| {
@@ -152,6 +160,31 @@ impl WordFreq {
             }
         });
     }
+}
+
+/// The languages of its sibling group that write `word` (from `data/lang/distinctive.tsv`),
+/// for a word that table lists: a language reading a sibling's list does not take that
+/// sibling's own spellings from it.
+fn distinctive_owners(word: &str) -> Option<super::codes::LangSet> {
+    static OWNERS: OnceLock<std::collections::HashMap<&'static str, super::codes::LangSet>> =
+        OnceLock::new();
+    OWNERS
+        .get_or_init(|| {
+            let mut map: std::collections::HashMap<&'static str, super::codes::LangSet> =
+                std::collections::HashMap::new();
+            for line in include_str!("../../data/lang/distinctive.tsv").lines() {
+                if line.starts_with('#') {
+                    continue;
+                }
+                if let Some((code, w)) = line.split_once('\t') {
+                    let set = map.entry(w.trim()).or_insert(super::codes::LangSet::EMPTY);
+                    *set = set.or(super::codes::LangSet::of_codes(&[code.trim()]));
+                }
+            }
+            map
+        })
+        .get(word)
+        .copied()
 }
 
 /// The siblings of `lang` that write one of its scripts (Serbian's Cyrillic is not Slovenian's
@@ -180,6 +213,7 @@ const LISTED: [&str; 33] = [
 
 #[cfg(test)]
 mod tests {
+    use super::super::codes::LangSet;
     use super::*;
     use crate::doc::Lang;
 
@@ -244,6 +278,37 @@ mod tests {
             scores[et] > 0.0 && scores[et] < scores[nl],
             "a language without a list or a listed sibling gets a share"
         );
+    }
+
+    #[test]
+    fn a_sibling_s_own_spelling_is_not_read_from_its_list() {
+        // Nynorsk reads Bokmål's list, but `ikke` is Bokmål's (and Danish) spelling of Nynorsk's
+        // `ikkje`, and `jeg` of `eg`: in `Jeg vet ikke` they count for Bokmål only. Afrikaans
+        // `eg` (*truly*), outside the Scandinavian group, is not touched by Nynorsk's `eg`.
+        let Some((model, words)) = table() else {
+            eprintln!("SKIPPED: no shipped word table");
+            return;
+        };
+        let lang = |c: &str| Lang::new(c).unwrap_or_default();
+        let slot = |c: &str| model.langs().iter().position(|l| *l == lang(c));
+        let (Some(nb), Some(nn)) = (slot("nb"), slot("nn")) else {
+            panic!("nb and nn are model languages");
+        };
+        let both: SlotMask = (1 << nb) | (1 << nn);
+        for w in ["ikke", "jeg"] {
+            let mut scores = [0f32; MAX_LANGS];
+            words.add(w, both, &mut scores);
+            assert!(scores[nb] > 0.0 && scores[nn] == 0.0, "{w}: {scores:?}");
+        }
+        // a word both write keeps reaching Nynorsk through Bokmål's list
+        let mut scores = [0f32; MAX_LANGS];
+        words.add("og", both, &mut scores);
+        assert!(scores[nn] > 0.0 && scores[nn] == scores[nb]);
+        assert_eq!(
+            distinctive_owners("ikkje"),
+            Some(LangSet::of_codes(&["nn"]))
+        );
+        assert_eq!(distinctive_owners("og"), None);
     }
 
     #[test]

@@ -133,17 +133,22 @@ impl WordFreq {
             }
         }
         let mut unlisted = slots & !self.listed;
-        let owners = distinctive_owners(word);
+        let mut owners = None;
         for &(slot, proxy, lang) in &self.proxies {
             if unlisted & (1 << slot) != 0 {
                 unlisted &= !(1 << slot);
-                // a sibling's own spelling (`ikke` for Nynorsk's `ikkje`) is not this language's
-                let siblings = super::siblings::siblings_of(lang);
-                if owners.is_some_and(|o| !o.contains(lang) && !o.and(siblings).is_empty()) {
-                    continue;
-                }
                 let mut b = 0f32;
                 for_each_slot(proxy, |i| b = b.max(bonus.get(i).copied().unwrap_or(0.0)));
+                if b <= 0.0 {
+                    continue;
+                }
+                // a sibling's own spelling (`ikke` for Nynorsk's `ikkje`) is not this language's
+                let owners = *owners.get_or_insert_with(|| distinctive_owners(word));
+                if owners.is_some_and(|o: super::codes::LangSet| {
+                    !o.contains(lang) && !o.and(super::siblings::siblings_of(lang)).is_empty()
+                }) {
+                    continue;
+                }
                 if let Some(s) = scores.get_mut(slot) {
                     *s += b;
                 }
@@ -166,12 +171,12 @@ impl WordFreq {
 /// for a word that table lists: a language reading a sibling's list does not take that
 /// sibling's own spellings from it.
 fn distinctive_owners(word: &str) -> Option<super::codes::LangSet> {
-    static OWNERS: OnceLock<std::collections::HashMap<&'static str, super::codes::LangSet>> =
+    static OWNERS: OnceLock<rustc_hash::FxHashMap<&'static str, super::codes::LangSet>> =
         OnceLock::new();
     OWNERS
         .get_or_init(|| {
-            let mut map: std::collections::HashMap<&'static str, super::codes::LangSet> =
-                std::collections::HashMap::new();
+            let mut map: rustc_hash::FxHashMap<&'static str, super::codes::LangSet> =
+                rustc_hash::FxHashMap::default();
             for line in include_str!("../../data/lang/distinctive.tsv").lines() {
                 if line.starts_with('#') {
                     continue;

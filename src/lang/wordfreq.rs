@@ -305,6 +305,12 @@ mod tests {
             words.add(w, both, &mut scores);
             assert!(scores[nb] > 0.0 && scores[nn] == 0.0, "{w}: {scores:?}");
         }
+        // Afrikaans reads Dutch's list, but not Dutch's `niet` (Afrikaans `nie`)
+        if let (Some(nl), Some(af)) = (slot("nl"), slot("af")) {
+            let mut scores = [0f32; MAX_LANGS];
+            words.add("niet", (1 << nl) | (1 << af), &mut scores);
+            assert!(scores[nl] > 0.0 && scores[af] == 0.0, "niet: {scores:?}");
+        }
         // a word both write keeps reaching Nynorsk through Bokmål's list
         let mut scores = [0f32; MAX_LANGS];
         words.add("og", both, &mut scores);

@@ -305,7 +305,8 @@ mod tests {
             words.add(w, both, &mut scores);
             assert!(scores[nb] > 0.0 && scores[nn] == 0.0, "{w}: {scores:?}");
         }
-        // Afrikaans reads Dutch's list, but not Dutch's `niet` (Afrikaans `nie`)
+        // Afrikaans reads Dutch's list, but not Dutch's `niet` (Afrikaans `nie`, which German writes
+        // too and the table therefore leaves alone)
         if let (Some(nl), Some(af)) = (slot("nl"), slot("af")) {
             let mut scores = [0f32; MAX_LANGS];
             words.add("niet", (1 << nl) | (1 << af), &mut scores);

@@ -109,6 +109,53 @@ pub(super) fn lowercase_start_ends(text: &str, i: usize, next: &Next) -> bool {
     next.is_starter_word(&capitalised)
 }
 
+/// In text written without capitals (see [`writes_in_lowercase`]), a period or exclamation
+/// mark after a plain word (letters only, no abbreviation) before a lowercase word ends a
+/// sentence, whatever the word's length (`oh. my bad. i must…`, `…its good! prime ribs…`): the
+/// writer's sentences all open in lowercase.
+pub(super) fn lowercase_text_ends(text: &str, i: usize, end: usize, next: &Next) -> bool {
+    let run = &text[i..end];
+    let mark = run == "." || (!run.is_empty() && run.chars().all(|c| c == '!'));
+    let token = word_before(text, i);
+    let plain = token.chars().count() >= 2 && token.chars().all(char::is_lowercase);
+    mark && plain
+        && abbreviation_kind(token).is_none()
+        && next.word.chars().all(char::is_alphabetic)
+}
+
+/// True for text whose writer does not capitalise: it holds no capital letter at all, or
+/// English contractions of a lowercase `i` (`i'm`, `i've`, `i'll`, `i'd`), and has at least two
+/// sentence-ending marks before a space (a single lowercase line says nothing about style).
+pub(super) fn writes_in_lowercase(text: &str) -> bool {
+    let two_marks = || {
+        text.char_indices()
+            .filter(|&(k, c)| {
+                is_terminal(c) && text[k + c.len_utf8()..].starts_with(char::is_whitespace)
+            })
+            .nth(1)
+            .is_some()
+    };
+    if !text.chars().any(char::is_uppercase) {
+        return text.chars().any(char::is_alphabetic) && two_marks();
+    }
+    if !text.contains("i'") && !text.contains("i’") {
+        return false;
+    }
+    let lower_i = |w: &str| {
+        let w = w.trim_start_matches(is_opener);
+        ["i'm", "i've", "i'll", "i'd", "i’m", "i’ve", "i’ll", "i’d"]
+            .iter()
+            .any(|c| {
+                w.starts_with(c)
+                    && w[c.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphabetic())
+            })
+    };
+    text.split_whitespace().any(lower_i) && two_marks()
+}
+
 /// Decides a single period at `i` (in the sentence from `start`) followed by a space and `next`.
 pub(super) fn period_ends_sentence(text: &str, start: usize, i: usize, next: &Next) -> bool {
     let token = word_before(text, i);

@@ -10,7 +10,10 @@ use super::informal::{
     OpenQuotes,
 };
 use super::lists::list_items;
-use super::periods::{after_last_space, lowercase_start_ends, period_ends_sentence};
+use super::periods::{
+    after_last_space, lowercase_start_ends, lowercase_text_ends, period_ends_sentence,
+    writes_in_lowercase,
+};
 use super::punctuation::{emoticon_len, end_of_punctuation, spaced_ellipsis};
 use super::tables::{abbreviation_kind, is_sentence_starter, is_speech_verb};
 
@@ -84,6 +87,7 @@ pub fn split_sentences(text: &str, protected: &[Range<usize>]) -> Vec<Range<usiz
     let mut start = 0;
     let mut skip_until = 0;
     let mut quotes = OpenQuotes::default();
+    let lowercase = writes_in_lowercase(text);
     for (i, c) in text.char_indices() {
         quotes.see(c);
         while let Some(f) = forced.next_if(|&f| f <= i) {
@@ -126,7 +130,7 @@ pub fn split_sentences(text: &str, protected: &[Range<usize>]) -> Vec<Range<usiz
         if inside(i, end) {
             continue;
         }
-        if let Some(cut) = boundary(text, start, i, end, &quotes) {
+        if let Some(cut) = boundary(text, start, i, end, &quotes, lowercase) {
             if has_letter(&text[start..cut]) {
                 push_trimmed(&mut out, text, start..cut);
                 start = cut;
@@ -340,7 +344,15 @@ fn closes_before_citation(text: &str, i: usize, end: usize) -> bool {
 }
 
 /// Where the sentence holding the punctuation run `i..end` ends, if it ends there.
-fn boundary(text: &str, start: usize, i: usize, end: usize, quotes: &OpenQuotes) -> Option<usize> {
+/// `lowercase`: the text is written without capitals (see [`writes_in_lowercase`]).
+fn boundary(
+    text: &str,
+    start: usize,
+    i: usize,
+    end: usize,
+    quotes: &OpenQuotes,
+    lowercase: bool,
+) -> Option<usize> {
     let first = text[i..].chars().next()?;
     if is_unspaced_terminal(first) {
         return Some(end);
@@ -371,7 +383,9 @@ fn boundary(text: &str, start: usize, i: usize, end: usize, quotes: &OpenQuotes)
     }
     if next.first().is_some_and(char::is_lowercase) {
         let period = first == '.' && end == i + 1;
-        if question_before_lowercase(text, i, end, rest, &next) {
+        if question_before_lowercase(text, i, end, rest, &next)
+            || (lowercase && lowercase_text_ends(text, i, end, &next))
+        {
             return Some(end);
         }
         return (period && lowercase_start_ends(text, i, &next)).then_some(end);

@@ -601,3 +601,39 @@ fn a_sentence_opener_after_a_closed_quotation_opens_a_sentence_though_a_verb_of_
         ]
     );
 }
+
+/// A writer who never capitalises (no capital in the text, or `i'm` in lowercase) still ends
+/// sentences with periods and exclamation marks: a short word before the period (`oh.`,
+/// `bad.`) ends one there too. Abbreviations, and text that does capitalise, keep the old rule.
+#[test]
+fn text_written_without_capitals_ends_sentences_before_lowercase_words() {
+    assert_eq!(
+        split("oh. my bad. i must have mixed you up with someone else."),
+        vec![
+            "oh.",
+            "my bad.",
+            "i must have mixed you up with someone else."
+        ]
+    );
+    assert_eq!(
+        split("its cheap and its good! prime ribs is pricey. i'm going back anyway."),
+        vec![
+            "its cheap and its good!",
+            "prime ribs is pricey.",
+            "i'm going back anyway."
+        ]
+    );
+    assert_eq!(
+        split("see e.g. the docs. then ask."),
+        vec!["see e.g. the docs.", "then ask."]
+    );
+    // a writer who capitalises: a lowercase word after a short word's period continues
+    assert_eq!(
+        split("He bought a cd. and a book. Then he left."),
+        vec!["He bought a cd. and a book.", "Then he left."]
+    );
+    assert_eq!(
+        split("Yahoo! in the accounting department."),
+        vec!["Yahoo! in the accounting department."]
+    );
+}

@@ -92,12 +92,10 @@ const MIN_PLAIN_WORD_BEFORE_ANY_OPENER: usize = 5;
 /// word of five letters or more, any word (`…sowieso. biene maja tanzt.`). A writer who starts a
 /// sentence in lowercase still ends the one before with a period after a whole word.
 pub(super) fn lowercase_start_ends(text: &str, i: usize, next: &Next) -> bool {
-    let token = word_before(text, i);
-    let letters = token.chars().count();
-    let plain = letters >= 4 && token.chars().all(char::is_lowercase);
-    if !plain || abbreviation_kind(token).is_some() {
+    let Some(token) = plain_word_before(text, i, 4) else {
         return false;
-    }
+    };
+    let letters = token.chars().count();
     let mut chars = next.word.chars();
     let Some(first) = chars.next() else {
         return false;
@@ -116,11 +114,15 @@ pub(super) fn lowercase_start_ends(text: &str, i: usize, next: &Next) -> bool {
 pub(super) fn lowercase_text_ends(text: &str, i: usize, end: usize, next: &Next) -> bool {
     let run = &text[i..end];
     let mark = run == "." || (!run.is_empty() && run.chars().all(|c| c == '!'));
+    mark && plain_word_before(text, i, 2).is_some() && next.word.chars().all(char::is_alphabetic)
+}
+
+/// The word before byte `i` when it is a plain word: `min` or more letters, all lowercase, no
+/// abbreviation.
+fn plain_word_before(text: &str, i: usize, min: usize) -> Option<&str> {
     let token = word_before(text, i);
-    let plain = token.chars().count() >= 2 && token.chars().all(char::is_lowercase);
-    mark && plain
-        && abbreviation_kind(token).is_none()
-        && next.word.chars().all(char::is_alphabetic)
+    let plain = token.chars().count() >= min && token.chars().all(char::is_lowercase);
+    (plain && abbreviation_kind(token).is_none()).then_some(token)
 }
 
 /// True for text whose writer does not capitalise: it holds no capital letter at all, or

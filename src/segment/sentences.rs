@@ -87,7 +87,8 @@ pub fn split_sentences(text: &str, protected: &[Range<usize>]) -> Vec<Range<usiz
     let mut start = 0;
     let mut skip_until = 0;
     let mut quotes = OpenQuotes::default();
-    let lowercase = writes_in_lowercase(text);
+    // decided only when a terminal mark stands before a lowercase word (most texts never ask)
+    let lowercase = std::cell::OnceCell::new();
     for (i, c) in text.char_indices() {
         quotes.see(c);
         while let Some(f) = forced.next_if(|&f| f <= i) {
@@ -130,7 +131,7 @@ pub fn split_sentences(text: &str, protected: &[Range<usize>]) -> Vec<Range<usiz
         if inside(i, end) {
             continue;
         }
-        if let Some(cut) = boundary(text, start, i, end, &quotes, lowercase) {
+        if let Some(cut) = boundary(text, start, i, end, &quotes, &lowercase) {
             if has_letter(&text[start..cut]) {
                 push_trimmed(&mut out, text, start..cut);
                 start = cut;
@@ -344,14 +345,15 @@ fn closes_before_citation(text: &str, i: usize, end: usize) -> bool {
 }
 
 /// Where the sentence holding the punctuation run `i..end` ends, if it ends there.
-/// `lowercase`: the text is written without capitals (see [`writes_in_lowercase`]).
+/// `lowercase`: whether the text is written without capitals (see [`writes_in_lowercase`]),
+/// decided on first need.
 fn boundary(
     text: &str,
     start: usize,
     i: usize,
     end: usize,
     quotes: &OpenQuotes,
-    lowercase: bool,
+    lowercase: &std::cell::OnceCell<bool>,
 ) -> Option<usize> {
     let first = text[i..].chars().next()?;
     if is_unspaced_terminal(first) {
@@ -384,7 +386,8 @@ fn boundary(
     if next.first().is_some_and(char::is_lowercase) {
         let period = first == '.' && end == i + 1;
         if question_before_lowercase(text, i, end, rest, &next)
-            || (lowercase && lowercase_text_ends(text, i, end, &next))
+            || (lowercase_text_ends(text, i, end, &next)
+                && *lowercase.get_or_init(|| writes_in_lowercase(text)))
         {
             return Some(end);
         }

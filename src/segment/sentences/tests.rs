@@ -251,6 +251,19 @@ fn german_ordinals_after_articles_hold() {
     );
 }
 
+/// The ordinal words are looked up whatever the text's language, so none of them may be a word
+/// that stands before a number closing a sentence elsewhere: Danish `de` is the Romance `de`.
+#[test]
+fn a_number_after_a_romance_de_ends_its_sentence() {
+    assert_eq!(
+        split("A lei ocorreu no final da década de 60. Nihon Keizai destaca o partido."),
+        [
+            "A lei ocorreu no final da década de 60.",
+            "Nihon Keizai destaca o partido."
+        ]
+    );
+}
+
 #[test]
 fn interrupted_speech_ends_at_its_closing_quote() {
     assert_eq!(

@@ -12,7 +12,9 @@
 //!
 //! Usage: cargo run --release --example mine_gettext -- [LANG…] [--no-lexicon] [--no-core]
 //! [--no-learn] [--n N] [--muse] (LANG: fra deu ita por pol ukr rus spa; default all but rus and
-//! spa; `--muse` uses `../shared/data/lexicons/muse.en-xx.tsv` instead of FreeDict where present)
+//! spa; `--muse` uses `../shared/data/lexicons/muse.en-xx.tsv` instead of FreeDict where present;
+//! `--tatoeba DIR` mines the pairs of `DIR/tatoeba.<lang>-eng.eng` / `.<lang>` instead of the
+//! catalogues: Tatoeba sentences gathered by hand for the held-out languages, never in the repo)
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -50,17 +52,36 @@ fn main() -> anyhow::Result<()> {
     if wanted.is_empty() {
         wanted = vec!["fra", "deu", "ita", "por", "pol", "ukr"];
     }
+    let tatoeba = args
+        .iter()
+        .position(|a| a == "--tatoeba")
+        .and_then(|i| args.get(i + 1))
+        .map(PathBuf::from);
     for code in wanted {
         let Some(&(_, folders, iso, fd)) = LANGS.iter().find(|l| l.0 == code) else {
             continue;
         };
-        let pairs = catalogue_pairs(folders);
-        if pairs.len() < n {
-            println!("{code}: only {} usable strings, SKIPPED", pairs.len());
-            continue;
-        }
-        let order = seeded_permutation(pairs.len(), 2024);
-        let sample: Vec<&(String, String)> = order.iter().take(n).map(|&i| &pairs[i]).collect();
+        let sample: Vec<(String, String)> = if let Some(dir) = &tatoeba {
+            match tatoeba_pairs(dir, code) {
+                Some(p) => p,
+                None => {
+                    println!(
+                        "{code}: no tatoeba.{code}-eng.* files in {}, SKIPPED",
+                        dir.display()
+                    );
+                    continue;
+                }
+            }
+        } else {
+            let pairs = catalogue_pairs(folders);
+            if pairs.len() < n {
+                println!("{code}: only {} usable strings, SKIPPED", pairs.len());
+                continue;
+            }
+            let order = seeded_permutation(pairs.len(), 2024);
+            order.iter().take(n).map(|&i| pairs[i].clone()).collect()
+        };
+        let pairs_len = sample.len();
         let en: Vec<&str> = sample.iter().map(|p| p.0.as_str()).collect();
         let fo: Vec<&str> = sample.iter().map(|p| p.1.as_str()).collect();
         let (pool, gold) = shuffled_pairs(&en, &fo, 42);
@@ -90,12 +111,8 @@ fn main() -> anyhow::Result<()> {
         let rows: Vec<TestRow> = hits.iter().map(TestRow::from).collect();
         let s = score(&gold, &rows);
         println!(
-            "{code} ({} usable, {n} sampled, lexicon {lex_name}, learn {}): top1 {:.3} P {:.3} R {:.3}",
-            pairs.len(),
-            opts.learn,
-            s.top1,
-            s.precision,
-            s.recall
+            "{code} ({pairs_len} pairs, lexicon {lex_name}, learn {}): top1 {:.3} P {:.3} R {:.3}",
+            opts.learn, s.top1, s.precision, s.recall
         );
         if let Ok(dir) = std::env::var("DUMP") {
             let gmap: HashMap<usize, usize> = gold.iter().copied().collect();
@@ -117,6 +134,20 @@ fn main() -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The (English, translation) lines of `DIR/tatoeba.<code>-eng.eng` and `….<code>`, in order
+/// (the layout of the dev Tatoeba files), or `None` when they are missing or differ in length.
+fn tatoeba_pairs(dir: &Path, code: &str) -> Option<Vec<(String, String)>> {
+    let read =
+        |ext: &str| std::fs::read_to_string(dir.join(format!("tatoeba.{code}-eng.{ext}"))).ok();
+    let (en, fo) = (read("eng")?, read(code)?);
+    let pairs: Vec<(String, String)> = en
+        .lines()
+        .zip(fo.lines())
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    (pairs.len() == en.lines().count() && pairs.len() == fo.lines().count()).then_some(pairs)
 }
 
 /// The sentence-like (English, translation) pairs of every catalogue in the locale folders,

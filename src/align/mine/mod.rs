@@ -489,6 +489,23 @@ mod tests {
         }
     }
 
+    /// Ukrainian has the closed-class words and common verbs the Russian list has: with no
+    /// other lexicon, the verb of a short everyday sentence still meets its translation.
+    #[test]
+    fn the_ukrainian_core_lexicon_covers_everyday_verbs() {
+        for (en, uk) in [
+            (
+                "We always help our friends",
+                "Ми завжди допомагаємо нашим друзям",
+            ),
+            ("I need money", "Мені потрібно гроші"),
+            ("They live here", "Вони живуть тут"),
+            ("You must go", "Ти повинен йти"),
+        ] {
+            assert!(verb_meets(en, uk, "uk"), "{en} / {uk}");
+        }
+    }
+
     /// A core lexicon serves its own language only: Spanish `os` (*you*) is not Portuguese
     /// `os` (*the*, *them*).
     #[test]

@@ -177,6 +177,64 @@ mod tests {
         same(&["град", "градът", "града", "градове"], "bg");
     }
 
+    /// A lexicon lists a verb by its infinitive and a text uses finite forms: the thematic vowel
+    /// the infinitive keeps (`робити`, `widzieć`) must go in every form, or they never meet.
+    #[test]
+    fn the_forms_of_a_verb_share_the_stem_of_its_infinitive() {
+        same(
+            &[
+                "робити",
+                "робиш",
+                "робить",
+                "робимо",
+                "робив",
+                "робила",
+                "робили",
+            ],
+            "uk",
+        );
+        same(
+            &[
+                "читати",
+                "читаю",
+                "читаєш",
+                "читає",
+                "читаємо",
+                "читав",
+                "читала",
+            ],
+            "uk",
+        );
+        same(&["сидіти", "сидиш", "сидить", "сидів", "сиділа"], "uk");
+        same(
+            &[
+                "robić", "robię", "robisz", "robi", "robimy", "robił", "robiła",
+            ],
+            "pl",
+        );
+        same(
+            &["czytać", "czytam", "czytasz", "czyta", "czytał", "czytała"],
+            "pl",
+        );
+        same(
+            &[
+                "widzieć",
+                "widzę",
+                "widzisz",
+                "widzi",
+                "widział",
+                "widziała",
+            ],
+            "pl",
+        );
+        same(
+            &["правя", "правиш", "прави", "правим", "правил", "правила"],
+            "bg",
+        );
+        same(&["чакам", "чакаш", "чака", "чакал", "чакала"], "bg");
+        same(&["dělat", "dělám", "děláme", "dělal", "dělala"], "cs");
+    }
+
     #[test]
     fn short_words_keep_their_letters() {
         let uk = l("uk");

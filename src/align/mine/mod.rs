@@ -189,8 +189,9 @@ impl PreparedLexicons {
 /// commonest irregular verbs and very common words of English with Russian, Ukrainian, Spanish,
 /// French, Italian, Portuguese, German and Polish), the foreign column of each read only as
 /// words of its own language: a Spanish `la` (*her*) must not match a French or Italian `la`.
-/// The East Slavic lists serve all three East Slavic languages, which share most function words
-/// (`не`, `я`, `мы`).
+/// The Russian list serves all three East Slavic languages, which share most function words
+/// (`не`, `я`, `ми`); the Ukrainian list serves Ukrainian only, as many of its words are other
+/// words in Russian (`так` *yes* is Russian *so*, `будь` in *please* Russian *be*).
 pub fn core_lexicons() -> Vec<Lexicon> {
     const EAST_SLAVIC: &[&str] = &["ru", "uk", "be"];
     [
@@ -207,7 +208,7 @@ pub fn core_lexicons() -> Vec<Lexicon> {
         (
             include_str!("../../../data/lexicon/core.en-uk.tsv"),
             "core.en-uk",
-            EAST_SLAVIC,
+            &["uk"],
         ),
         (
             include_str!("../../../data/lexicon/core.en-de.tsv"),

@@ -1,4 +1,5 @@
-//! Bilingual word lists: `english<TAB>foreign` (MUSE style) and hunalign's `foreign @ english`.
+//! Bilingual word lists: `english<TAB>foreign` or `english foreign` (MUSE style) and hunalign's
+//! `foreign @ english`.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs::File;
@@ -24,7 +25,7 @@ pub enum LexiconError {
     },
     /// A line is neither `english<TAB>foreign` nor `foreign @ english`.
     #[error(
-        "{path}:{line}: expected `english<TAB>foreign` or `foreign @ english`, found {found:?}"
+        "{path}:{line}: expected `english<TAB>foreign`, `english foreign` or `foreign @ english`, found {found:?}"
     )]
     Format {
         /// The lexicon's name.
@@ -117,8 +118,10 @@ impl Lexicon {
             }
             let pair = if let Some((en, fo)) = text.split_once('\t') {
                 Some((en, fo))
+            } else if let Some((fo, en)) = text.split_once(" @ ") {
+                Some((en, fo))
             } else {
-                text.split_once(" @ ").map(|(fo, en)| (en, fo))
+                two_words(text)
             };
             match pair {
                 Some((en, fo)) if !en.trim().is_empty() && !fo.trim().is_empty() => {
@@ -330,9 +333,36 @@ fn mark(known: &mut [bool], tokens: &[TokenId]) {
     }
 }
 
+/// The two words of a line that holds exactly two, separated by spaces (MUSE's own files write
+/// `english foreign` with a space).
+fn two_words(text: &str) -> Option<(&str, &str)> {
+    let mut words = text.split_whitespace();
+    match (words.next(), words.next(), words.next()) {
+        (Some(en), Some(fo), None) => Some((en, fo)),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// MUSE's dictionaries as published separate the two words by a space, not a tab.
+    #[test]
+    fn reads_space_separated_word_pairs() {
+        let lex = Lexicon::from_reader(
+            "house maison
+summit sommet
+"
+            .as_bytes(),
+            "muse.txt",
+        )
+        .unwrap_or_default();
+        assert_eq!(lex.len(), 2);
+        assert_eq!(lex.pairs[0], ("house".to_string(), "maison".to_string()));
+        let err = Lexicon::from_reader("a b c\n".as_bytes(), "lex.txt");
+        assert!(err.is_err(), "three words on a line are no pair");
+    }
 
     #[test]
     fn reads_both_formats() {

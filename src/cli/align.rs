@@ -75,7 +75,8 @@ pub struct AlignArgs {
     /// Language of the target; detected from the text when absent.
     #[arg(long, value_name = "LANG", value_parser = parse_lang)]
     pub tgt_lang: Option<Lang>,
-    /// Bilingual word list (`english<TAB>foreign` or hunalign's `foreign @ english`); repeatable.
+    /// Bilingual word list (`english<TAB>foreign`, MUSE's `english foreign` or hunalign's
+    /// `foreign @ english`); repeatable.
     #[arg(long, value_name = "FILE")]
     pub lexicon: Vec<PathBuf>,
     /// Output format.

@@ -82,7 +82,8 @@ pub struct MineArgs {
     pub queries: PathBuf,
     /// The texts to search among: a file, a folder, or `-` for stdin.
     pub pool: PathBuf,
-    /// Bilingual word list (`english<TAB>foreign` or `foreign @ english`); repeatable.
+    /// Bilingual word list (`english<TAB>foreign`, `english foreign` or `foreign @ english`);
+    /// repeatable.
     #[arg(long, value_name = "FILE")]
     pub lexicon: Vec<PathBuf>,
     /// Do not use the core lexicons shipped with talign.

@@ -14,7 +14,8 @@
 //! [--no-learn] [--n N] [--muse] (LANG: fra deu ita por pol ukr rus spa; default all but rus and
 //! spa; `--muse` uses `../shared/data/lexicons/muse.en-xx.tsv` instead of FreeDict where present;
 //! `--tatoeba DIR` mines the pairs of `DIR/tatoeba.<lang>-eng.eng` / `.<lang>` instead of the
-//! catalogues: Tatoeba sentences gathered by hand for the held-out languages, never in the repo)
+//! catalogues: Tatoeba sentences gathered by hand for the held-out languages, never in the repo;
+//! `--lexicon PATH` uses that word list instead of FreeDict)
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -96,7 +97,14 @@ fn main() -> anyhow::Result<()> {
         if !flag("--no-lexicon") {
             let muse = Path::new(env!("CARGO_MANIFEST_DIR"))
                 .join(format!("../shared/data/lexicons/muse.en-{iso}.tsv"));
-            if flag("--muse") && muse.exists() {
+            let given = args
+                .iter()
+                .position(|a| a == "--lexicon")
+                .and_then(|i| args.get(i + 1));
+            if let Some(path) = given {
+                opts.lexicons.push(Lexicon::load(path)?);
+                lex_name = path.clone();
+            } else if flag("--muse") && muse.exists() {
                 opts.lexicons.push(Lexicon::load(&muse)?);
                 lex_name = "MUSE".into();
             } else {

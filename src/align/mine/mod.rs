@@ -502,9 +502,13 @@ mod tests {
             ("I need money", "Мені потрібно гроші"),
             ("They live here", "Вони живуть тут"),
             ("You must go", "Ти повинен йти"),
+            ("I have friends here", "У мене тут є друзі"),
+            ("Tom had a choice", "У Тома був вибір"),
         ] {
             assert!(verb_meets(en, uk, "uk"), "{en} / {uk}");
         }
+        // *have* is a construction in Russian too: у меня есть
+        assert!(verb_meets("I have a car", "У меня есть машина", "ru"));
     }
 
     /// A core lexicon serves its own language only: Spanish `os` (*you*) is not Portuguese

@@ -112,7 +112,8 @@ impl Lexicon {
                 path: name.to_string(),
                 source,
             })?;
-            let text = line.trim();
+            // a byte-order mark before the first entry is no part of its word
+            let text = line.trim_start_matches('\u{feff}').trim();
             if text.is_empty() || text.starts_with('#') {
                 continue;
             }
@@ -346,6 +347,13 @@ fn two_words(text: &str) -> Option<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_order_mark_is_no_part_of_the_first_word() {
+        let lex = Lexicon::from_reader("\u{feff}house\tmaison\n".as_bytes(), "bom.tsv")
+            .unwrap_or_default();
+        assert_eq!(lex.pairs, vec![("house".to_string(), "maison".to_string())]);
+    }
 
     /// MUSE's dictionaries as published separate the two words by a space, not a tab.
     #[test]

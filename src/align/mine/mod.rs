@@ -511,6 +511,15 @@ mod tests {
         assert!(verb_meets("I have a car", "У меня есть машина", "ru"));
     }
 
+    /// Spanish and Portuguese write *with me*, *with you*, *with us* as one word (`conmigo`,
+    /// `contigo`, `conosco`): *with* meets it.
+    #[test]
+    fn iberian_comitative_pronouns_meet_with() {
+        assert!(verb_meets("Go with me", "Ven conmigo", "es"));
+        assert!(verb_meets("Stay with you", "Me quedo contigo", "es"));
+        assert!(verb_meets("Come with us", "Venha conosco", "pt"));
+    }
+
     /// A core lexicon serves its own language only: Spanish `os` (*you*) is not Portuguese
     /// `os` (*the*, *them*).
     #[test]

@@ -520,6 +520,22 @@ mod tests {
         assert!(verb_meets("Come with us", "Venha conosco", "pt"));
     }
 
+    /// Indefinite pronouns are closed-class words MUSE mostly lacks, and the East Slavic ones are
+    /// hyphenated single tokens (`что-нибудь`, `хто-небудь`).
+    #[test]
+    fn indefinite_pronouns_meet_their_translations() {
+        for (lang, en, foreign) in [
+            ("ru", "Bring something", "Принеси что-нибудь"),
+            ("ru", "Is someone here", "Здесь кто-то есть"),
+            ("uk", "Say something", "Скажи щось"),
+            ("pl", "Go somewhere", "Idź gdzieś"),
+            ("de", "Is anybody here", "Ist jemand hier"),
+            ("es", "Call someone", "Llama a alguien"),
+        ] {
+            assert!(verb_meets(en, foreign, lang), "{lang}: {en} / {foreign}");
+        }
+    }
+
     /// A core lexicon serves its own language only: Spanish `os` (*you*) is not Portuguese
     /// `os` (*the*, *them*).
     #[test]

@@ -536,6 +536,22 @@ mod tests {
         }
     }
 
+    /// Frequent adverbs, quantifiers and reflexives are closed-class evidence a bilingual list
+    /// often lacks or lists noisily: every core list has them.
+    #[test]
+    fn common_adverbs_meet_their_translations() {
+        for (lang, en, foreign) in [
+            ("ru", "We often meet", "Мы часто встречаемся"),
+            ("uk", "It almost works", "Це майже працює"),
+            ("pl", "I usually walk", "Zwykle chodzę pieszo"),
+            ("es", "Come together", "Venid juntos"),
+            ("it", "Sit inside", "Siediti dentro"),
+            ("pt", "It probably works", "Provavelmente funciona"),
+        ] {
+            assert!(verb_meets(en, foreign, lang), "{lang}: {en} / {foreign}");
+        }
+    }
+
     /// A core lexicon serves its own language only: Spanish `os` (*you*) is not Portuguese
     /// `os` (*the*, *them*).
     #[test]

@@ -552,6 +552,21 @@ mod tests {
         }
     }
 
+    /// The commonest verbs with the forms a stemmer cannot join to their infinitive (Russian
+    /// `нашёл` for *found*, Ukrainian `прийшов` for *came*): the Slavic lists have them.
+    #[test]
+    fn common_verbs_of_the_slavic_lists_meet_their_past_forms() {
+        for (lang, en, foreign) in [
+            ("ru", "I found it", "Я нашёл его"),
+            ("ru", "She forgot everything", "Она забыла всё"),
+            ("uk", "He came home", "Він прийшов додому"),
+            ("uk", "I understand you", "Я тебе розумію"),
+            ("pl", "I remember you", "Pamiętam cię"),
+        ] {
+            assert!(verb_meets(en, foreign, lang), "{lang}: {en} / {foreign}");
+        }
+    }
+
     /// A core lexicon serves its own language only: Spanish `os` (*you*) is not Portuguese
     /// `os` (*the*, *them*).
     #[test]

@@ -567,6 +567,21 @@ mod tests {
         }
     }
 
+    /// The Romance and German lists have the commonest verbs too, with the forms a stemmer
+    /// cannot join (`olvidé`, `perdu`, `vergaß`).
+    #[test]
+    fn common_verbs_of_the_romance_and_german_lists() {
+        for (lang, en, foreign) in [
+            ("es", "I forgot everything", "Olvidé todo"),
+            ("fr", "We lost", "Nous avons perdu"),
+            ("it", "I remember", "Ricordo"),
+            ("pt", "I believe you", "Acredito em você"),
+            ("de", "I forget names", "Ich vergesse Namen"),
+        ] {
+            assert!(verb_meets(en, foreign, lang), "{lang}: {en} / {foreign}");
+        }
+    }
+
     /// A core lexicon serves its own language only: Spanish `os` (*you*) is not Portuguese
     /// `os` (*the*, *them*).
     #[test]

@@ -474,20 +474,26 @@ mod tests {
             .any(|k| p.items[0].keyset.contains(k))
     }
 
+    /// Asserts that the second word of each English text meets its translation (see
+    /// [`verb_meets`]).
+    fn all_meet(cases: &[(&str, &str, &str)]) {
+        for &(lang, en, foreign) in cases {
+            assert!(verb_meets(en, foreign, lang), "{lang}: {en} / {foreign}");
+        }
+    }
+
     /// Languages nobody tuned the search on have their function words and irregular verb forms
     /// too: the forms a stemmer cannot join to the infinitive meet their English verb.
     #[test]
     fn core_lexicons_reach_the_irregular_verbs_of_other_languages() {
-        for (lang, en, foreign) in [
+        all_meet(&[
             ("fr", "I can swim", "Je peux nager"),
             ("fr", "We went home", "Nous sommes allés à la maison"),
             ("it", "I want coffee", "Voglio un caffè"),
             ("pt", "I have a dog", "Tenho um cão"),
             ("de", "I know that", "Ich weiß das"),
             ("pl", "I must go", "Muszę iść"),
-        ] {
-            assert!(verb_meets(en, foreign, lang), "{lang}: {en} / {foreign}");
-        }
+        ]);
     }
 
     /// Ukrainian has the closed-class words and common verbs the Russian list has: with no
@@ -524,62 +530,54 @@ mod tests {
     /// hyphenated single tokens (`что-нибудь`, `хто-небудь`).
     #[test]
     fn indefinite_pronouns_meet_their_translations() {
-        for (lang, en, foreign) in [
+        all_meet(&[
             ("ru", "Bring something", "Принеси что-нибудь"),
             ("ru", "Is someone here", "Здесь кто-то есть"),
             ("uk", "Say something", "Скажи щось"),
             ("pl", "Go somewhere", "Idź gdzieś"),
             ("de", "Is anybody here", "Ist jemand hier"),
             ("es", "Call someone", "Llama a alguien"),
-        ] {
-            assert!(verb_meets(en, foreign, lang), "{lang}: {en} / {foreign}");
-        }
+        ]);
     }
 
     /// Frequent adverbs, quantifiers and reflexives are closed-class evidence a bilingual list
     /// often lacks or lists noisily: every core list has them.
     #[test]
     fn common_adverbs_meet_their_translations() {
-        for (lang, en, foreign) in [
+        all_meet(&[
             ("ru", "We often meet", "Мы часто встречаемся"),
             ("uk", "It almost works", "Це майже працює"),
             ("pl", "I usually walk", "Zwykle chodzę pieszo"),
             ("es", "Come together", "Venid juntos"),
             ("it", "Sit inside", "Siediti dentro"),
             ("pt", "It probably works", "Provavelmente funciona"),
-        ] {
-            assert!(verb_meets(en, foreign, lang), "{lang}: {en} / {foreign}");
-        }
+        ]);
     }
 
     /// The commonest verbs with the forms a stemmer cannot join to their infinitive (Russian
     /// `нашёл` for *found*, Ukrainian `прийшов` for *came*): the Slavic lists have them.
     #[test]
     fn common_verbs_of_the_slavic_lists_meet_their_past_forms() {
-        for (lang, en, foreign) in [
+        all_meet(&[
             ("ru", "I found it", "Я нашёл его"),
             ("ru", "She forgot everything", "Она забыла всё"),
             ("uk", "He came home", "Він прийшов додому"),
             ("uk", "I understand you", "Я тебе розумію"),
             ("pl", "I remember you", "Pamiętam cię"),
-        ] {
-            assert!(verb_meets(en, foreign, lang), "{lang}: {en} / {foreign}");
-        }
+        ]);
     }
 
     /// The Romance and German lists have the commonest verbs too, with the forms a stemmer
     /// cannot join (`olvidé`, `perdu`, `vergaß`).
     #[test]
     fn common_verbs_of_the_romance_and_german_lists() {
-        for (lang, en, foreign) in [
+        all_meet(&[
             ("es", "I forgot everything", "Olvidé todo"),
             ("fr", "We lost", "Nous avons perdu"),
             ("it", "I remember", "Ricordo"),
             ("pt", "I believe you", "Acredito em você"),
             ("de", "I forget names", "Ich vergesse Namen"),
-        ] {
-            assert!(verb_meets(en, foreign, lang), "{lang}: {en} / {foreign}");
-        }
+        ]);
     }
 
     /// A core lexicon serves its own language only: Spanish `os` (*you*) is not Portuguese

@@ -93,28 +93,11 @@ fn main() -> anyhow::Result<()> {
             core_lexicon: !flag("--no-core"),
             ..MineOptions::default()
         };
-        let mut lex_name = "core only".to_string();
-        if !flag("--no-lexicon") {
-            let muse = Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join(format!("../shared/data/lexicons/muse.en-{iso}.tsv"));
-            let given = args
-                .iter()
-                .position(|a| a == "--lexicon")
-                .and_then(|i| args.get(i + 1));
-            if let Some(path) = given {
-                opts.lexicons.push(Lexicon::load(path)?);
-                lex_name = path.clone();
-            } else if flag("--muse") && muse.exists() {
-                opts.lexicons.push(Lexicon::load(&muse)?);
-                lex_name = "MUSE".into();
-            } else {
-                let lex = freedict(fd);
-                if !lex.is_empty() {
-                    lex_name = format!("FreeDict ({} pairs)", lex.len());
-                    opts.lexicons.push(lex);
-                }
-            }
-        }
+        let lex_name = if flag("--no-lexicon") {
+            "core only".to_string()
+        } else {
+            choose_lexicon(&args, iso, fd, &mut opts.lexicons)?
+        };
         let hits = mine(&en, &pool, &opts);
         let rows: Vec<TestRow> = hits.iter().map(TestRow::from).collect();
         let s = score(&gold, &rows);
@@ -123,24 +106,68 @@ fn main() -> anyhow::Result<()> {
             opts.learn, s.top1, s.precision, s.recall
         );
         if let Ok(dir) = std::env::var("DUMP") {
-            let gmap: HashMap<usize, usize> = gold.iter().copied().collect();
-            let mut out = String::new();
-            for h in &hits {
-                let g = gmap.get(&h.query).copied().unwrap_or(0);
-                out.push_str(&format!(
-                    "{}\t{}\t{}\t{}\t{:.3}\t{:.3}\t{}\n",
-                    u8::from(Some(g) == h.pool),
-                    en[h.query],
-                    pool[g],
-                    h.pool.map(|p| pool[p]).unwrap_or("-"),
-                    h.score,
-                    h.margin,
-                    h.accepted
-                ));
-            }
-            std::fs::write(Path::new(&dir).join(format!("{code}.tsv")), out)?;
+            dump(Path::new(&dir), code, &en, &pool, &gold, &hits)?;
         }
     }
+    Ok(())
+}
+
+/// The lexicon asked for (`--lexicon PATH`, `--muse` where a MUSE list is shared, else FreeDict
+/// where installed), pushed onto `lexicons`; its name for the report.
+fn choose_lexicon(
+    args: &[String],
+    iso: &str,
+    fd: &str,
+    lexicons: &mut Vec<Lexicon>,
+) -> anyhow::Result<String> {
+    let given = args
+        .iter()
+        .position(|a| a == "--lexicon")
+        .and_then(|i| args.get(i + 1));
+    let muse = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("../shared/data/lexicons/muse.en-{iso}.tsv"));
+    if let Some(path) = given {
+        lexicons.push(Lexicon::load(path)?);
+        return Ok(path.clone());
+    }
+    if args.iter().any(|a| a == "--muse") && muse.exists() {
+        lexicons.push(Lexicon::load(&muse)?);
+        return Ok("MUSE".into());
+    }
+    let lex = freedict(fd);
+    if lex.is_empty() {
+        return Ok("core only".into());
+    }
+    let name = format!("FreeDict ({} pairs)", lex.len());
+    lexicons.push(lex);
+    Ok(name)
+}
+
+/// Writes `DIR/<code>.tsv`: right or wrong, query, gold, answer, score, margin, accepted.
+fn dump(
+    dir: &Path,
+    code: &str,
+    en: &[&str],
+    pool: &[&str],
+    gold: &[(usize, usize)],
+    hits: &[talign::align::mine::MineHit],
+) -> anyhow::Result<()> {
+    let gmap: HashMap<usize, usize> = gold.iter().copied().collect();
+    let mut out = String::new();
+    for h in hits {
+        let g = gmap.get(&h.query).copied().unwrap_or(0);
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{:.3}\t{:.3}\t{}\n",
+            u8::from(Some(g) == h.pool),
+            en[h.query],
+            pool[g],
+            h.pool.map(|p| pool[p]).unwrap_or("-"),
+            h.score,
+            h.margin,
+            h.accepted
+        ));
+    }
+    std::fs::write(dir.join(format!("{code}.tsv")), out)?;
     Ok(())
 }
 

@@ -11,6 +11,9 @@
 
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
+use super::codes::LangSet;
 use super::model::{for_each_slot, NgramModel, SlotMask, MAX_LANGS};
 
 /// The compiled table.
@@ -144,7 +147,7 @@ impl WordFreq {
                 }
                 // a sibling's own spelling (`ikke` for Nynorsk's `ikkje`) is not this language's
                 let owners = *owners.get_or_insert_with(|| distinctive_owners(word));
-                if owners.is_some_and(|o: super::codes::LangSet| {
+                if owners.is_some_and(|o: LangSet| {
                     !o.contains(lang) && !o.and(super::siblings::siblings_of(lang)).is_empty()
                 }) {
                     continue;
@@ -170,20 +173,18 @@ impl WordFreq {
 /// The languages of its sibling group that write `word` (from `data/lang/distinctive.tsv`),
 /// for a word that table lists: a language reading a sibling's list does not take that
 /// sibling's own spellings from it.
-fn distinctive_owners(word: &str) -> Option<super::codes::LangSet> {
-    static OWNERS: OnceLock<rustc_hash::FxHashMap<&'static str, super::codes::LangSet>> =
-        OnceLock::new();
+fn distinctive_owners(word: &str) -> Option<LangSet> {
+    static OWNERS: OnceLock<FxHashMap<&'static str, LangSet>> = OnceLock::new();
     OWNERS
         .get_or_init(|| {
-            let mut map: rustc_hash::FxHashMap<&'static str, super::codes::LangSet> =
-                rustc_hash::FxHashMap::default();
+            let mut map: FxHashMap<&'static str, LangSet> = FxHashMap::default();
             for line in include_str!("../../data/lang/distinctive.tsv").lines() {
                 if line.starts_with('#') {
                     continue;
                 }
                 if let Some((code, w)) = line.split_once('\t') {
-                    let set = map.entry(w.trim()).or_insert(super::codes::LangSet::EMPTY);
-                    *set = set.or(super::codes::LangSet::of_codes(&[code.trim()]));
+                    let set = map.entry(w.trim()).or_insert(LangSet::EMPTY);
+                    *set = set.or(LangSet::of_codes(&[code.trim()]));
                 }
             }
             map
@@ -194,19 +195,17 @@ fn distinctive_owners(word: &str) -> Option<super::codes::LangSet> {
 
 /// The siblings of `lang` that write one of its scripts (Serbian's Cyrillic is not Slovenian's
 /// Latin).
-fn same_script_siblings(lang: crate::doc::Lang) -> super::codes::LangSet {
+fn same_script_siblings(lang: crate::doc::Lang) -> LangSet {
     let siblings = super::siblings::siblings_of(lang);
     super::script::Script::ALL
         .iter()
         .filter(|s| s.langs().contains(lang))
-        .fold(super::codes::LangSet::EMPTY, |a, s| {
-            a.or(s.langs().and(siblings))
-        })
+        .fold(LangSet::EMPTY, |a, s| a.or(s.langs().and(siblings)))
 }
 
 /// The languages with a word list.
-pub fn listed_langs() -> super::codes::LangSet {
-    super::codes::LangSet::of_codes(&LISTED)
+pub fn listed_langs() -> LangSet {
+    LangSet::of_codes(&LISTED)
 }
 
 /// The model languages wordfreq lists (its `fil` is `tl`).
@@ -218,7 +217,7 @@ const LISTED: [&str; 33] = [
 
 #[cfg(test)]
 mod tests {
-    use super::super::codes::LangSet;
+    use super::LangSet;
     use super::*;
     use crate::doc::Lang;
 

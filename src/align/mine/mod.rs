@@ -540,6 +540,22 @@ mod tests {
         ]);
     }
 
+    /// Slavic languages put the English subject of *have*, *like*, *need* or *be cold* in an
+    /// oblique case (`у него есть`, `нам потрібно`, `podoba mu się`): the subject pronoun meets
+    /// those forms in the Russian, Ukrainian and Polish lists.
+    #[test]
+    fn a_subject_pronoun_meets_its_oblique_form_in_slavic_lists() {
+        all_meet(&[
+            ("ru", "Surely he has a car", "У него есть машина"),
+            ("ru", "Yes she likes it", "Да, ей это нравится"),
+            ("ru", "Now they need help", "Теперь им нужна помощь"),
+            ("uk", "Now we need help", "Зараз нам потрібна допомога"),
+            ("uk", "Surely he has time", "У нього є час"),
+            ("pl", "Yes he likes it", "Tak, podoba mu się"),
+            ("pl", "Now we are cold", "Teraz jest nam zimno"),
+        ]);
+    }
+
     /// Frequent adverbs, quantifiers and reflexives are closed-class evidence a bilingual list
     /// often lacks or lists noisily: every core list has them.
     #[test]

@@ -2,7 +2,8 @@
 //! the gold entry and of the chosen one (score, content words, the query words each matches);
 //! when the gold is the query's best candidate but another query holds it (an assignment loss),
 //! both queries' two best candidates by margin and the holder's own gold rank (lines `A`).
-//! Usage: cargo run --release --example mine_misses -- rus|spa [N] [--no-lexicon]
+//! Usage: cargo run --release --example mine_misses -- rus|spa|ukr|fra|… [N] [--no-lexicon]
+//! [--tatoeba DIR] [--lexicon PATH] (default: the shared Tatoeba files and MUSE list)
 use std::collections::HashMap;
 use talign::align::anchors::Stemmers;
 use talign::align::mine::discount::discount_unmatchable;
@@ -34,15 +35,33 @@ fn main() -> anyhow::Result<()> {
     let lang = args.get(1).map(String::as_str).unwrap_or("rus");
     let n: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(40);
     let use_lex = !args.iter().any(|a| a == "--no-lexicon");
+    let value = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data");
-    let en = std::fs::read_to_string(format!("{dir}/tatoeba/tatoeba.{lang}-eng.eng"))?;
-    let fo = std::fs::read_to_string(format!("{dir}/tatoeba/tatoeba.{lang}-eng.{lang}"))?;
+    let tatoeba = value("--tatoeba").unwrap_or_else(|| format!("{dir}/tatoeba"));
+    let en = std::fs::read_to_string(format!("{tatoeba}/tatoeba.{lang}-eng.eng"))?;
+    let fo = std::fs::read_to_string(format!("{tatoeba}/tatoeba.{lang}-eng.{lang}"))?;
     let en: Vec<&str> = en.lines().collect();
     let fo: Vec<&str> = fo.lines().collect();
     let (pool, gold) = shuffled_pairs(&en, &fo, 42);
-    let code = if lang == "rus" { "ru" } else { "es" };
+    let code = match lang {
+        "rus" => "ru",
+        "ukr" => "uk",
+        "fra" => "fr",
+        "ita" => "it",
+        "por" => "pt",
+        "pol" => "pl",
+        "deu" => "de",
+        _ => "es",
+    };
     let mut opts = MineOptions::default();
-    if use_lex {
+    if let Some(path) = value("--lexicon") {
+        opts.lexicons.push(Lexicon::load(&path)?);
+    } else if use_lex {
         let f = std::fs::File::open(format!("{dir}/lexicons/muse.en-{code}.tsv"))?;
         opts.lexicons.push(Lexicon::from_reader(f, "muse")?);
     }

@@ -393,6 +393,29 @@ pub fn second_reading(surface: &str, roman: &str) -> Option<String> {
     (other != roman).then_some(other)
 }
 
+/// Case and number endings of Russian and Ukrainian nouns, adjectives and names, longest first.
+const CYRILLIC_ENDINGS: &[&str] = &[
+    "ями", "ами", "ові", "еві", "ого", "его", "ому", "ему", "ими", "ыми", "ією", "ею", "ою", "ій",
+    "ий", "ый", "ой", "ей", "ая", "яя", "ое", "ее", "ів", "ов", "ев", "ах", "ях", "ам", "ям", "ом",
+    "ем", "ію", "ія", "ії", "ию", "ия", "ии", "а", "я", "у", "ю", "е", "є", "о", "и", "і", "ы",
+    "ь",
+];
+
+/// The stem reading of a lowercase Cyrillic word: its case or number ending dropped, romanised the
+/// Russian way (`Британію` → `britan`, `тарифами` → `tarif`), so that an inflected loanword
+/// or name meets the other side's spelling (*Britain*, *tariffs*); `None` for other words, and
+/// when fewer than four letters would be left.
+pub fn stem_reading(surface: &str) -> Option<String> {
+    if !surface.chars().next().is_some_and(is_cyrillic) {
+        return None;
+    }
+    let stem = CYRILLIC_ENDINGS
+        .iter()
+        .find_map(|e| surface.strip_suffix(e))
+        .filter(|s| s.chars().count() >= 4)?;
+    Some(normalize_word(stem, Translit::Russian))
+}
+
 /// Similarity of two normalised words, 0 to 1: the better of normalised Levenshtein similarity
 /// and the share of the shorter word that is a common prefix (inflection and derivation change
 /// word endings: Himalaya / himalayenne, Expedition / expédition).
@@ -581,6 +604,15 @@ mod tests {
         );
         assert_eq!(normalize_word("Straße", Translit::Russian), "strasse");
         assert_eq!(normalize_word("МЕДВЕДЕВ", Translit::Russian), "medvedev");
+    }
+
+    #[test]
+    fn stem_readings_drop_cyrillic_case_endings() {
+        assert_eq!(stem_reading("британію").as_deref(), Some("britan"));
+        assert_eq!(stem_reading("тарифами").as_deref(), Some("tarif"));
+        assert_eq!(stem_reading("Britain"), None);
+        // Too little left after the ending: no reading.
+        assert_eq!(stem_reading("дому"), None);
     }
 
     #[test]

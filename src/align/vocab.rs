@@ -6,8 +6,8 @@ use std::fmt::{Display, Write};
 use rustc_hash::FxHashMap as HashMap;
 
 use super::features::{
-    normalize_word, prefix_share, roman_numeral, scan_pieces, second_reading, word_similarity,
-    Piece, Translit,
+    normalize_word, prefix_share, roman_numeral, scan_pieces, second_reading, stem_reading,
+    word_similarity, Piece, Translit,
 };
 use super::mine::roots::sound_key;
 
@@ -104,7 +104,7 @@ impl Tokenised {
         let presence = self.presence();
         let mut buckets: HashMap<[char; 3], Buckets> = HashMap::default();
         let mut sounds: HashMap<String, Buckets> = HashMap::default();
-        let mut readings: HashMap<TokenId, Reading> = HashMap::default();
+        let mut readings: HashMap<TokenId, Vec<Reading>> = HashMap::default();
         let romanised = |side: &[String], id: usize| {
             side.get(id)
                 .is_some_and(|w| w.chars().any(super::features::is_cyrillic))
@@ -137,7 +137,16 @@ impl Tokenised {
                 .into_iter()
                 .find_map(|side| side.get(id).filter(|w| !w.is_empty()));
             if let Some(reading) = surface.and_then(|w| second_reading(w, word)) {
-                readings.insert(id as TokenId, Reading::new(reading, word));
+                readings
+                    .entry(id as TokenId)
+                    .or_default()
+                    .push(Reading::new(reading, word));
+            }
+            if let Some(stem) = surface.and_then(|w| stem_reading(w)) {
+                readings
+                    .entry(id as TokenId)
+                    .or_default()
+                    .push(Reading::new(stem, word));
             }
             if let Some(key) = cross_script.then(|| sound_key(word)).flatten() {
                 add(sounds.entry(key).or_default());
@@ -174,20 +183,23 @@ impl Tokenised {
         srcs: &[TokenId],
         tgts: &[TokenId],
         min_similarity: f64,
-        readings: &HashMap<TokenId, Reading>,
+        readings: &HashMap<TokenId, Vec<Reading>>,
         allowed: impl Fn(TokenId, TokenId) -> bool,
         pairs: &mut Vec<(TokenId, TokenId)>,
     ) {
         // A second reading differs from the first in a few letters of the same count, so its
         // edit distance to `b` is at most that many lower: skip it when neither that bound nor
         // its common prefix can reach `min_similarity` (the result is the same, cheaper).
+        // A reading of another length (a stem) is at most as similar as its length allows.
         let with_reading = |plain: f64, reading: &Reading, b: &str| {
-            if let Some(changed) = reading.changed {
-                let longer = reading.letters.max(b.chars().count());
-                let bound = plain + changed as f64 / longer as f64;
-                if bound < min_similarity && prefix_share(&reading.text, b) < min_similarity {
-                    return plain;
-                }
+            let lb = b.chars().count();
+            let longer = reading.letters.max(lb) as f64;
+            let bound = match reading.changed {
+                Some(changed) => plain + changed as f64 / longer,
+                None => 1.0 - reading.letters.abs_diff(lb) as f64 / longer,
+            };
+            if bound < min_similarity {
+                return plain.max(prefix_share(&reading.text, b));
             }
             plain.max(word_similarity(&reading.text, b))
         };
@@ -196,12 +208,12 @@ impl Tokenised {
             if plain >= min_similarity || readings.is_empty() {
                 return plain; // the first reading already matches, or is the only one
             }
-            let plain = readings
-                .get(&w)
-                .map_or(plain, |r| with_reading(plain, r, b));
-            readings
-                .get(&o)
-                .map_or(plain, |r| with_reading(plain, r, a))
+            let plain = readings.get(&w).map_or(plain, |rs| {
+                rs.iter().fold(plain, |s, r| with_reading(s, r, b))
+            });
+            readings.get(&o).map_or(plain, |rs| {
+                rs.iter().fold(plain, |s, r| with_reading(s, r, a))
+            })
         };
         let best_of = |w: TokenId, others: &[TokenId], w_src: bool| -> Option<TokenId> {
             let a = self.vocab.get(w as usize)?;
@@ -437,6 +449,20 @@ mod tests {
         let tok = Tokenised::new(&src, &tgt, Translit::Russian, Translit::Ukrainian);
         let words = cognate_words(&tok);
         assert!(words.contains(&("strategic", "stratehichne")), "{words:?}");
+    }
+
+    #[test]
+    fn inflected_names_and_loanwords_meet_their_english_spelling() {
+        let src = ["Germany could have conquered Britain; the tariffs stayed ."];
+        let tgt = ["Німеччина могла б завоювати Британію; за тарифами нічого ."];
+        let tok = Tokenised::new(&src, &tgt, Translit::Russian, Translit::Ukrainian);
+        let words = cognate_words(&tok);
+        assert!(words.contains(&("britain", "brytaniyu")), "{words:?}");
+        assert!(words.contains(&("tariffs", "taryfamy")), "{words:?}");
+        let tgt = ["Германия могла бы завоевать Британию; по тарифам ничего ."];
+        let tok = Tokenised::new(&src, &tgt, Translit::Russian, Translit::Russian);
+        let words = cognate_words(&tok);
+        assert!(words.contains(&("britain", "britaniyu")), "{words:?}");
     }
 
     #[test]

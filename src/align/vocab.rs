@@ -136,17 +136,16 @@ impl Tokenised {
             let surface = [&self.src_surface, &self.tgt_surface]
                 .into_iter()
                 .find_map(|side| side.get(id).filter(|w| !w.is_empty()));
-            if let Some(reading) = surface.and_then(|w| second_reading(w, word)) {
-                readings
-                    .entry(id as TokenId)
-                    .or_default()
-                    .push(Reading::new(reading, word));
-            }
-            if let Some(stem) = surface.and_then(|w| stem_reading(w)) {
-                readings
-                    .entry(id as TokenId)
-                    .or_default()
-                    .push(Reading::new(stem, word));
+            let more: Vec<Reading> = [
+                surface.and_then(|w| second_reading(w, word)),
+                surface.and_then(|w| stem_reading(w)),
+            ]
+            .into_iter()
+            .flatten()
+            .map(|text| Reading::new(text, word))
+            .collect();
+            if !more.is_empty() {
+                readings.insert(id as TokenId, more);
             }
             if let Some(key) = cross_script.then(|| sound_key(word)).flatten() {
                 add(sounds.entry(key).or_default());

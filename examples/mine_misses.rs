@@ -48,16 +48,9 @@ fn main() -> anyhow::Result<()> {
     let en: Vec<&str> = en.lines().collect();
     let fo: Vec<&str> = fo.lines().collect();
     let (pool, gold) = shuffled_pairs(&en, &fo, 42);
-    let code = match lang {
-        "rus" => "ru",
-        "ukr" => "uk",
-        "fra" => "fr",
-        "ita" => "it",
-        "por" => "pt",
-        "pol" => "pl",
-        "deu" => "de",
-        _ => "es",
-    };
+    let foreign = talign::lang::codes::canonical_code(lang)
+        .ok_or_else(|| anyhow::anyhow!("{lang}: not a language code"))?;
+    let code = foreign.as_str();
     let mut opts = MineOptions::default();
     if let Some(path) = value("--lexicon") {
         opts.lexicons.push(Lexicon::load(&path)?);
@@ -65,10 +58,7 @@ fn main() -> anyhow::Result<()> {
         let f = std::fs::File::open(format!("{dir}/lexicons/muse.en-{code}.tsv"))?;
         opts.lexicons.push(Lexicon::from_reader(f, "muse")?);
     }
-    let (le, lf) = (
-        Lang::new("en").unwrap_or_default(),
-        Lang::new(code).unwrap_or_default(),
-    );
+    let (le, lf) = (Lang::new("en").unwrap_or_default(), foreign);
     opts.query_lang = Some(le);
     opts.pool_lang = Some(lf);
     let hits = mine(&en, &pool, &opts);

@@ -7,7 +7,8 @@
 use std::collections::HashMap;
 use talign::align::anchors::Stemmers;
 use talign::align::mine::discount::discount_unmatchable;
-use talign::align::mine::search::{self, pair_evidence, Candidate, ScoreParams};
+use talign::align::mine::exact::pair_evidence;
+use talign::align::mine::search::{self, Candidate, ScoreParams};
 use talign::align::mine::side::{Interner, Item, Role, Side, Translations};
 use talign::align::mine::{assign, fallback, learn, rerank};
 use talign::align::mine::{core_lexicons, mine, MineOptions};

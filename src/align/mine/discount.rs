@@ -117,10 +117,10 @@ mod tests {
         assert_eq!(qi.total_against(ru_post.group), qi.total);
         assert!(qi.total_against(es_post.group) < qi.total);
         let params = crate::align::mine::search::ScoreParams::default();
-        let with = crate::align::mine::search::pair_evidence(qi, es_post, 0.0, &params).0;
+        let with = crate::align::mine::exact::pair_evidence(qi, es_post, 0.0, &params).0;
         let mut single = qi.clone();
         single.group_totals.clear();
-        let without = crate::align::mine::search::pair_evidence(&single, es_post, 0.0, &params).0;
+        let without = crate::align::mine::exact::pair_evidence(&single, es_post, 0.0, &params).0;
         assert!(with > without, "{with} > {without}");
     }
 }

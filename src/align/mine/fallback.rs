@@ -7,7 +7,8 @@
 
 use rayon::prelude::*;
 
-use super::search::{expected_ratios, mean_top_k, pair_evidence, Candidate, ScoreParams};
+use super::exact::PairScorer;
+use super::search::{expected_ratios, mean_top_k, Candidate, ScoreParams};
 use super::side::Side;
 
 /// Most pool entries scored for one query without candidates (all of them in pools up to
@@ -85,16 +86,17 @@ pub fn answer_the_rest(
     };
     let answers: Vec<(usize, Candidate)> = left
         .par_iter()
-        .filter_map(|&qi| {
+        .map_init(PairScorer::default, |scorer, &qi| {
             let q = queries.items.get(qi)?;
             let target = (q.len + 1.0).ln();
             let window = nearest(&all, target, FALLBACK_SCAN);
             let mut best: Option<(f64, f64, usize, u32)> = None;
             let mut scores = Vec::with_capacity(window.len());
+            scorer.load(q);
             for &(len, j) in window {
                 let p = pool.items.get(j)?;
                 let r = ratios.get(p.group).copied().unwrap_or(0.0);
-                let (score, content) = pair_evidence(q, p, r, params);
+                let (score, content) = scorer.evidence(q, p, r, params);
                 scores.push(score);
                 let dist = (len - target).abs();
                 let better = best.is_none_or(|(bs, bd, bj, _)| {
@@ -118,6 +120,7 @@ pub fn answer_the_rest(
                 },
             ))
         })
+        .flatten()
         .collect();
     for (qi, c) in answers {
         if let Some(slot) = assigned.get_mut(qi) {

@@ -30,6 +30,7 @@
 
 pub mod assign;
 pub mod discount;
+pub mod exact;
 pub mod fallback;
 pub mod learn;
 pub mod numbers;

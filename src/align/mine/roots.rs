@@ -3,7 +3,6 @@
 //! reach derivations of a lexicon word), the sound key of international words (to reach them
 //! across scripts and spellings), and how much a match through the last two counts.
 
-use super::side::{Item, Word};
 use std::sync::OnceLock;
 
 use crate::align::anchors::fold;
@@ -168,31 +167,13 @@ pub(crate) fn aspect_stems(stem: &str, lang: Lang) -> impl Iterator<Item = &str>
         .filter(|rest| rest.chars().count() >= ASPECT_MIN_LETTERS)
 }
 
-/// Share of its weight a word matched only through a prefix or sound key counts (see
-/// [`Word::weak`]): a shared root or sound is weaker evidence than a shared stem.
-const PREFIX_MATCH: f32 = 0.5;
-
-/// How well a word is matched by an item of the other side: 1 through a stem, cognate or
-/// anchor key, [`PREFIX_MATCH`] through its prefix or sound keys only, 0 not at all.
-pub(crate) fn match_level(w: &Word, other: &Item) -> f32 {
-    let mut level = 0.0;
-    for k in &w.keys {
-        if other.keyset.binary_search(k).is_ok() {
-            if w.weak.binary_search(k).is_err() {
-                return 1.0;
-            }
-            level = PREFIX_MATCH;
-        }
-    }
-    level
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::align::anchors::Stemmers;
     use crate::align::lexicon::Lexicon;
-    use crate::align::mine::search::{pair_evidence, ScoreParams};
+    use crate::align::mine::exact::{match_level, pair_evidence, PREFIX_MATCH};
+    use crate::align::mine::search::ScoreParams;
     use crate::align::mine::side::{Interner, Key, Role, Side, Translations};
 
     fn l(c: &str) -> Lang {

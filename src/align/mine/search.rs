@@ -3,9 +3,8 @@
 
 use rayon::prelude::*;
 
-use super::roots::match_level;
+use super::exact::PairScorer;
 use super::side::{Item, Key, Side};
-use crate::align::features::word_similarity;
 
 /// Constants of the pair score.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -115,76 +114,6 @@ pub(crate) fn expected_ratios(queries: &Side, pool: &Side) -> Vec<f64> {
         .collect()
 }
 
-/// Letters a matched word needs to count as content evidence (shorter words are mostly
-/// pronouns, particles and prepositions).
-const CONTENT_LETTERS: usize = 4;
-
-/// The exact score of a pair: weighted coverage of both sides by matched words (each word counted
-/// once, names matched fuzzily after romanisation), a length-ratio penalty and mark agreement.
-pub fn pair_score(q: &Item, p: &Item, expected_log_ratio: f64, params: &ScoreParams) -> f64 {
-    pair_evidence(q, p, expected_log_ratio, params).0
-}
-
-/// The pair score and the number of matched query words that are content evidence (anchors, or
-/// words of at least four letters).
-pub fn pair_evidence(
-    q: &Item,
-    p: &Item,
-    expected_log_ratio: f64,
-    params: &ScoreParams,
-) -> (f64, u32) {
-    let mut q_matched: Vec<f32> = q.words.iter().map(|w| match_level(w, p)).collect();
-    let mut p_matched: Vec<f32> = p.words.iter().map(|w| match_level(w, q)).collect();
-    for (i, qw) in q.words.iter().enumerate() {
-        let unmatched = |m: &[f32], i: usize| m.get(i).is_some_and(|&m| m == 0.0);
-        if !qw.name || !unmatched(&q_matched, i) || qw.norm.chars().count() < 4 {
-            continue;
-        }
-        for (j, pw) in p.words.iter().enumerate() {
-            if !unmatched(&p_matched, j) || pw.norm.chars().count() < 4 {
-                continue;
-            }
-            if word_similarity(&qw.norm, &pw.norm) >= params.name_min {
-                q_matched[i] = 1.0;
-                p_matched[j] = 1.0;
-                break;
-            }
-        }
-    }
-    let covered = |item: &Item, total: f32, m: &[f32]| -> f64 {
-        let got: f32 = item.words.iter().zip(m).map(|(w, &m)| m * w.weight).sum();
-        if total > 0.0 {
-            f64::from(got / total)
-        } else {
-            0.0
-        }
-    };
-    let cq = covered(q, q.total_against(p.group), &q_matched);
-    let cp = covered(p, p.total, &p_matched);
-    let lexical = if cq + cp > 0.0 {
-        2.0 * cq * cp / (cq + cp)
-    } else {
-        0.0
-    };
-    let ratio = ((q.len + 1.0).ln() - (p.len + 1.0).ln() - expected_log_ratio).abs();
-    let mut marks = 0.0;
-    for k in 0..2 {
-        let (a, b) = (q.marks[k], p.marks[k]);
-        if a != b {
-            marks -= params.marks;
-        } else if a > 0 {
-            marks += params.marks;
-        }
-    }
-    let content = q
-        .words
-        .iter()
-        .zip(&q_matched)
-        .filter(|(w, &m)| m > 0.0 && w.norm.chars().count() >= CONTENT_LETTERS)
-        .count() as u32;
-    (lexical - params.length * ratio + marks, content)
-}
-
 /// For each query, the best candidates by an approximate score accumulated over the inverted
 /// index (rare keys only), then rescored exactly.
 pub fn candidates(
@@ -206,9 +135,10 @@ pub fn candidates(
                     vec![[0f32; 2]; n_pool],
                     vec![u32::MAX; n_pool],
                     Vec::<u32>::new(),
+                    PairScorer::default(),
                 )
             },
-            |(acc, stamp, touched), (qi, q)| {
+            |(acc, stamp, touched, scorer), (qi, q)| {
                 touched.clear();
                 accumulate(q, &index, index.max_df, acc, stamp, touched);
                 if touched.len() < params.candidates {
@@ -241,12 +171,13 @@ pub fn candidates(
                     });
                     short.truncate(keep);
                 }
+                scorer.load(q);
                 let mut scored: Vec<Candidate> = short
                     .into_iter()
                     .filter_map(|(_, p)| {
                         let item = pool.items.get(p as usize)?;
                         let r = ratios.get(item.group).copied().unwrap_or(0.0);
-                        let (score, content) = pair_evidence(q, item, r, params);
+                        let (score, content) = scorer.evidence(q, item, r, params);
                         Some(Candidate {
                             query: qi,
                             pool: p as usize,
@@ -444,22 +375,29 @@ pub fn second_round(
     let p_left = &p_left;
     let mut pairs: Vec<Candidate> = q_left
         .par_iter()
-        .flat_map_iter(|&qi| {
-            let q = queries.items.get(qi);
-            p_left.iter().filter_map(move |&pj| {
-                let (q, p) = (q?, pool.items.get(pj)?);
-                let r = ratios.get(p.group).copied().unwrap_or(0.0);
-                let (score, content) = pair_evidence(q, p, r, params);
-                (score > 0.0).then_some(Candidate {
-                    query: qi,
-                    pool: pj,
-                    score,
-                    margin: 0.0,
-                    gap: -1.0,
-                    content,
+        .map_init(PairScorer::default, |scorer, &qi| {
+            let Some(q) = queries.items.get(qi) else {
+                return Vec::new();
+            };
+            scorer.load(q);
+            p_left
+                .iter()
+                .filter_map(|&pj| {
+                    let p = pool.items.get(pj)?;
+                    let r = ratios.get(p.group).copied().unwrap_or(0.0);
+                    let (score, content) = scorer.evidence(q, p, r, params);
+                    (score > 0.0).then_some(Candidate {
+                        query: qi,
+                        pool: pj,
+                        score,
+                        margin: 0.0,
+                        gap: -1.0,
+                        content,
+                    })
                 })
-            })
+                .collect::<Vec<_>>()
         })
+        .flatten_iter()
         .collect();
     // Margins against the leftover neighbourhood of the query.
     let mut by_q: Vec<Vec<f64>> = vec![Vec::new(); assigned.len()];

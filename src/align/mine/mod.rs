@@ -39,7 +39,9 @@ pub mod roots;
 pub mod search;
 pub mod side;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::{Arc, Mutex};
 
 use crate::align::anchors::{guess_langs, Stemmers};

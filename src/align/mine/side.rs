@@ -6,7 +6,9 @@
 //! #hashtags) are words whose only key is themselves. Weights are inverse document frequencies
 //! within each side, so rare words and anchors decide and function words barely count.
 
-use std::collections::HashMap;
+// FxHash: the keys are short strings of the texts and lexicons, looked up for every word; nothing
+// iterates these maps, so ids and output do not depend on the hasher.
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -91,7 +93,7 @@ impl Interner {
     pub fn over(base: Arc<HashMap<String, Key>>) -> Interner {
         Interner {
             base,
-            map: HashMap::new(),
+            map: HashMap::default(),
         }
     }
 
@@ -235,11 +237,11 @@ impl Translations {
         stemmers: &Stemmers,
         keys: &mut Interner,
     ) -> Self {
-        let mut map: HashMap<Lang, HashMap<String, Vec<Key>>> = HashMap::new();
-        let mut by_skeleton: HashMap<Lang, HashMap<String, Vec<Key>>> = HashMap::new();
+        let mut map: HashMap<Lang, HashMap<String, Vec<Key>>> = HashMap::default();
+        let mut by_skeleton: HashMap<Lang, HashMap<String, Vec<Key>>> = HashMap::default();
         let mut weak: Vec<Key> = Vec::new();
         let mut targets: Vec<Key> = Vec::new();
-        let mut stem_cache: HashMap<(Lang, String), String> = HashMap::new();
+        let mut stem_cache: HashMap<(Lang, String), String> = HashMap::default();
         let mut stem = |w: &str, l: Lang| -> String {
             stem_cache
                 .entry((l, w.to_string()))
@@ -367,7 +369,7 @@ impl Side {
             .par_iter()
             .map(|(t, l)| raw_words(t, *l, stemmers))
             .unzip();
-        let mut df: HashMap<&str, u32> = HashMap::new();
+        let mut df: HashMap<&str, u32> = HashMap::default();
         for r in &raws {
             let mut seen: Vec<&str> = r.iter().map(|w| w.ident.as_str()).collect();
             seen.sort_unstable();

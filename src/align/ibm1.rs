@@ -98,9 +98,15 @@ pub fn learn_pairs(
     min_prob: f32,
     min_count: usize,
 ) -> Vec<(TokenId, TokenId)> {
-    let forward = Model1::train(pairs, iterations);
-    let swapped: Vec<(&[TokenId], &[TokenId])> = pairs.iter().map(|&(a, b)| (b, a)).collect();
-    let backward = Model1::train(&swapped, iterations);
+    // The two directions are independent: trained side by side (each is serial).
+    let (forward, backward) = rayon::join(
+        || Model1::train(pairs, iterations),
+        || {
+            let swapped: Vec<(&[TokenId], &[TokenId])> =
+                pairs.iter().map(|&(a, b)| (b, a)).collect();
+            Model1::train(&swapped, iterations)
+        },
+    );
     let mut candidates: Vec<(TokenId, TokenId)> = forward
         .entries()
         .filter(|&((e, f), p)| e != NULL && p >= min_prob && backward.prob(f, e) >= min_prob)

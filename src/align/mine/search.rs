@@ -1,5 +1,5 @@
-//! Candidate blocking over an inverted index, the exact pair score, margin scoring and the
-//! one-to-one assignment.
+//! Candidate blocking over an inverted index, rescoring by the exact pair score
+//! ([`super::exact`]), margin scoring and the one-to-one assignment.
 
 use rayon::prelude::*;
 

@@ -9,6 +9,9 @@ use crate::align::features::word_similarity;
 /// pronouns, particles and prepositions).
 const CONTENT_LETTERS: usize = 4;
 
+/// Letters a word needs to be compared as a name (shorter names match too many words).
+const NAME_LETTERS: usize = 4;
+
 /// Share of its weight a word matched only through a prefix or sound key counts (see
 /// [`super::side::Word::weak`]): a shared root or sound is weaker evidence than a shared stem.
 pub(crate) const PREFIX_MATCH: f32 = 0.5;
@@ -50,6 +53,10 @@ pub struct PairScorer {
     /// (key, query word, weak), sorted by key.
     holders: Vec<(Key, u32, bool)>,
     stamp: u32,
+    /// Letters of each word of the loaded query (its romanised form), counted once per load.
+    q_letters: Vec<usize>,
+    /// Address of the loaded query, to check that [`PairScorer::evidence`] is given the same one.
+    loaded: usize,
     q_matched: Vec<f32>,
     p_matched: Vec<f32>,
 }
@@ -63,6 +70,10 @@ impl PairScorer {
             self.slots.iter_mut().for_each(|s| *s = Slot::default());
             self.stamp = 1;
         }
+        self.loaded = std::ptr::from_ref(q) as usize;
+        self.q_letters.clear();
+        self.q_letters
+            .extend(q.words.iter().map(|w| w.norm.chars().count()));
         self.holders.clear();
         for (i, w) in q.words.iter().enumerate() {
             for &k in &w.keys {
@@ -143,7 +154,12 @@ impl PairScorer {
     ) -> (f64, u32) {
         self.match_levels(q, p);
         let (q_matched, p_matched) = (&mut self.q_matched, &mut self.p_matched);
-        match_names(q, p, q_matched, p_matched, params.name_min);
+        debug_assert_eq!(
+            self.loaded,
+            std::ptr::from_ref(q) as usize,
+            "score the loaded query"
+        );
+        match_names(q, p, &self.q_letters, q_matched, p_matched, params.name_min);
         let covered = |item: &Item, total: f32, m: &[f32]| -> f64 {
             let got: f32 = item.words.iter().zip(m).map(|(w, &m)| m * w.weight).sum();
             if total > 0.0 {
@@ -169,11 +185,11 @@ impl PairScorer {
                 marks += params.marks;
             }
         }
-        let content = q
-            .words
+        let content = self
+            .q_letters
             .iter()
             .zip(q_matched.iter())
-            .filter(|(w, &m)| m > 0.0 && w.norm.chars().count() >= CONTENT_LETTERS)
+            .filter(|(&letters, &m)| m > 0.0 && letters >= CONTENT_LETTERS)
             .count() as u32;
         (lexical - params.length * ratio + marks, content)
     }
@@ -181,13 +197,21 @@ impl PairScorer {
 
 /// Pairs unmatched query names of four letters or more with unmatched pool words spelled
 /// alike after romanisation (each pool word used once).
-fn match_names(q: &Item, p: &Item, q_matched: &mut [f32], p_matched: &mut [f32], name_min: f64) {
-    for (qw, qm) in q.words.iter().zip(q_matched.iter_mut()) {
-        if !qw.name || *qm != 0.0 || qw.norm.chars().count() < 4 {
+/// `q_letters` holds the letters of each query word.
+fn match_names(
+    q: &Item,
+    p: &Item,
+    q_letters: &[usize],
+    q_matched: &mut [f32],
+    p_matched: &mut [f32],
+    name_min: f64,
+) {
+    for ((qw, &letters), qm) in q.words.iter().zip(q_letters).zip(q_matched.iter_mut()) {
+        if !qw.name || *qm != 0.0 || letters < NAME_LETTERS {
             continue;
         }
         for (pw, pm) in p.words.iter().zip(p_matched.iter_mut()) {
-            if *pm != 0.0 || pw.norm.chars().count() < 4 {
+            if *pm != 0.0 || pw.norm.chars().count() < NAME_LETTERS {
                 continue;
             }
             if word_similarity(&qw.norm, &pw.norm) >= name_min {

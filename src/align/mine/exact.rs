@@ -185,6 +185,11 @@ impl PairScorer {
                 marks += params.marks;
             }
         }
+        match (q.past, p.past) {
+            (Some(a), Some(b)) if a != b => marks -= params.tense,
+            (Some(true), Some(true)) => marks += params.tense,
+            _ => {}
+        }
         let content = self
             .q_letters
             .iter()

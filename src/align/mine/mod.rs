@@ -5,8 +5,8 @@
 //! Evidence is lexical and survives translation: lexicon translations matched stem to stem
 //! (Snowball stemmers on both sides; long stems also reach the derivations of their root that
 //! no lexicon lists, at half weight, see [`roots`]), cognates and names across scripts
-//! (news-style romanisation, fuzzy for names), numbers, URLs, @mentions and #hashtags, `?`/`!`
-//! and the length ratio. Words weigh by inverse document frequency on their side and count once.
+//! (news-style romanisation, fuzzy for names), numbers, URLs, @mentions and #hashtags, `?`/`!`,
+//! whether both texts speak of the past ([`tense`]) and the length ratio. Words weigh by inverse document frequency on their side and count once.
 //! Candidates come from an inverted index over the rarer keys (no n·m comparisons), scores become
 //! margins against both sides' k nearest neighbours (CSLS), and the one-to-one assignment with
 //! the largest total margin decides. After the first pass, translations learned from its
@@ -38,6 +38,7 @@ pub mod rerank;
 pub mod roots;
 pub mod search;
 pub mod side;
+pub mod tense;
 
 use std::collections::BTreeMap;
 

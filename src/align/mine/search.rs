@@ -14,6 +14,9 @@ pub struct ScoreParams {
     /// Bonus when the `?` and `!` counts agree and at least one is present; the same as a penalty
     /// per disagreeing mark kind.
     pub marks: f64,
+    /// Bonus when both texts are in the past (see [`super::tense`]); the same as a penalty when
+    /// one is and the other is not.
+    pub tense: f64,
     /// Least similarity of two romanised names to count as the same name.
     pub name_min: f64,
     /// Neighbours on each side for the margin (CSLS-style: score minus the mean of the k best).
@@ -30,6 +33,7 @@ impl Default for ScoreParams {
         ScoreParams {
             length: 0.15,
             marks: 0.04,
+            tense: 0.04,
             name_min: 0.78,
             k: 4,
             candidates: 24,

@@ -15,6 +15,7 @@ use rayon::prelude::*;
 
 use super::rerank::{fine_tokens, Fine};
 use super::roots::{aspect_stems, prefix_key, root_key, slavic_skeleton, sound_key};
+use super::tense::past_tense;
 use crate::align::anchors::{anchors, cognate_key, Stemmers};
 use crate::align::features::{normalize_word, text_length, Translit};
 use crate::align::lexicon::Lexicon;
@@ -65,6 +66,9 @@ pub struct Item {
     pub len: f64,
     /// Counts of `?` and `!` (with their Spanish and full-width forms).
     pub marks: [u8; 2],
+    /// Whether the text holds a past form (`None` for a language without tense rules; see
+    /// [`super::tense`]).
+    pub past: Option<bool>,
     /// Index of the item's language group on its side (see [`Side::langs`]).
     pub group: usize,
     /// Word forms and endings for the finer score of near candidates (see [`super::rerank`]).
@@ -147,11 +151,20 @@ struct RawWord {
     number: Option<String>,
 }
 
-/// Splits a text into raw words and anchors, with the fine tokens of its words.
-fn raw_words(text: &str, lang: Lang, stemmers: &Stemmers) -> (Vec<RawWord>, Vec<Fine>) {
+/// A text's raw words and anchors, the fine tokens of its words and its past mark.
+struct Raw {
+    words: Vec<RawWord>,
+    fine: Vec<Fine>,
+    past: Option<bool>,
+}
+
+/// Splits a text into raw words and anchors, with the fine tokens of its words and its past
+/// mark.
+fn raw_words(text: &str, lang: Lang, stemmers: &Stemmers) -> Raw {
     let mut out = Vec::new();
     let words = word_tokens(text, lang);
     let fine = fine_tokens(&words, lang);
+    let past = past_tense(words.iter().map(|w| w.text.as_str()), lang);
     for w in words {
         let stem = stemmers.stem(&w.text, lang);
         let cognate = cognate_key(&stem);
@@ -177,7 +190,11 @@ fn raw_words(text: &str, lang: Lang, stemmers: &Stemmers) -> (Vec<RawWord>, Vec<
             number: None,
         });
     }
-    (out, fine)
+    Raw {
+        words: out,
+        fine,
+        past,
+    }
 }
 
 /// Counts of question and exclamation marks.
@@ -365,9 +382,12 @@ impl Side {
         translations: &Translations,
         keys: &mut Interner,
     ) -> Side {
-        let (raws, fines): (Vec<Vec<RawWord>>, Vec<Vec<Fine>>) = texts
+        let (raws, marked): (Vec<_>, Vec<_>) = texts
             .par_iter()
-            .map(|(t, l)| raw_words(t, *l, stemmers))
+            .map(|(t, l)| {
+                let r = raw_words(t, *l, stemmers);
+                (r.words, (r.fine, r.past))
+            })
             .unzip();
         let mut df: HashMap<&str, u32> = HashMap::default();
         for r in &raws {
@@ -381,7 +401,7 @@ impl Side {
         let n = texts.len().max(1) as f32;
         let mut langs: Vec<Lang> = Vec::new();
         let mut items = Vec::with_capacity(texts.len());
-        for (((text, lang), raw), fine) in texts.iter().zip(&raws).zip(fines) {
+        for (((text, lang), raw), (fine, past)) in texts.iter().zip(&raws).zip(marked) {
             let group = match langs.iter().position(|l| l == lang) {
                 Some(g) => g,
                 None => {
@@ -392,6 +412,7 @@ impl Side {
             let mut item = Item {
                 len: text_length(text),
                 marks: marks(text),
+                past,
                 group,
                 fine,
                 ..Item::default()

@@ -37,8 +37,16 @@ struct Rules {
     modal: HashSet<String>,
     /// Participles that are not past forms.
     participles: HashSet<String>,
-    /// Particles of the conditional or subjunctive.
+    /// Particles of the conditional.
     mood: HashSet<String>,
+    /// Conjunctions of the subjunctive.
+    mood_next: HashSet<String>,
+    /// Past forms spelled as their present.
+    bare: HashSet<String>,
+    /// Words before a `bare` form that make it a present or an infinitive.
+    bare_not: HashSet<String>,
+    /// Participles that before `to` are no past.
+    not_to: HashSet<String>,
     /// Endings of conditional forms.
     mood_ends: Vec<String>,
 }
@@ -64,6 +72,10 @@ impl Rules {
             "modal" => self.modal.insert(form),
             "participle" => self.participles.insert(form),
             "mood" => self.mood.insert(form),
+            "mood_next" => self.mood_next.insert(form),
+            "bare" => self.bare.insert(form),
+            "bare_not" => self.bare_not.insert(form),
+            "not_to" => self.not_to.insert(form),
             "mood_end" => {
                 self.mood_ends.extend(expand(&form));
                 true
@@ -131,7 +143,7 @@ fn table() -> &'static HashMap<Lang, Rules> {
 const MOOD_REACH: usize = 2;
 
 /// Words after a perfect auxiliary in which its participle may stand (`have you ever seen`).
-const PERFECT_REACH: usize = 3;
+const PERFECT_REACH: usize = 4;
 
 /// Whether the words of a text (lowercase, as [`crate::align::tokens::word_tokens`] gives them)
 /// speak of the past in `lang`: a past form, a perfect, or a past ending that no state word or
@@ -146,12 +158,17 @@ pub fn past_tense<'a>(words: impl IntoIterator<Item = &'a str>, lang: Lang) -> O
         words.get(i).is_some_and(|w| ends_with_any(w, &r.mood_ends))
             || (i.saturating_sub(MOOD_REACH)..=i + MOOD_REACH)
                 .any(|j| j != i && words.get(j).is_some_and(|w| r.mood.contains(*w)))
+            || (i.saturating_sub(MOOD_REACH)..i)
+                .any(|j| words.get(j).is_some_and(|w| r.mood_next.contains(*w)))
     };
-    if words
-        .iter()
-        .enumerate()
-        .any(|(i, w)| r.words.contains(*w) && !moody(i))
-    {
+    // `he let her`, `Tom put salt` are past; `I put`, `to let`, `will cost` are not.
+    let bare_past = |i: usize| {
+        r.bare.contains(words[i])
+            && i.checked_sub(1)
+                .and_then(|j| words.get(j))
+                .is_some_and(|before| !r.bare_not.contains(*before))
+    };
+    if (0..words.len()).any(|i| (r.words.contains(words[i]) || bare_past(i)) && !moody(i)) {
         return Some(true);
     }
     // Some word of `set` one or two words before word `i`.
@@ -171,7 +188,12 @@ pub fn past_tense<'a>(words: impl IntoIterator<Item = &'a str>, lang: Lang) -> O
                 .iter()
                 .skip(i + 1)
                 .take(PERFECT_REACH)
-                .any(|p| r.participles.contains(*p) || r.past_like(p))
+                .enumerate()
+                .any(|(k, p)| {
+                    let before_to = words.get(i + k + 2).is_some_and(|n| *n == "to");
+                    (r.participles.contains(*p) || r.past_like(p))
+                        && !(before_to && r.not_to.contains(*p))
+                })
     });
     if perfect {
         return Some(true);
@@ -206,12 +228,24 @@ mod tests {
     }
 
     #[test]
+    fn an_english_past_spelled_as_its_present_is_past_after_a_third_person() {
+        assert_eq!(past("He let her kiss him.", "en"), Some(true));
+        assert_eq!(past("My mistake cost me my fortune.", "en"), Some(true));
+        assert_eq!(past("I put it here every day.", "en"), Some(false));
+        assert_eq!(past("Yeah, let's go!", "en"), Some(false));
+        assert_eq!(past("It will cost a lot.", "en"), Some(false));
+    }
+
+    #[test]
     fn an_english_perfect_is_past_unless_a_modal_or_to_makes_it_something_else() {
         assert_eq!(past("What have I done with my keys?", "en"), Some(true));
         assert_eq!(past("Tom has never been in prison.", "en"), Some(true));
         assert_eq!(past("You would've liked it.", "en"), Some(false));
         assert_eq!(past("I have to come on Monday.", "en"), Some(false));
         assert_eq!(past("Tom has a brother.", "en"), Some(false));
+        assert_eq!(past("Have any of you seen Tom today?", "en"), Some(true));
+        // `have got to` is *must*
+        assert_eq!(past("I've got to see you.", "en"), Some(false));
     }
 
     #[test]
@@ -232,6 +266,9 @@ mod tests {
         assert_eq!(past("Ви це чули?", "uk"), Some(true));
         assert_eq!(past("Я був тоді вдома.", "uk"), Some(true));
         assert_eq!(past("Ти це полагодиш?", "uk"), Some(false));
+        // consonant stems: no vowel before the ending, listed by form
+        assert_eq!(past("Том быстро исчез в толпе.", "ru"), Some(true));
+        assert_eq!(past("Они промокли до нитки.", "ru"), Some(true));
         assert_eq!(past("Kupiłem samochód.", "pl"), Some(true));
         assert_eq!(past("Kupuję samochód.", "pl"), Some(false));
     }
@@ -241,7 +278,11 @@ mod tests {
         assert_eq!(past("Я бы пошёл с тобой.", "ru"), Some(false));
         assert_eq!(past("Я хочу, чтобы ты знал.", "ru"), Some(false));
         assert_eq!(past("Chciałbym to zobaczyć.", "pl"), Some(false));
-        // the particle takes its own clause only
+        // a conjunction takes the clause after it only
+        assert_eq!(
+            past("Я сказал ему, чтобы он оставался дома.", "ru"),
+            Some(true)
+        );
         assert_eq!(
             past(
                 "Зачем ты удалил этот твит? Не хочешь, чтобы все видели?",

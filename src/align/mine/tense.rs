@@ -47,6 +47,8 @@ struct Rules {
     bare_not: HashSet<String>,
     /// Participles that before `to` are no past.
     not_to: HashSet<String>,
+    /// Endings of participles that count only after a perfect auxiliary.
+    participle_ends: Vec<String>,
     /// Endings of conditional forms.
     mood_ends: Vec<String>,
 }
@@ -76,6 +78,10 @@ impl Rules {
             "bare" => self.bare.insert(form),
             "bare_not" => self.bare_not.insert(form),
             "not_to" => self.not_to.insert(form),
+            "participle_end" => {
+                self.participle_ends.extend(expand(&form));
+                true
+            }
             "mood_end" => {
                 self.mood_ends.extend(expand(&form));
                 true
@@ -191,7 +197,9 @@ pub fn past_tense<'a>(words: impl IntoIterator<Item = &'a str>, lang: Lang) -> O
                 .enumerate()
                 .any(|(k, p)| {
                     let before_to = words.get(i + k + 2).is_some_and(|n| *n == "to");
-                    (r.participles.contains(*p) || r.past_like(p))
+                    (r.participles.contains(*p)
+                        || r.past_like(p)
+                        || ends_with_any(p, &r.participle_ends))
                         && !(before_to && r.not_to.contains(*p))
                 })
     });
@@ -341,6 +349,17 @@ mod tests {
             want,
             "the mark decides these pairs"
         );
+    }
+
+    #[test]
+    fn italian_and_portuguese_past_is_a_form_an_ending_or_a_perfect() {
+        assert_eq!(past("Ho mangiato una mela.", "it"), Some(true));
+        assert_eq!(past("Tom parlava francese.", "it"), Some(true));
+        assert_eq!(past("Lo stato è forte.", "it"), Some(false));
+        assert_eq!(past("Però non può venire.", "it"), Some(false));
+        assert_eq!(past("Ele chegou tarde.", "pt"), Some(true));
+        assert_eq!(past("Eu sou o seu amigo.", "pt"), Some(false));
+        assert_eq!(past("Amanhã falarei com ele.", "pt"), Some(false));
     }
 
     #[test]

@@ -35,6 +35,8 @@ struct Rules {
     perfect: HashSet<String>,
     /// Words that make a perfect after them a conditional.
     modal: HashSet<String>,
+    /// Words right after a perfect auxiliary that make it a main verb (`have to`).
+    main_verb: HashSet<String>,
     /// Participles that are not past forms.
     participles: HashSet<String>,
     /// Particles of the conditional.
@@ -72,6 +74,7 @@ impl Rules {
             "det" => self.det.insert(form),
             "perfect" => self.perfect.insert(form),
             "modal" => self.modal.insert(form),
+            "main_verb" => self.main_verb.insert(form),
             "participle" => self.participles.insert(form),
             "mood" => self.mood.insert(form),
             "mood_next" => self.mood_next.insert(form),
@@ -189,7 +192,9 @@ pub fn past_tense<'a>(words: impl IntoIterator<Item = &'a str>, lang: Lang) -> O
         r.perfect.contains(*w)
             && !after(i, &r.modal)
             && !moody(i)
-            && words.get(i + 1).is_none_or(|next| *next != "to")
+            && words
+                .get(i + 1)
+                .is_none_or(|next| !r.main_verb.contains(*next))
             && words
                 .iter()
                 .skip(i + 1)

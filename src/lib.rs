@@ -36,6 +36,7 @@ pub mod quote;
 pub mod read;
 pub mod run;
 pub mod segment;
+mod table;
 pub mod write;
 
 pub use doc::{Document, Lang, Link, Segment, SegmentKind};

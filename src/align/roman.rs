@@ -7,6 +7,8 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use crate::table::rows;
+
 /// The largest numeral a unit word takes: centuries and millennia are written with I, V and X
 /// only, so "Ce siècle" (this century) and "De siglo" are not C and D.
 const MAX_UNIT_NUMERAL: u32 = 39;
@@ -24,13 +26,10 @@ fn context() -> &'static Context {
             units: HashSet::new(),
             joins: HashSet::new(),
         };
-        for line in include_str!("../../data/roman_context.tsv").lines() {
-            if line.starts_with('#') {
-                continue;
-            }
-            match line.split_once('\t') {
-                Some(("unit", w)) => ctx.units.insert(w.trim().to_lowercase()),
-                Some(("join", w)) => ctx.joins.insert(w.trim().to_lowercase()),
+        for row in rows(include_str!("../../data/roman_context.tsv")) {
+            match row[..] {
+                ["unit", w, ..] => ctx.units.insert(w.to_lowercase()),
+                ["join", w, ..] => ctx.joins.insert(w.to_lowercase()),
                 _ => false,
             };
         }

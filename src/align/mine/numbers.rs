@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use crate::align::anchors::fold;
 use crate::doc::Lang;
+use crate::table::rows;
 
 /// Language code → folded lowercase word → value, from the shipped table (looked up per word of
 /// every text, so without building a key string for each).
@@ -16,13 +17,8 @@ fn table() -> &'static HashMap<String, HashMap<String, String>> {
     static TABLE: OnceLock<HashMap<String, HashMap<String, String>>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut map: HashMap<String, HashMap<String, String>> = HashMap::new();
-        for line in include_str!("../../../data/lexicon/numbers.tsv").lines() {
-            if line.starts_with('#') {
-                continue;
-            }
-            let mut cols = line.split('\t');
-            let (Some(lang), Some(value), Some(words)) = (cols.next(), cols.next(), cols.next())
-            else {
+        for row in rows(include_str!("../../../data/lexicon/numbers.tsv")) {
+            let [lang, value, words, ..] = row[..] else {
                 continue;
             };
             let words_of = map.entry(lang.to_string()).or_default();

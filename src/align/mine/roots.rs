@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 use crate::align::anchors::fold;
 use crate::align::features::{normalize_word, Translit};
 use crate::doc::Lang;
+use crate::table::rows;
 
 /// Least consonants in a skeleton key (shorter ones collide too often).
 const SKELETON_MIN: usize = 3;
@@ -138,15 +139,14 @@ const ASPECT_MIN_LETTERS: usize = 4;
 fn verb_prefixes() -> &'static [(Lang, String)] {
     static TABLE: OnceLock<Vec<(Lang, String)>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut out: Vec<(Lang, String)> = include_str!("../../../data/stem/verb_prefixes.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let (lang, prefix) = l.split_once('\t')?;
-                Some((Lang::new(lang.trim())?, fold(prefix.trim())))
-            })
-            .filter(|(_, p)| !p.is_empty())
-            .collect();
+        let mut out: Vec<(Lang, String)> =
+            rows(include_str!("../../../data/stem/verb_prefixes.tsv"))
+                .filter_map(|row| match row[..] {
+                    [lang, prefix, ..] => Some((Lang::new(lang)?, fold(prefix))),
+                    _ => None,
+                })
+                .filter(|(_, p)| !p.is_empty())
+                .collect();
         out.sort();
         out.dedup();
         out

@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::doc::Lang;
+use crate::table::rows;
 
 /// One language's rules (the kinds of `data/tense/past.tsv`).
 #[derive(Debug, Default)]
@@ -47,8 +48,8 @@ struct Rules {
     bare: HashSet<String>,
     /// Words before a `bare` form that make it a present or an infinitive.
     bare_not: HashSet<String>,
-    /// Participles that before `to` are no past.
-    not_to: HashSet<String>,
+    /// Participles that before a `main_verb` word are no past (`have got to`).
+    not_main: HashSet<String>,
     /// Endings of participles that count only after a perfect auxiliary.
     participle_ends: Vec<String>,
     /// Endings of conditional forms.
@@ -80,7 +81,7 @@ impl Rules {
             "mood_next" => self.mood_next.insert(form),
             "bare" => self.bare.insert(form),
             "bare_not" => self.bare_not.insert(form),
-            "not_to" => self.not_to.insert(form),
+            "not_main" => self.not_main.insert(form),
             "participle_end" => {
                 self.participle_ends.extend(expand(&form));
                 true
@@ -125,19 +126,12 @@ fn table() -> &'static HashMap<Lang, Rules> {
     static TABLE: OnceLock<HashMap<Lang, Rules>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut out: HashMap<Lang, Rules> = HashMap::new();
-        for line in include_str!("../../../data/tense/past.tsv").lines() {
-            if line.starts_with('#') {
-                continue;
-            }
-            let mut cols = line.split('\t');
-            let (Some(lang), Some(kind), Some(form)) = (cols.next(), cols.next(), cols.next())
-            else {
+        for row in rows(include_str!("../../../data/tense/past.tsv")) {
+            let [lang, kind, form, ..] = row[..] else {
                 continue;
             };
-            if let Some(lang) = Lang::new(lang.trim()) {
-                out.entry(lang)
-                    .or_default()
-                    .add(kind.trim(), form.trim().to_lowercase());
+            if let Some(lang) = Lang::new(lang) {
+                out.entry(lang).or_default().add(kind, form.to_lowercase());
             }
         }
         for rules in out.values_mut() {
@@ -171,18 +165,22 @@ pub fn past_tense<'a>(words: impl IntoIterator<Item = &'a str>, lang: Lang) -> O
                 .any(|j| words.get(j).is_some_and(|w| r.mood_next.contains(*w)))
     };
     // `he let her`, `Tom put salt` are past; `I put`, `to let`, `will cost` are not.
-    let bare_past = |i: usize| {
-        r.bare.contains(words[i])
+    let bare_past = |i: usize, w: &str| {
+        r.bare.contains(w)
             && i.checked_sub(1)
                 .and_then(|j| words.get(j))
                 .is_some_and(|before| !r.bare_not.contains(*before))
     };
-    if (0..words.len()).any(|i| (r.words.contains(words[i]) || bare_past(i)) && !moody(i)) {
+    if words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| (r.words.contains(*w) || bare_past(i, w)) && !moody(i))
+    {
         return Some(true);
     }
-    // Some word of `set` one or two words before word `i`.
-    let after = |i: usize, set: &HashSet<String>| {
-        (1..=2).any(|back| {
+    // Some word of `set` at most `reach` words before word `i`.
+    let within = |i: usize, set: &HashSet<String>, reach: usize| {
+        (1..=reach).any(|back| {
             i.checked_sub(back)
                 .and_then(|j| words.get(j))
                 .is_some_and(|d| set.contains(*d))
@@ -190,7 +188,7 @@ pub fn past_tense<'a>(words: impl IntoIterator<Item = &'a str>, lang: Lang) -> O
     };
     let perfect = words.iter().enumerate().any(|(i, w)| {
         r.perfect.contains(*w)
-            && !after(i, &r.modal)
+            && !within(i, &r.modal, 2)
             && !moody(i)
             && words
                 .get(i + 1)
@@ -201,11 +199,13 @@ pub fn past_tense<'a>(words: impl IntoIterator<Item = &'a str>, lang: Lang) -> O
                 .take(PERFECT_REACH)
                 .enumerate()
                 .any(|(k, p)| {
-                    let before_to = words.get(i + k + 2).is_some_and(|n| *n == "to");
+                    let before_main = words
+                        .get(i + k + 2)
+                        .is_some_and(|n| r.main_verb.contains(*n));
                     (r.participles.contains(*p)
                         || r.past_like(p)
                         || ends_with_any(p, &r.participle_ends))
-                        && !(before_to && r.not_to.contains(*p))
+                        && !(before_main && r.not_main.contains(*p))
                 })
     });
     if perfect {
@@ -213,9 +213,12 @@ pub fn past_tense<'a>(words: impl IntoIterator<Item = &'a str>, lang: Lang) -> O
     }
     // A form after `is` (two words back at most) is a state, one right after `a` or `very` an
     // adjective, and one after the `have` of a conditional perfect (`would have liked`) no past.
-    let after_det = |i: usize| i > 0 && words.get(i - 1).is_some_and(|d| r.det.contains(*d));
     Some(words.iter().enumerate().any(|(i, w)| {
-        r.past_like(w) && !moody(i) && !after(i, &r.state) && !after_det(i) && !after(i, &r.perfect)
+        r.past_like(w)
+            && !moody(i)
+            && !within(i, &r.state, 2)
+            && !within(i, &r.det, 1)
+            && !within(i, &r.perfect, 2)
     }))
 }
 

@@ -167,6 +167,47 @@ pub(crate) fn aspect_stems(stem: &str, lang: Lang) -> impl Iterator<Item = &str>
         .filter(|rest| rest.chars().count() >= ASPECT_MIN_LETTERS)
 }
 
+/// Letters of root a verb form keeps before its ending is swapped (see [`infinitives`]).
+const INFINITIVE_MIN_ROOT: usize = 2;
+
+/// Verb form endings and their infinitive endings by language
+/// (`data/stem/infinitives.tsv`), sorted by language.
+fn infinitive_endings() -> &'static [(Lang, String, String)] {
+    static TABLE: OnceLock<Vec<(Lang, String, String)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut out: Vec<(Lang, String, String)> =
+            rows(include_str!("../../../data/stem/infinitives.tsv"))
+                .filter_map(|row| match row[..] {
+                    [lang, form, lemma, ..] if !form.is_empty() => {
+                        Some((Lang::new(lang)?, form.to_lowercase(), lemma.to_lowercase()))
+                    }
+                    _ => None,
+                })
+                .collect();
+        out.sort();
+        out.dedup();
+        out
+    })
+}
+
+/// The infinitives a lowercase word would be if it were a form of a verb in `lang`, by the
+/// language's listed endings (`чули` → `чути`, `знал` → `знать`, `był` → `być`), keeping at least
+/// two letters of root. Most of them are no word at all; a caller keeps those a lexicon lists.
+/// They reach the short-rooted verbs whose forms no stemmer joins. Empty for languages without
+/// a table.
+pub(crate) fn infinitives(word: &str, lang: Lang) -> Vec<String> {
+    let table = infinitive_endings();
+    let start = table.partition_point(|(l, _, _)| *l < lang);
+    table[start..]
+        .iter()
+        .take_while(|(l, _, _)| *l == lang)
+        .filter_map(|(_, form, lemma)| {
+            let root = word.strip_suffix(form.as_str())?;
+            (root.chars().count() >= INFINITIVE_MIN_ROOT).then(|| format!("{root}{lemma}"))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -318,6 +359,52 @@ mod tests {
         // A short remainder is another word more often than the same verb.
         assert_eq!(aspect_stems("стол", l("ru")).count(), 0);
         assert_eq!(aspect_stems("posmotr", l("de")).count(), 0);
+    }
+
+    /// A verb with a short root keeps too few letters for a stemmer to join its forms (`чули`,
+    /// *heard*, stems to `чул`; `чути`, *to hear*, to `чут`); swapping the past ending for the
+    /// infinitive's lets the form meet the entry, on either side.
+    #[test]
+    fn a_short_rooted_verb_form_meets_the_lexicon_entry_of_its_infinitive() {
+        let stemmers = Stemmers::new();
+        let (en, uk) = (l("en"), l("uk"));
+        let lex = Lexicon::from_pairs([("hear", "чути")]);
+        for (query, pool) in [(en, uk), (uk, en)] {
+            let mut keys = Interner::default();
+            let tr = Translations::build(&[&lex], &[query], &[pool], &stemmers, &mut keys);
+            let text = |lang: Lang| {
+                if lang == en {
+                    "Did you hear it"
+                } else {
+                    "Ви це чули"
+                }
+            };
+            let role = |lang: Lang| {
+                if lang == query {
+                    Role::Query
+                } else {
+                    Role::Pool
+                }
+            };
+            let side = |lang: Lang, keys: &mut Interner| {
+                Side::build(&[(text(lang), lang)], role(lang), &stemmers, &tr, keys)
+            };
+            let q = side(query, &mut keys);
+            let p = side(pool, &mut keys);
+            let (e, u) = if query == en { (&q, &p) } else { (&p, &q) };
+            let (hear, heard) = (&e.items[0].words[2], &u.items[0].words[2]);
+            assert!(
+                heard.keys.iter().any(|k| hear.keys.contains(k)),
+                "{query} queries: the past form meets the infinitive's entry"
+            );
+        }
+        assert_eq!(infinitives("чули", uk), vec!["чути"]);
+        assert_eq!(infinitives("знал", l("ru")), vec!["знать"]);
+        assert_eq!(infinitives("был", l("pl")), Vec::<String>::new());
+        assert_eq!(infinitives("był", l("pl")), vec!["być"]);
+        // One letter of root is too little to tell a verb: `ел`, `ли`.
+        assert!(infinitives("ли", l("ru")).is_empty());
+        assert!(infinitives("heard", en).is_empty());
     }
 
     /// A pool word the lexicon translates itself (`беспокойство` → *concern*) keeps to its own

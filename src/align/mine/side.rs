@@ -14,7 +14,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::rerank::{fine_tokens, Fine};
-use super::roots::{aspect_stems, prefix_key, root_key, slavic_skeleton, sound_key};
+use super::roots::{aspect_stems, infinitives, prefix_key, root_key, slavic_skeleton, sound_key};
 use super::tense::past_tense;
 use crate::align::anchors::{anchors, cognate_key, Stemmers};
 use crate::align::features::{normalize_word, text_length, Translit};
@@ -149,6 +149,9 @@ struct RawWord {
     name: bool,
     /// The digits key of a spelled number (see [`super::numbers`]).
     number: Option<String>,
+    /// The keys the word reaches through the infinitive it may be a form of (see
+    /// [`lemma_keys`]).
+    lemma: Vec<Key>,
 }
 
 /// A text's raw words and anchors, the fine tokens of its words and its past mark.
@@ -158,9 +161,55 @@ struct Raw {
     past: Option<bool>,
 }
 
+/// What a word reaches through the infinitives it may be a form of (see
+/// [`super::roots::infinitives`]), where its own stem falls short: on the pool side the
+/// infinitives' stem keys that a lexicon entry translates to, unless an entry translates the
+/// word's own stem; on the query side the translations of the first infinitive with an entry,
+/// when its own stem has none.
+fn lemma_keys(word: &str, stem: &str, ident: &str, lang: Lang, ctx: &BuildContext) -> Vec<Key> {
+    let tr = ctx.translations;
+    let own_known = match ctx.role {
+        Role::Pool => ctx.keys.get(ident).is_some_and(|k| tr.is_target(k)),
+        Role::Query => !tr.get(lang, stem).is_empty(),
+    };
+    if own_known {
+        return Vec::new();
+    }
+    let mut out: Vec<Key> = Vec::new();
+    for form in infinitives(word, lang) {
+        let s = ctx.stemmers.stem(&form, lang);
+        if s == stem {
+            continue;
+        }
+        match ctx.role {
+            Role::Pool => {
+                let key = ctx.keys.get(&format!("s{}:{s}", lang.as_str()));
+                out.extend(key.filter(|&k| tr.is_target(k)));
+            }
+            Role::Query => {
+                out.extend_from_slice(tr.get(lang, &s));
+                if !out.is_empty() {
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What [`raw_words`] reads besides the text: the side's role, stemmers, translations and the
+/// keys interned so far.
+struct BuildContext<'a> {
+    role: Role,
+    stemmers: &'a Stemmers,
+    translations: &'a Translations,
+    keys: &'a Interner,
+}
+
 /// Splits a text into raw words and anchors, with the fine tokens of its words and its past
 /// mark.
-fn raw_words(text: &str, lang: Lang, stemmers: &Stemmers) -> Raw {
+fn raw_words(text: &str, lang: Lang, ctx: &BuildContext) -> Raw {
+    let stemmers = ctx.stemmers;
     let mut out = Vec::new();
     let words = word_tokens(text, lang);
     let fine = fine_tokens(&words, lang);
@@ -169,8 +218,11 @@ fn raw_words(text: &str, lang: Lang, stemmers: &Stemmers) -> Raw {
         let stem = stemmers.stem(&w.text, lang);
         let cognate = cognate_key(&stem);
         let sound = sound_key(&stem);
+        let ident = format!("s{}:{stem}", lang.as_str());
+        let lemma = lemma_keys(&w.text, &stem, &ident, lang, ctx);
         out.push(RawWord {
-            ident: format!("s{}:{stem}", lang.as_str()),
+            ident,
+            lemma,
             sound,
             stem: Some(stem),
             cognate,
@@ -188,6 +240,7 @@ fn raw_words(text: &str, lang: Lang, stemmers: &Stemmers) -> Raw {
             norm: a,
             name: false,
             number: None,
+            lemma: Vec::new(),
         });
     }
     Raw {
@@ -382,10 +435,16 @@ impl Side {
         translations: &Translations,
         keys: &mut Interner,
     ) -> Side {
+        let ctx = BuildContext {
+            role,
+            stemmers,
+            translations,
+            keys,
+        };
         let (raws, marked): (Vec<_>, Vec<_>) = texts
             .par_iter()
             .map(|(t, l)| {
-                let r = raw_words(t, *l, stemmers);
+                let r = raw_words(t, *l, &ctx);
                 (r.words, (r.fine, r.past))
             })
             .unzip();
@@ -444,6 +503,9 @@ impl Side {
                                 wkeys.push(k);
                                 weak.push(k);
                             }
+                            // A verb form its stem leaves apart reaches its infinitive's
+                            // translations.
+                            wkeys.extend_from_slice(&w.lemma);
                             // A prefixed verb reaches its unprefixed stem's translations.
                             if !translations.is_target(id) {
                                 for rest in aspect_stems(stem, *lang) {
@@ -461,10 +523,13 @@ impl Side {
                             }
                         } else {
                             let exact = translations.get(*lang, stem);
-                            let got = if exact.is_empty() {
-                                translations.get_skeleton(*lang, stem)
-                            } else {
+                            // A verb form no entry spells meets its infinitive's entries.
+                            let got = if !exact.is_empty() {
                                 exact
+                            } else if !w.lemma.is_empty() {
+                                &w.lemma
+                            } else {
+                                translations.get_skeleton(*lang, stem)
                             };
                             wkeys.extend_from_slice(got);
                             weak.extend(got.iter().filter(|k| translations.is_weak(**k)));

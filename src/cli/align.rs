@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 
 use talign::align::{align_sentences, AlignOptions, Lexicon};
 use talign::lang::Detector;
-use talign::read::{read_document, SourceDoc, WorkItem};
+use talign::read::{decode_lines, read_bytes, read_document, DocMeta, SourceDoc, WorkItem};
 use talign::run::{check_sides, content_segments, sentence_rows, JobError, JobOutput};
 use talign::segment::segment_lines;
 use talign::write::{open_sink, Format, PairRow, Target, WriteOptions};
@@ -133,8 +133,16 @@ fn detect_side(text: &str) -> Option<Lang> {
 }
 
 /// Reads one side as a work-item document with its language (given, else detected).
-fn read_side(path: &Path, lang: Option<Lang>, log: &Log) -> anyhow::Result<SourceDoc> {
-    let mut doc = read_document(path)?;
+fn read_side(path: &Path, lang: Option<Lang>, lines: bool, log: &Log) -> anyhow::Result<SourceDoc> {
+    // with --lines, a line that is not UTF-8 is kept repaired: the line numbers stay those of
+    // the file, so one bad line does not lose or shift the alignment
+    let (mut doc, repaired) = if lines {
+        let name = talign::read::input_name(path);
+        let (text, repaired) = decode_lines(&name, read_bytes(path)?)?;
+        (Document::new(name, text), repaired)
+    } else {
+        (read_document(path)?, Vec::new())
+    };
     doc.lang = lang.or_else(|| detect_side(&doc.text));
     verbose!(
         log,
@@ -146,6 +154,10 @@ fn read_side(path: &Path, lang: Option<Lang>, log: &Log) -> anyhow::Result<Sourc
     );
     Ok(SourceDoc {
         doc,
+        meta: DocMeta {
+            repaired,
+            ..DocMeta::default()
+        },
         ..SourceDoc::default()
     })
 }
@@ -166,8 +178,8 @@ pub fn run(args: AlignArgs, log: &Log) -> anyhow::Result<Outcome> {
             lexicons.len()
         );
     }
-    let src = read_side(&args.src, args.src_lang, log)?;
-    let tgt = read_side(&args.tgt, args.tgt_lang, log)?;
+    let src = read_side(&args.src, args.src_lang, args.lines, log)?;
+    let tgt = read_side(&args.tgt, args.tgt_lang, args.lines, log)?;
     let opts = AlignOptions {
         src_lang: src.doc.lang,
         tgt_lang: tgt.doc.lang,

@@ -55,8 +55,10 @@ pub struct ReadArgs {
 }
 
 impl ReadArgs {
-    /// The library's reading options; `pair_by_name` pairs `story.en.txt` with `story.es.txt`.
-    pub fn options(&self, pair_by_name: bool) -> ReadOptions {
+    /// The library's reading options; `pair_by_name` pairs `story.en.txt` with `story.es.txt`,
+    /// and `lines` reads text inputs as lists of lines (`--lines`: a line that is not UTF-8 is
+    /// kept repaired, not its file rejected).
+    pub fn options(&self, pair_by_name: bool, lines: bool) -> ReadOptions {
         ReadOptions {
             format: match self.input_format {
                 InputFormatArg::Auto => InputFormat::Auto,
@@ -70,6 +72,7 @@ impl ReadArgs {
             id_column: self.id_column.clone(),
             max_doc_bytes: self.max_doc_bytes,
             pair_by_name,
+            lines,
         }
     }
 }
@@ -223,6 +226,15 @@ where
     };
     // past REJECTS_IN_MEMORY, rejects wait in a temporary file for the summary
     let mut spill: Option<Spill> = None;
+    // lines of `--lines` inputs kept with their bad bytes replaced, in input order
+    let repaired = std::sync::Mutex::new(Vec::new());
+    let items = items.inspect(|item| {
+        if let Ok(item) = item {
+            if let Ok(mut notices) = repaired.lock() {
+                notices.extend(repaired_lines(item).cloned());
+            }
+        }
+    });
     let driven = drive(items, opts, job, |finished| -> Result<(), WriteError> {
         summary.record(&finished);
         if summary.rejects.len() >= REJECTS_IN_MEMORY {
@@ -260,6 +272,8 @@ where
         Ok(())
     });
     bar.finish_and_clear();
+    summary.repaired = repaired.into_inner().unwrap_or_default();
+    report_repaired(&summary.repaired);
     let driven = match (driven, settle) {
         (Ok(()), Some(settle)) => {
             settle(&mut held, &claims);
@@ -282,6 +296,27 @@ where
         Ok(()) => sink.finish().context("cannot finish the output"),
     };
     conclude(written, &summary, spill, args, rows_are, &tally, log)
+}
+
+/// The lines of an item's line-list inputs kept with their invalid UTF-8 replaced.
+pub fn repaired_lines(item: &WorkItem) -> impl Iterator<Item = &Reject> {
+    let (a, b) = match item {
+        WorkItem::Single(doc) => (doc, None),
+        WorkItem::Pair { src, tgt } => (src, Some(tgt)),
+    };
+    a.meta
+        .repaired
+        .iter()
+        .chain(b.into_iter().flat_map(|d| d.meta.repaired.iter()))
+}
+
+/// Says on stderr which lines were kept with their invalid UTF-8 replaced (never hidden by
+/// `--quiet`, like rejects: the output differs from the input there).
+pub fn report_repaired(repaired: &[Reject]) {
+    let mut err = io::stderr().lock();
+    for r in repaired {
+        let _ = writeln!(err, "talign: repaired: {r}");
+    }
 }
 
 /// Rows on their way out: written, counted, and with `-v` tallied by language.

@@ -134,9 +134,12 @@ pub fn run(args: DetectArgs, log: &Log) -> anyhow::Result<Outcome> {
     }
     out.write_record(&header)?;
     let (mut processed, mut rejected) = (0usize, 0usize);
-    for item in work_items(&inputs, None, &args.read.options(false)) {
+    for item in work_items(&inputs, None, &args.read.options(false, args.lines)) {
         let doc = match item {
-            Ok(WorkItem::Single(doc)) => doc.doc,
+            Ok(WorkItem::Single(doc)) => {
+                super::corpus::report_repaired(&doc.meta.repaired);
+                doc.doc
+            }
             Ok(WorkItem::Pair { .. }) => continue, // not produced without pairing by name
             Err(reject) => {
                 let _ = writeln!(io::stderr(), "talign: rejected: {reject}");

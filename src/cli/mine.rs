@@ -22,7 +22,7 @@ use talign::write::{
 };
 use talign::Lang;
 
-use super::corpus::{self, output_paths, InputFormatArg, ReadArgs};
+use super::corpus::{self, output_paths, report_repaired, InputFormatArg, ReadArgs};
 use super::detect::{parse_finite, parse_lang};
 use super::log::{secs, verbose, Log};
 use super::mine_side::{read_side, Entry, Side};
@@ -180,7 +180,7 @@ impl Mined {
             input_format: format.unwrap_or(args.read.input_format),
             ..args.read.clone()
         };
-        let side = read_side(path, &read.options(false), args.lines);
+        let side = read_side(path, &read.options(false, args.lines), args.lines);
         let langs = entry_langs(&side.entries, fixed);
         let lang = side_lang(&langs, fixed);
         Mined { side, langs, lang }
@@ -266,6 +266,12 @@ fn summary_of(queries: &Side, pool: &Side, accepted: usize) -> Summary {
     summary.segments = queries.entries.len() + pool.entries.len();
     summary.pairs = accepted;
     summary.rejects = rejects;
+    summary.repaired = queries
+        .repaired
+        .iter()
+        .chain(&pool.repaired)
+        .cloned()
+        .collect();
     summary
 }
 
@@ -322,6 +328,15 @@ pub fn run(args: MineArgs, log: &Log) -> anyhow::Result<Outcome> {
             let _ = writeln!(err, "talign: rejected: {r}");
         }
     }
+    report_repaired(
+        &queries
+            .side
+            .repaired
+            .iter()
+            .chain(&pool.side.repaired)
+            .cloned()
+            .collect::<Vec<_>>(),
+    );
     for (path, side) in [(&args.queries, &queries), (&args.pool, &pool)] {
         if side.side.entries.is_empty() {
             write_summary(

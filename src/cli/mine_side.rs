@@ -36,6 +36,8 @@ pub struct Side {
     pub documents: usize,
     /// Documents or records that could not be read, in input order.
     pub rejects: Vec<Reject>,
+    /// Lines of `--lines` inputs kept with their invalid UTF-8 replaced, in input order.
+    pub repaired: Vec<Reject>,
 }
 
 /// A document's contribution before ids are settled.
@@ -64,6 +66,10 @@ pub fn read_side(path: &Path, opts: &ReadOptions, lines: bool) -> Side {
     };
     let mut units = Vec::new();
     for item in items {
+        if let Ok(item) = &item {
+            side.repaired
+                .extend(super::corpus::repaired_lines(item).cloned());
+        }
         match item {
             Ok(WorkItem::Single(doc)) => {
                 side.documents += 1;

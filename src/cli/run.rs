@@ -173,7 +173,11 @@ pub fn run(args: RunArgs, log: &Log) -> anyhow::Result<Outcome> {
         ),
         &read_paths(&args, &inputs),
     )?;
-    let items = work_items(&inputs, args.manifest.as_deref(), &args.read.options(true));
+    let items = work_items(
+        &inputs,
+        args.manifest.as_deref(),
+        &args.read.options(true, false),
+    );
     let inputs_count = items.inputs();
     let sink = open_sink(&target, &args.write_options()).context("cannot open the output")?;
     verbose!(

@@ -87,7 +87,7 @@ pub fn run(args: SegmentArgs, log: &Log) -> anyhow::Result<Outcome> {
             .as_ref()
             .map_or("all".to_string(), |l| l.to_string())
     );
-    let items = work_items(&inputs, None, &args.read.options(false));
+    let items = work_items(&inputs, None, &args.read.options(false, args.lines));
     let inputs_count = items.inputs();
     let format = match args.format {
         SegmentFormatArg::Csv => SegmentFormat::Csv,

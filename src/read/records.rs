@@ -51,6 +51,7 @@ impl Record {
                     author: p.author,
                     embedded: true,
                     text_offset: 0,
+                    repaired: Vec::new(),
                 },
                 posts: Vec::new(),
             })
@@ -135,6 +136,7 @@ pub fn read_jsonl_line(
         author: raw.author,
         embedded: false,
         text_offset: 0,
+        repaired: Vec::new(),
     };
     let lang = raw.lang.as_deref().and_then(lang_hint);
     Ok(Some(Record::build(

@@ -12,8 +12,8 @@ use super::records::{read_jsonl_line, Record};
 use super::table::TableRecords;
 use super::walk::{walk, Walked};
 use super::{
-    decode_text, input_name, DocMeta, InputFormat, ReadError, ReadOptions, Reject, SourceDoc,
-    WorkItem, BOM,
+    decode_lines, decode_text, input_name, DocMeta, InputFormat, ReadError, ReadOptions, Reject,
+    SourceDoc, WorkItem, BOM,
 };
 use crate::doc::Document;
 
@@ -166,14 +166,20 @@ impl WorkItems {
         let name = input_name(path);
         let bytes = read_limited(path, self.opts.max_doc_bytes)?;
         let text_offset = if bytes.starts_with(BOM) { 3 } else { 0 };
-        let text = decode_text(&name, bytes)?;
+        let html = format_of(path, &self.opts) == InputFormat::Html;
+        let (text, repaired) = if self.opts.lines && !html {
+            decode_lines(&name, bytes)?
+        } else {
+            (decode_text(&name, bytes)?, Vec::new())
+        };
         let meta = DocMeta {
             input: name.clone(),
             text_offset,
+            repaired,
             ..DocMeta::default()
         };
         let lang = lang_of_name(path).map(|(_, l)| l);
-        let record = if format_of(path, &self.opts) == InputFormat::Html {
+        let record = if html {
             Record::build(name.clone(), None, Some(&text), meta, lang)
         } else {
             Record {

@@ -25,6 +25,9 @@ pub struct Summary {
     pub flattened: usize,
     /// Every reject, in input order.
     pub rejects: Vec<Reject>,
+    /// Lines of line-list inputs kept with their invalid UTF-8 replaced, in input order (see
+    /// [`crate::read::decode_lines`]).
+    pub repaired: Vec<Reject>,
 }
 
 impl Summary {
@@ -83,11 +86,22 @@ impl Summary {
             ("segments", self.segments),
             ("pairs", self.pairs),
             ("flattened", self.flattened),
+            ("repaired_lines", self.repaired.len()),
         ];
         out.write_all(b"{\n")?;
         for (name, n) in counts {
             writeln!(out, "  \"{name}\": {n},")?;
         }
+        out.write_all(b"  \"repaired\": [")?;
+        for (k, r) in self.repaired.iter().enumerate() {
+            out.write_all(if k == 0 { b"\n    " } else { b",\n    " })?;
+            serde_json::to_writer(&mut *out, r)?;
+        }
+        out.write_all(if self.repaired.is_empty() {
+            b"],\n"
+        } else {
+            b"\n  ],\n"
+        })?;
         out.write_all(b"  \"rejects\": [")?;
         let mut first = true;
         let mut item = |out: &mut dyn std::io::Write, json: &str| -> std::io::Result<()> {

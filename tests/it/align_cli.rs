@@ -197,3 +197,35 @@ fn a_side_without_sentences_is_named_and_accounted_for() {
     assert_eq!(json["documents"], 2);
     assert_eq!(json["rejected"], 2);
 }
+
+/// A Latin-1 byte in one line of a `--lines` side is repaired in that line alone: the links are
+/// those of the clean text, and stderr names the file and line. Without `--lines` the side is
+/// one document, which is not UTF-8: named and nothing written.
+#[test]
+fn a_bad_line_of_a_lines_side_keeps_the_alignment() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (de, fr) = (dir.path().join("a.de"), dir.path().join("a.fr"));
+    fs::write(&de, DE).unwrap_or_else(|e| panic!("{e}"));
+    let bad = FR.replacen("expédition", "exp\u{0}dition", 1).into_bytes();
+    let bad: Vec<u8> = bad
+        .into_iter()
+        .map(|b| if b == 0 { 0xe9 } else { b })
+        .collect();
+    fs::write(&fr, bad).unwrap_or_else(|e| panic!("{e}"));
+    talign()
+        .args(["align", "--lines", "--format", "links"])
+        .arg(&de)
+        .arg(&fr)
+        .assert()
+        .success()
+        .stdout("[0]:[0]\n[1]:[1]\n[2]:[2]\n")
+        .stderr(predicate::str::contains("a.fr:3: invalid UTF-8 at byte"));
+    talign()
+        .args(["align", "--format", "links"])
+        .arg(&de)
+        .arg(&fr)
+        .assert()
+        .failure()
+        .stdout("")
+        .stderr(predicate::str::contains("a.fr:3: invalid UTF-8"));
+}

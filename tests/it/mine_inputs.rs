@@ -362,3 +362,50 @@ fn tatoeba_ids_from_the_command_equal_the_library() {
     assert_eq!(want.lines().count(), 1000);
     assert_eq!(read(&out), want);
 }
+
+#[test]
+fn a_bad_line_of_a_lines_input_is_kept_repaired_and_named() {
+    let dir = tempdir();
+    // the second query holds a Latin-1 byte: with --lines only that line is touched, and the
+    // third keeps its index 2 (gold of line indices still fits)
+    let mut queries = QUERIES.as_bytes().to_vec();
+    let at = QUERIES.find("The war").unwrap_or_default() + 4;
+    queries.splice(at..at, b"\xe9 ".iter().copied());
+    let q = write(dir.path(), "q.txt", queries);
+    let p = write(dir.path(), "pool.jsonl", pool_jsonl());
+    let out = dir.path().join("out.csv");
+    let summary = dir.path().join("summary.json");
+    talign()
+        .args(["mine", "--lines", "-o"])
+        .arg(&out)
+        .arg("--summary")
+        .arg(&summary)
+        .arg(&q)
+        .arg(&p)
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("talign: repaired: "))
+        .stderr(predicate::str::contains("q.txt:2: invalid UTF-8 at byte"));
+    let pairs = csv_pairs(&read(&out));
+    let got: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(q, p, _)| (q.as_str(), p.as_str()))
+        .collect();
+    assert_eq!(got, [("0", "p-medal"), ("1", "p-war"), ("2", "p-tweet")]);
+    let s: Value = serde_json::from_str(&read(&summary)).unwrap_or_default();
+    assert_eq!(
+        (s["rejected"].clone(), s["repaired_lines"].clone()),
+        (0.into(), 1.into()),
+        "{s}"
+    );
+    assert_eq!(s["repaired"][0]["line"], 2, "{s}");
+
+    // without --lines the text is one document, and a document that is not UTF-8 is rejected
+    talign()
+        .args(["mine", "-o"])
+        .arg(dir.path().join("whole.csv"))
+        .arg(&q)
+        .arg(&p)
+        .assert()
+        .stderr(predicate::str::contains("talign: rejected: "));
+}

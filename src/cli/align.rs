@@ -67,6 +67,7 @@ pub struct AlignArgs {
     /// The target document (the translation).
     pub tgt: PathBuf,
     /// The inputs hold one sentence a line (no sentence splitting).
+    /// A line that is not UTF-8 is kept with U+FFFD for its bad bytes and named on stderr.
     #[arg(long)]
     pub lines: bool,
     /// Language of the source (ISO 639-1, e.g. de); detected from the text when absent.

@@ -32,6 +32,7 @@ pub struct DetectArgs {
     pub inputs: Vec<PathBuf>,
 
     /// The input is one segment per line: one row per non-empty line, no sentence splitting.
+    /// A line that is not UTF-8 is kept with U+FFFD for its bad bytes and named on stderr.
     #[arg(long)]
     pub lines: bool,
 

@@ -91,6 +91,7 @@ pub struct MineArgs {
     pub no_core_lexicon: bool,
     /// Text inputs hold one segment a line (no sentence splitting); ids are 0-based indices of
     /// the non-empty lines.
+    /// A line that is not UTF-8 is kept with U+FFFD for its bad bytes and named on stderr.
     #[arg(long)]
     pub lines: bool,
     /// Language of the queries (ISO 639-1); else the input's own, else guessed per text.

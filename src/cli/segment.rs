@@ -54,6 +54,7 @@ pub struct SegmentArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// The input is one segment per line: no splitting.
+    /// A line that is not UTF-8 is kept with U+FFFD for its bad bytes and named on stderr.
     #[arg(long)]
     pub lines: bool,
     /// Plain sentences: quotes stay inside their sentences and a change of language never cuts

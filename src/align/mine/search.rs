@@ -17,6 +17,9 @@ pub struct ScoreParams {
     /// Bonus when both texts are in the past (see [`super::tense`]); the same as a penalty when
     /// one is and the other is not.
     pub tense: f64,
+    /// Bonus when two names of the query stand in the same order in the candidate; the same as
+    /// a penalty when they stand reversed (see [`super::exact::name_order`]).
+    pub name_order: f64,
     /// Least similarity of two romanised names to count as the same name.
     pub name_min: f64,
     /// Neighbours on each side for the margin (CSLS-style: score minus the mean of the k best).
@@ -34,6 +37,7 @@ impl Default for ScoreParams {
             length: 0.15,
             marks: 0.04,
             tense: 0.04,
+            name_order: 0.04,
             name_min: 0.78,
             k: 4,
             candidates: 24,

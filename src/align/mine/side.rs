@@ -47,6 +47,8 @@ pub struct Word {
     pub norm: String,
     /// True for capitalised words that are not the first of the text (likely names).
     pub name: bool,
+    /// True for words written with a capital, the first of the text included.
+    pub capital: bool,
 }
 
 /// One query or pool entry.
@@ -147,6 +149,7 @@ struct RawWord {
     sound: Option<String>,
     norm: String,
     name: bool,
+    capital: bool,
     /// The digits key of a spelled number (see [`super::numbers`]).
     number: Option<String>,
     /// The keys the word reaches through the infinitive it may be a form of (see
@@ -228,6 +231,7 @@ fn raw_words(text: &str, lang: Lang, ctx: &BuildContext) -> Raw {
             cognate,
             norm: normalize_word(&w.text, Translit::guess(&w.text)),
             name: w.capital && w.written > 0,
+            capital: w.capital,
             number: super::numbers::number_key(&w.text, lang),
         });
     }
@@ -239,6 +243,7 @@ fn raw_words(text: &str, lang: Lang, ctx: &BuildContext) -> Raw {
             sound: None,
             norm: a,
             name: false,
+            capital: false,
             number: None,
             lemma: Vec::new(),
         });
@@ -564,6 +569,7 @@ impl Side {
                     own,
                     norm: w.norm.clone(),
                     name: w.name,
+                    capital: w.capital,
                 });
             }
             item.keyset.sort_unstable();

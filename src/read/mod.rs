@@ -93,11 +93,21 @@ pub(crate) fn decode_at(
     }
 }
 
+/// Most lines of a line list that may hold bad bytes and still be repaired: more than this many
+/// and more than [`REPAIR_MAX_SHARE`] of the lines means the input is in another encoding.
+pub const REPAIR_MAX_LINES: usize = 10;
+
+/// Share of a line list's lines above which bad bytes mean another encoding (see
+/// [`REPAIR_MAX_LINES`]).
+pub const REPAIR_MAX_SHARE: f64 = 0.01;
+
 /// Decodes a text that is a list of lines (`--lines`): like [`decode_text`], except that a
 /// line holding bytes that are not UTF-8 is kept, its bad bytes each replaced by U+FFFD, and
 /// named in the returned notices (one per line: input, line, the first bad byte), so that one
-/// bad line neither loses the file nor shifts the numbers of the lines after it. A NUL byte
-/// still rejects the input as binary.
+/// bad line neither loses the file nor shifts the numbers of the lines after it. An input with
+/// bad bytes in more than [`REPAIR_MAX_LINES`] lines and more than 1 % of them is in another
+/// encoding (Latin-1, say): repairing would garble it, so it is rejected as [`decode_text`]
+/// rejects it. A NUL byte still rejects the input as binary.
 pub fn decode_lines(name: &str, bytes: Vec<u8>) -> Result<(String, Vec<Reject>), ReadError> {
     if std::str::from_utf8(&bytes).is_ok() {
         return decode_text(name, bytes).map(|t| (t, Vec::new()));
@@ -110,7 +120,8 @@ pub fn decode_lines(name: &str, bytes: Vec<u8>) -> Result<(String, Vec<Reject>),
         });
     }
     let mut text = String::with_capacity(bytes.len());
-    let mut notices: Vec<Reject> = Vec::new();
+    // (line, byte) of the first bad byte of each damaged line
+    let mut bad: Vec<(usize, usize)> = Vec::new();
     let (mut line, mut counted_to, mut at) = (1usize, 0usize, 0usize);
     for chunk in bytes.utf8_chunks() {
         text.push_str(chunk.valid());
@@ -119,23 +130,37 @@ pub fn decode_lines(name: &str, bytes: Vec<u8>) -> Result<(String, Vec<Reject>),
             line +=
                 memchr::memchr_iter(b'\n', bytes.get(counted_to..at).unwrap_or_default()).count();
             counted_to = at;
-            if notices.last().and_then(|n| n.line) != Some(line) {
-                notices.push(Reject::new(
-                    name,
-                    Some(line),
-                    format!(
-                        "invalid UTF-8 at byte {at}: the line is kept with U+FFFD for its bad \
-                         bytes"
-                    ),
-                ));
+            if bad.last().map(|&(l, _)| l) != Some(line) {
+                bad.push((line, at));
             }
             text.push(char::REPLACEMENT_CHARACTER);
             at += chunk.invalid().len();
         }
     }
+    let lines = 1 + memchr::memchr_iter(b'\n', &bytes).count();
+    if bad.len() > REPAIR_MAX_LINES && bad.len() as f64 > REPAIR_MAX_SHARE * lines as f64 {
+        let (line, byte) = bad.first().copied().unwrap_or((1, 0));
+        return Err(ReadError::InvalidUtf8 {
+            path: name.to_string(),
+            line,
+            byte,
+        });
+    }
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }
+    let notices = bad
+        .into_iter()
+        .map(|(line, byte)| {
+            Reject::new(
+                name,
+                Some(line),
+                format!(
+                    "invalid UTF-8 at byte {byte}: the line is kept with U+FFFD for its bad bytes"
+                ),
+            )
+        })
+        .collect();
     Ok((text, notices))
 }
 
@@ -322,6 +347,27 @@ mod tests {
                 ..
             })
         ));
+        // a file in another encoding is not repaired line by line: 11 bad lines of 12
+        let latin1: Vec<u8> = b"caf\xe9\n"
+            .repeat(11)
+            .into_iter()
+            .chain(*b"ok\n")
+            .collect();
+        assert!(matches!(
+            decode_lines("l1", latin1),
+            Err(ReadError::InvalidUtf8 {
+                line: 1,
+                byte: 3,
+                ..
+            })
+        ));
+        // ... while 11 bad lines among 2,000 are repaired
+        let mut mostly: Vec<u8> = b"fine\n".repeat(1989);
+        mostly.extend(b"caf\xe9\n".repeat(11));
+        assert_eq!(
+            decode_lines("m", mostly).map(|(_, n)| n.len()).ok(),
+            Some(11)
+        );
     }
 
     #[test]

@@ -339,14 +339,7 @@ mod tests {
 
     /// The pool entry each query is given, with name order weighing `weight`.
     fn mined(queries: &[&str], pool: &[&str], weight: f64) -> Vec<Option<usize>> {
-        use crate::align::mine::{mine, MineOptions};
-        let mut opts = MineOptions {
-            query_lang: Lang::new("en"),
-            pool_lang: Lang::new("es"),
-            ..MineOptions::default()
-        };
-        opts.params.name_order = weight;
-        mine(queries, pool, &opts).iter().map(|h| h.pool).collect()
+        crate::align::mine::mined_with(queries, pool, "es", |p| p.name_order = weight)
     }
 
     /// Near-duplicates that name the same two people tell who did what to whom by the names'

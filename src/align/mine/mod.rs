@@ -260,6 +260,24 @@ fn accepted(c: &search::Candidate, opts: &MineOptions) -> bool {
         && c.content >= opts.min_content
 }
 
+/// The pool entry each English query is given against a pool in `pool_lang`, with the
+/// score's constants changed by `set` (for tests that switch one piece of evidence off).
+#[cfg(test)]
+pub(crate) fn mined_with(
+    queries: &[&str],
+    pool: &[&str],
+    pool_lang: &str,
+    set: impl Fn(&mut ScoreParams),
+) -> Vec<Option<usize>> {
+    let mut opts = MineOptions {
+        query_lang: Lang::new("en"),
+        pool_lang: Lang::new(pool_lang),
+        ..MineOptions::default()
+    };
+    set(&mut opts.params);
+    mine(queries, pool, &opts).iter().map(|h| h.pool).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -330,14 +330,7 @@ mod tests {
 
     /// The pool entry each query is given, with and without the tense mark in the score.
     fn mined(queries: &[&str], pool: &[&str], tense: f64) -> Vec<Option<usize>> {
-        use crate::align::mine::{mine, MineOptions};
-        let mut opts = MineOptions {
-            query_lang: Lang::new("en"),
-            pool_lang: Lang::new("ru"),
-            ..MineOptions::default()
-        };
-        opts.params.tense = tense;
-        mine(queries, pool, &opts).iter().map(|h| h.pool).collect()
+        crate::align::mine::mined_with(queries, pool, "ru", |p| p.tense = tense)
     }
 
     #[test]

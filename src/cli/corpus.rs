@@ -312,7 +312,7 @@ pub fn repaired_lines(item: &WorkItem) -> impl Iterator<Item = &Reject> {
 
 /// Says on stderr which lines were kept with their invalid UTF-8 replaced (never hidden by
 /// `--quiet`, like rejects: the output differs from the input there).
-pub fn report_repaired(repaired: &[Reject]) {
+pub fn report_repaired<'a>(repaired: impl IntoIterator<Item = &'a Reject>) {
     let mut err = io::stderr().lock();
     for r in repaired {
         let _ = writeln!(err, "talign: repaired: {r}");

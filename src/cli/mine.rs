@@ -329,15 +329,7 @@ pub fn run(args: MineArgs, log: &Log) -> anyhow::Result<Outcome> {
             let _ = writeln!(err, "talign: rejected: {r}");
         }
     }
-    report_repaired(
-        &queries
-            .side
-            .repaired
-            .iter()
-            .chain(&pool.side.repaired)
-            .cloned()
-            .collect::<Vec<_>>(),
-    );
+    report_repaired(queries.side.repaired.iter().chain(&pool.side.repaired));
     for (path, side) in [(&args.queries, &queries), (&args.pool, &pool)] {
         if side.side.entries.is_empty() {
             write_summary(
